@@ -1,0 +1,88 @@
+"""Lazy, checked imports of the heavy optional dependencies.
+
+Modules that need DOLFINx/PETSc call :func:`require_dolfinx` at import; it imports
+``dolfinx_solver`` first when that binary wheel is installed (it fixes the MPI library
+load order), then mpi4py, petsc4py and dolfinx, and raises a :class:`DependencyError`
+that says how to install them when they are missing or too old.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+from cardiotwin.exceptions import DependencyError
+
+MIN_DOLFINX = (0, 10)
+
+_DOLFINX_HELP = (
+    "cardiotwin's tissue solvers need DOLFINx >= 0.10 with petsc4py and mpi4py. Install "
+    "them with either\n"
+    "  pip install 'cardiotwin[dolfinx]'      # binary wheel dolfinx-solver-real (Python >= 3.12)\n"
+    "or from conda-forge:  conda install -c conda-forge fenics-dolfinx petsc4py mpi4py\n"
+    "(or use a Spack environment / the dolfinx container images)."
+)
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    parts = []
+    for piece in text.split(".")[:3]:
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        parts.append(int(digits) if digits else 0)
+    return tuple(parts)
+
+
+def require_dolfinx() -> ModuleType:
+    """Import and return :mod:`dolfinx`, with MPI and PETSc initialised in the right order.
+
+    Raises
+    ------
+    DependencyError
+        If dolfinx, petsc4py or mpi4py is missing, or dolfinx is older than 0.10.
+    """
+    try:
+        importlib.import_module("dolfinx_solver")
+    except ImportError:
+        pass  # conda-forge / Spack installs have no such wheel; that is fine
+    try:
+        importlib.import_module("mpi4py.MPI")
+        importlib.import_module("petsc4py.PETSc")
+        dolfinx = importlib.import_module("dolfinx")
+    except ImportError as exc:
+        raise DependencyError(f"{exc}.\n{_DOLFINX_HELP}") from exc
+    if _version_tuple(dolfinx.__version__) < MIN_DOLFINX:
+        raise DependencyError(
+            f"dolfinx {dolfinx.__version__} is installed but cardiotwin needs >= "
+            f"{'.'.join(map(str, MIN_DOLFINX))}.\n{_DOLFINX_HELP}"
+        )
+    return dolfinx
+
+
+def have_dolfinx() -> bool:
+    """True if :func:`require_dolfinx` would succeed."""
+    try:
+        require_dolfinx()
+    except DependencyError:
+        return False
+    return True
+
+
+def require(module: str, *, extra: str, purpose: str) -> ModuleType:
+    """Import an optional dependency or raise a :class:`DependencyError` naming the extra.
+
+    Parameters
+    ----------
+    module
+        Importable module name, e.g. ``"pyvista"``.
+    extra
+        The ``cardiotwin[...]`` extra that provides it, e.g. ``"viz"``.
+    purpose
+        What it is needed for, used in the message.
+    """
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise DependencyError(
+            f"{purpose} needs the Python package '{module}', which is not installed "
+            f"({exc}). Install it with: pip install 'cardiotwin[{extra}]'"
+        ) from exc

@@ -1,0 +1,617 @@
+"""The monodomain model on DOLFINx with operator splitting.
+
+Notes
+-----
+The model, in the units of :mod:`cardiotwin.units` (mm, ms, mV, µA/µF, S/m == mS/mm)::
+
+    chi Cm dV/dt = div(sigma grad V) - chi Cm (I_ion(V, s) + I_stim)
+    ds/dt = f(V, s)
+
+is split (Godunov: ODE dt then diffusion dt; Strang: ODE dt/2, diffusion dt, ODE dt/2;
+Qu & Garfinkel 1999, Sundnes et al. 2005).  The ODE part runs the compiled ionic kernel
+at every P1 dof (i.e. at the mesh vertices: "ionic current interpolation"), on the dofs
+this rank owns.  The diffusion part is the theta scheme on P1 elements::
+
+    (M + theta dt K) V^{n+1} = (M - (1 - theta) dt K) V*,
+    K_ij = int (sigma / (chi Cm)) grad phi_j . grad phi_i
+
+with theta = 1/2 (Crank–Nicolson) or 1 (backward Euler), M consistent or lumped (row
+sums).  Both matrices are assembled once; a step is one mat-vec and one KSP solve (CG,
+block-Jacobi/ICC by default, preconditioner set up once, the previous solution as
+initial guess).  Every KSP option can be changed through the solver's PETSc options
+prefix (``MonodomainConfig.petsc_prefix``) or ``MonodomainConfig.petsc_options``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from cardiotwin._deps import require_dolfinx
+from cardiotwin.ep.activation import ActivationTracker
+from cardiotwin.ep.conductivity import Conductivity, Fibres, conductivity_tensor
+from cardiotwin.ep.monitor import Monitor
+from cardiotwin.ep.stimulus import (
+    Box,
+    FieldRange,
+    Intersection,
+    Sphere,
+    Stimulus,
+    TaggedRegion,
+    VertexSet,
+)
+from cardiotwin.exceptions import ConfigError, SolverError
+from cardiotwin.units import CHI_DEFAULT_PER_MM, CM_DEFAULT_UF_PER_MM2
+
+logger = logging.getLogger(__name__)
+
+#: PETSc options used unless overridden (all available in every PETSc build).
+DEFAULT_PETSC_OPTIONS: dict[str, Any] = {
+    "ksp_type": "cg",
+    "pc_type": "bjacobi",
+    "sub_pc_type": "icc",
+    "ksp_rtol": 1e-10,
+    "ksp_atol": 1e-12,
+    "ksp_norm_type": "unpreconditioned",
+}
+
+#: Preconditioners that need an external package, with the package name.
+_EXTERNAL_PCS = {"hypre": "hypre", "ml": "ml"}
+
+_instance_counter = itertools.count()
+
+
+@dataclass(frozen=True)
+class MonodomainConfig:
+    """Numerical and physical settings of a monodomain simulation.
+
+    Parameters
+    ----------
+    dt_ms
+        Time step (ms) of the splitting.
+    splitting
+        ``"godunov"`` (first order) or ``"strang"`` (second order).
+    theta
+        Diffusion time discretisation: 0.5 Crank–Nicolson, 1.0 backward Euler
+        (any value in [0.5, 1] is unconditionally stable).
+    lumped_mass
+        Use the row-sum lumped mass matrix instead of the consistent one.
+    chi_per_mm, cm_uF_per_mm2
+        Surface-to-volume ratio (1/mm) and membrane capacitance (µF/mm²).
+    activation_threshold
+        Upstroke threshold for activation times, in the model's voltage unit (mV).
+    workers
+        Threads for the ionic kernel on each rank (use 1 under MPI with one rank a core).
+    lookup_tables
+        Evaluate the V-only expressions of the ionic models (gate rates, Rush–Larsen
+        factors) from lookup tables, as openCARP/Chaste do (the models' documented
+        default range and step); models without tables ignore it.
+    petsc_options
+        Extra PETSc options for the diffusion solve (without prefix); they override
+        :data:`DEFAULT_PETSC_OPTIONS`.
+    petsc_prefix
+        Options prefix of this solver; default ``"cardiotwin_ep_<n>_"``.
+    """
+
+    dt_ms: float = 0.01
+    splitting: str = "godunov"
+    theta: float = 0.5
+    lumped_mass: bool = True
+    chi_per_mm: float = CHI_DEFAULT_PER_MM
+    cm_uF_per_mm2: float = CM_DEFAULT_UF_PER_MM2
+    activation_threshold: float = 0.0
+    workers: int = 1
+    lookup_tables: bool = True
+    petsc_options: Mapping[str, Any] = field(default_factory=dict)
+    petsc_prefix: str | None = None
+
+    def __post_init__(self) -> None:
+        if not (np.isfinite(self.dt_ms) and self.dt_ms > 0):
+            raise ConfigError(f"dt_ms = {self.dt_ms!r} is invalid: expected a positive time "
+                              "step in ms (typically 0.005-0.05)")
+        if self.splitting not in ("godunov", "strang"):
+            raise ConfigError(f"splitting = {self.splitting!r}: expected 'godunov' or 'strang'")
+        if not 0.5 <= self.theta <= 1.0:
+            raise ConfigError(f"theta = {self.theta!r}: expected 0.5 (Crank–Nicolson) .. 1.0 "
+                              "(backward Euler)")
+        for name in ("chi_per_mm", "cm_uF_per_mm2"):
+            v = getattr(self, name)
+            if not (np.isfinite(v) and v > 0):
+                raise ConfigError(f"{name} = {v!r}: expected a positive number")
+        if int(self.workers) != self.workers or self.workers < 1:
+            raise ConfigError(f"workers = {self.workers!r}: expected an integer >= 1")
+        pc = str(self.petsc_options.get("pc_type", ""))
+        if pc in _EXTERNAL_PCS:
+            from petsc4py import PETSc
+
+            if not PETSc.Sys.hasExternalPackage(_EXTERNAL_PCS[pc]):
+                raise ConfigError(
+                    f"pc_type = {pc!r} needs PETSc built with {_EXTERNAL_PCS[pc]}, which this "
+                    "PETSc lacks (see `cardiotwin info`); use 'gamg', 'bjacobi' or 'jacobi'")
+
+
+@dataclass(frozen=True)
+class IonicRegion:
+    """Which ionic model runs where, with per-region parameter scalings.
+
+    Parameters
+    ----------
+    model
+        Registry name (``cardiotwin models``), a path to a CellML/.mmt file, or a model
+        object as returned by :func:`cardiotwin.ionic.get_model`.
+    region
+        A stimulus-style region (:class:`Box`, :class:`Sphere`, :class:`TaggedRegion`,
+        :class:`FieldRange`...), or ``None`` for every vertex no other region claimed.
+    scalings
+        Multipliers of the model's per-cell parameters, e.g. ``{"gKr": 0.5}``.
+    """
+
+    model: Any
+    region: Any = None
+    scalings: Mapping[str, float] = field(default_factory=dict)
+
+
+class _ModelBlock:
+    """The vertices one ionic model runs on (owned dofs of this rank) and its arrays."""
+
+    def __init__(self, model: Any, dofs: npt.NDArray[np.int32],
+                 scalings: Mapping[str, float], *, lut_dt_ms: float | None = None) -> None:
+        self.model = model
+        self.kernel = model.kernel
+        self.lut = None
+        if lut_dt_ms is not None and getattr(model, "lut_entries", ()):
+            self.lut_vmin, _, self.lut_dv = model.lut_default_range
+            self.lut = model.lookup_table(lut_dt_ms)
+        self.dofs = dofs
+        n = dofs.size
+        self.states = np.ascontiguousarray(model.initial_states(n), dtype=np.float64)
+        self.params = np.ascontiguousarray(model.default_params(n), dtype=np.float64)
+        for name, factor in scalings.items():
+            self.set_param(name, factor)
+        self.i_stim = np.zeros(n)
+        self.stim_index: list[npt.NDArray[np.int32]] = []
+        self.contiguous = n > 0 and dofs[0] == 0 and np.all(np.diff(dofs) == 1)
+
+    def set_param(self, name: str, values: float | npt.ArrayLike) -> None:
+        names = list(self.model.param_names)
+        if name not in names:
+            raise ConfigError(f"model {self.model.name!r} has no parameter {name!r}; it has: "
+                              f"{', '.join(names)}")
+        self.params[names.index(name), :] = values
+
+
+class Monodomain:
+    """A monodomain simulation: state, time stepping, outputs and checkpoints.
+
+    Parameters
+    ----------
+    mesh
+        A dolfinx mesh in mm (tetrahedra, or hexahedra for slabs).
+    ionic
+        A model name (everywhere) or a sequence of :class:`IonicRegion`.
+    conductivity
+        A :class:`Conductivity` (S/m), or a ready UFL tensor.
+    config
+        Numerical settings.
+    fibres, cell_tags, facet_tags, region_conductivity, conductivity_scaling
+        See :func:`cardiotwin.ep.conductivity.conductivity_tensor`; tags are also used
+        by tagged stimulus/ionic regions.
+    stimuli
+        Stimuli applied to the membrane.
+    monitor
+        A :class:`Monitor` collecting phase timings (one is created if omitted).
+    """
+
+    def __init__(self, mesh: Any, ionic: str | Sequence[IonicRegion],
+                 conductivity: Conductivity | Any, config: MonodomainConfig | None = None, *,
+                 fibres: Fibres | None = None, cell_tags: Any = None, facet_tags: Any = None,
+                 region_conductivity: Mapping[int, Conductivity] | None = None,
+                 conductivity_scaling: Any = None, stimuli: Sequence[Stimulus] = (),
+                 monitor: Monitor | None = None) -> None:
+        require_dolfinx()
+        from petsc4py import PETSc
+
+        import dolfinx.fem.petsc
+        import ufl
+
+        self.config = config or MonodomainConfig()
+        cfg = self.config
+        self.mesh = mesh
+        self.comm = mesh.comm
+        self.cell_tags, self.facet_tags = cell_tags, facet_tags
+        self.monitor = monitor or Monitor()
+        self.stimuli = tuple(stimuli)
+        self.t = 0.0
+        self.step_count = 0
+
+        # ---- function space and nodal data
+        self.V = dolfinx.fem.functionspace(mesh, ("Lagrange", 1))
+        self.v = dolfinx.fem.Function(self.V, name="V")
+        imap = self.V.dofmap.index_map
+        self.n_owned = imap.size_local
+        self.dof_coords = self.V.tabulate_dof_coordinates()
+
+        # ---- ionic models
+        regions = (list(ionic) if isinstance(ionic, Sequence) and not isinstance(ionic, str)
+                   else [IonicRegion(ionic)])
+        if not regions:
+            raise ConfigError("no ionic model given")
+        self.blocks = self._make_blocks(regions)
+        v0 = self.v.x.array
+        for b in self.blocks:
+            v0[b.dofs] = b.states[0]
+        self.v.x.scatter_forward()
+
+        # ---- stimuli -> per-block index lists
+        for stim in self.stimuli:
+            mask = self._region_mask(stim.region)
+            total = self.comm.allreduce(int(mask[: self.n_owned].sum()))
+            if total == 0:
+                raise ConfigError(f"stimulus {stim.name!r}: its region {stim.region} contains "
+                                  "no mesh vertex")
+            for b in self.blocks:
+                b.stim_index.append(np.nonzero(mask[b.dofs])[0].astype(np.int32))
+
+        # ---- diffusion operators (assembled once)
+        if isinstance(conductivity, Conductivity):
+            sigma = conductivity_tensor(mesh, conductivity, fibres=fibres, cell_tags=cell_tags,
+                                        region_conductivity=region_conductivity,
+                                        scaling=conductivity_scaling)
+        else:
+            sigma = conductivity
+        self.sigma = sigma
+        u, w = ufl.TrialFunction(self.V), ufl.TestFunction(self.V)
+        scale = 1.0 / (cfg.chi_per_mm * cfg.cm_uF_per_mm2)
+        dt = cfg.dt_ms
+        k_form = dolfinx.fem.form(scale * ufl.inner(sigma * ufl.grad(u), ufl.grad(w)) * ufl.dx)
+        m_form = dolfinx.fem.form(ufl.inner(u, w) * ufl.dx)
+        K = dolfinx.fem.petsc.assemble_matrix(k_form)
+        K.assemble()
+        if cfg.lumped_mass:
+            M = dolfinx.fem.petsc.assemble_matrix(m_form)
+            M.assemble()
+            diag = M.createVecLeft()
+            M.getRowSum(diag)
+            M.zeroEntries()
+            M.setDiagonal(diag)
+            M.assemble()
+        else:
+            M = dolfinx.fem.petsc.assemble_matrix(m_form)
+            M.assemble()
+        A = M.copy()
+        A.axpy(cfg.theta * dt, K)  # same nonzero pattern: both from the P1 sparsity
+        B = M.copy()
+        if cfg.theta < 1.0:
+            B.axpy(-(1.0 - cfg.theta) * dt, K)
+        self._A, self._B, self._M, self._K = A, B, M, K
+        self._b = A.createVecLeft()
+
+        # ---- linear solver
+        self.petsc_prefix = cfg.petsc_prefix or f"cardiotwin_ep_{next(_instance_counter)}_"
+        ksp = PETSc.KSP().create(self.comm)
+        ksp.setOptionsPrefix(self.petsc_prefix)
+        ksp.setOperators(A)
+        opts = PETSc.Options()
+        for key, value in {**DEFAULT_PETSC_OPTIONS, **dict(cfg.petsc_options)}.items():
+            full = self.petsc_prefix + key
+            if not opts.hasName(full):  # command-line options win
+                opts[full] = value
+        ksp.setFromOptions()
+        ksp.setInitialGuessNonzero(True)
+        ksp.setUp()
+        self.ksp = ksp
+
+        self.tracker = ActivationTracker(cfg.activation_threshold, self.n_owned)
+        self._observers: list[Callable[[Monodomain], None]] = []
+        logger.info("monodomain: %d dofs on %d ranks, %s, dt=%g ms, theta=%g, %s mass, "
+                    "KSP %s/%s (prefix %s)", imap.size_global, self.comm.size, cfg.splitting,
+                    dt, cfg.theta, "lumped" if cfg.lumped_mass else "consistent",
+                    ksp.getType(), ksp.getPC().getType(), self.petsc_prefix)
+
+    # ------------------------------------------------------------------ set-up helpers
+    def _make_blocks(self, regions: Sequence[IonicRegion]) -> list[_ModelBlock]:
+        claimed = np.zeros(self.n_owned, dtype=bool)
+        masks: list[npt.NDArray[np.bool_]] = []
+        default_index = None
+        for i, reg in enumerate(regions):
+            if reg.region is None:
+                if default_index is not None:
+                    raise ConfigError("more than one IonicRegion without a region")
+                default_index = i
+                masks.append(np.zeros(0, bool))
+                continue
+            mask = self._region_mask(reg.region)[: self.n_owned] & ~claimed
+            claimed |= mask
+            masks.append(mask)
+        if default_index is not None:
+            masks[default_index] = ~claimed
+        elif self.comm.allreduce(int((~claimed).sum())) > 0:
+            raise ConfigError("the ionic regions leave some vertices without a model; add an "
+                              "IonicRegion with region=None as the default")
+        blocks = []
+        for reg, mask in zip(regions, masks, strict=True):
+            name = reg.model
+            if not isinstance(name, str):
+                model = name  # a model object (registry entry or user-built)
+            elif "/" in name or name.endswith((".cellml", ".mmt")):
+                from cardiotwin.ionic import load_model
+
+                model = load_model(name)
+            else:
+                from cardiotwin.ionic import get_model
+
+                model = get_model(name)
+            ode_dt = self.config.dt_ms * (0.5 if self.config.splitting == "strang" else 1.0)
+            blocks.append(_ModelBlock(model, np.nonzero(mask)[0].astype(np.int32),
+                                      reg.scalings,
+                                      lut_dt_ms=ode_dt if self.config.lookup_tables else None))
+        return blocks
+
+    def _region_mask(self, region: Any) -> npt.NDArray[np.bool_]:
+        """Boolean mask over all local dofs (owned + ghosts) selected by ``region``."""
+        require_dolfinx()
+        import dolfinx.fem
+
+        n_local = self.dof_coords.shape[0]
+        if isinstance(region, Box | Sphere | VertexSet):
+            return region.contains(self.dof_coords)
+        if isinstance(region, TaggedRegion):
+            tags = self.cell_tags if region.entity == "cell" else self.facet_tags
+            if tags is None:
+                raise ConfigError(f"a TaggedRegion on {region.entity}s needs {region.entity}_tags")
+            entities = np.concatenate([tags.find(t) for t in region.tags]).astype(np.int32)
+            if region.entity == "facet":
+                tdim = self.mesh.topology.dim
+                self.mesh.topology.create_connectivity(tdim - 1, tdim)
+            dofs = dolfinx.fem.locate_dofs_topological(self.V, tags.dim, entities)
+            mask = np.zeros(n_local, dtype=bool)
+            mask[dofs] = True
+            return mask
+        if isinstance(region, FieldRange):
+            fld = region.field
+            vals = (fld.x.array[:n_local] if hasattr(fld, "x")
+                    else np.asarray(fld(self.dof_coords)))
+            return (vals >= region.lower) & (vals < region.upper)
+        if isinstance(region, Intersection):
+            mask = np.ones(n_local, dtype=bool)
+            for sub in region.regions:
+                mask &= self._region_mask(sub)
+            return mask
+        raise ConfigError(f"unknown region type {type(region).__name__}")
+
+    # ------------------------------------------------------------------ parameters
+    def set_parameter(self, name: str, values: float | npt.ArrayLike) -> None:
+        """Set a per-vertex parameter scaling in every model block that has ``name``.
+
+        ``values`` is a scalar or an array over this rank's owned dofs.
+        """
+        vals = np.broadcast_to(np.asarray(values, float), (self.n_owned,))
+        found = False
+        for b in self.blocks:
+            if name in b.model.param_names:
+                b.set_param(name, vals[b.dofs])
+                found = True
+        if not found:
+            raise ConfigError(f"no ionic model in this simulation has a parameter {name!r}")
+
+    # ------------------------------------------------------------------ time stepping
+    def _ode(self, t: float, dt: float) -> None:
+        cfg = self.config
+        v = self.v.x.array
+        for b in self.blocks:
+            if b.dofs.size == 0:
+                continue
+            b.i_stim[:] = 0.0
+            for stim, idx in zip(self.stimuli, b.stim_index, strict=True):
+                amp = stim.amplitude_at(t, cfg.chi_per_mm, cfg.cm_uF_per_mm2)
+                if amp != 0.0 and idx.size:
+                    b.i_stim[idx] -= amp  # Hodgkin–Huxley sign: negative depolarises
+            if b.contiguous:
+                b.states[0, :] = v[: b.dofs.size]
+            else:
+                b.states[0, :] = v[b.dofs]
+            if b.lut is not None:
+                b.kernel.step_lut(b.states, b.params, b.i_stim, t, dt, b.lut, b.lut_vmin,
+                                  b.lut_dv, cfg.workers)
+            else:
+                b.kernel.step(b.states, b.params, b.i_stim, t, dt, cfg.workers)
+            if b.contiguous:
+                v[: b.dofs.size] = b.states[0, :]
+            else:
+                v[b.dofs] = b.states[0, :]
+
+    def _diffuse(self) -> None:
+        from petsc4py import PETSc
+
+        x = self.v.x.petsc_vec
+        with self.monitor.phase("rhs"):
+            self._B.mult(x, self._b)
+        with self.monitor.phase("solve"):
+            self.ksp.solve(self._b, x)
+        reason = self.ksp.getConvergedReason()
+        self.monitor.record_ksp(self.ksp.getIterationNumber())
+        if reason < 0:
+            names = {v: k for k, v in PETSc.KSP.ConvergedReason.__dict__.items()
+                     if isinstance(v, int)}
+            raise SolverError(f"diffusion solve failed at t = {self.t:.4f} ms: KSP reason "
+                              f"{names.get(reason, reason)} after "
+                              f"{self.ksp.getIterationNumber()} iterations (options prefix "
+                              f"{self.petsc_prefix!r})")
+
+    def step(self) -> None:
+        """Advance by one time step ``config.dt_ms``."""
+        dt = self.config.dt_ms
+        t0 = self.t
+        v_old = self.v.x.array[: self.n_owned].copy()
+        with self.monitor.phase("ode"):
+            if self.config.splitting == "godunov":
+                self._ode(t0, dt)
+            else:
+                self._ode(t0, 0.5 * dt)
+        self._diffuse()
+        if self.config.splitting == "strang":
+            with self.monitor.phase("ode"):
+                self._ode(t0 + 0.5 * dt, 0.5 * dt)
+        self.step_count += 1
+        self.t = self.step_count * dt
+        with self.monitor.phase("maps"):
+            self.tracker.update(v_old, self.v.x.array[: self.n_owned], t0, self.t)
+        self.monitor.steps += 1
+        for obs in self._observers:
+            obs(self)
+
+    def add_observer(self, fn: Callable[[Monodomain], None]) -> None:
+        """Call ``fn(sim)`` after every step (outputs, probes, ECG, progress)."""
+        self._observers.append(fn)
+
+    def run(self, t_end_ms: float, *, progress: Any = None) -> None:
+        """Step until ``t_end_ms`` (ms).  ``progress`` is an optional callable(t, t_end)."""
+        n_target = round(t_end_ms / self.config.dt_ms)
+        if n_target < self.step_count:
+            raise ConfigError(f"t_end_ms = {t_end_ms} is before the current time {self.t} ms")
+        while self.step_count < n_target:
+            self.step()
+            if progress is not None:
+                progress(self.t, t_end_ms)
+
+    # ------------------------------------------------------------------ results
+    def owned_vertex_coordinates(self) -> npt.NDArray[np.float64]:
+        """Coordinates (mm) of the dofs this rank owns."""
+        return self.dof_coords[: self.n_owned]
+
+    def nodal_field(self, values: npt.NDArray, name: str) -> Any:
+        """A P1 Function (ghosts updated) holding per-owned-dof ``values``."""
+        dolfinx = require_dolfinx()
+        fn = dolfinx.fem.Function(self.V, name=name)
+        fn.x.array[: self.n_owned] = values
+        fn.x.scatter_forward()
+        return fn
+
+    def value_at(self, point_mm: Sequence[float], values: npt.NDArray | None = None) -> float:
+        """Value of a nodal array (default: V) at the mesh vertex nearest ``point_mm``.
+
+        Collective.  Returns the same float on every rank.
+        """
+        from mpi4py import MPI
+
+        arr = self.v.x.array[: self.n_owned] if values is None else values
+        x = self.owned_vertex_coordinates()
+        if x.shape[0]:
+            d2 = np.sum((x - np.asarray(point_mm, float)) ** 2, axis=1)
+            i = int(np.argmin(d2))
+            mine = (float(d2[i]), self.comm.rank)
+        else:
+            i, mine = -1, (np.inf, self.comm.rank)
+        best = self.comm.allreduce(mine, op=MPI.MINLOC)
+        val = float(arr[i]) if best[1] == self.comm.rank else 0.0
+        return self.comm.bcast(val, root=best[1])
+
+    # ------------------------------------------------------------------ checkpoints
+    def _input_indices(self) -> npt.NDArray[np.int64]:
+        """Original (input) global index of each owned dof: partition-independent ids."""
+        geom = self.mesh.geometry
+        dof2node = np.empty(self.dof_coords.shape[0], dtype=np.int64)
+        dof2node[self.V.dofmap.list.ravel()] = geom.dofmaps[0].ravel()
+        return np.asarray(geom.input_global_indices, dtype=np.int64)[dof2node[: self.n_owned]]
+
+    def save_checkpoint(self, directory: str | Path) -> Path:
+        """Write the full state (V, ionic states and parameters, time, maps). Collective.
+
+        Files are written to a temporary name and renamed, so an interrupted write
+        never corrupts the previous checkpoint.  Stimulus protocols are functions of
+        time only, so the time fully determines their position.
+        """
+        d = Path(directory)
+        if self.comm.rank == 0:
+            d.mkdir(parents=True, exist_ok=True)
+        self.comm.Barrier()
+        arrays: dict[str, npt.NDArray] = {
+            "ids": self._input_indices(),
+            "v": self.v.x.array[: self.n_owned],
+        }
+        for k, b in enumerate(self.blocks):
+            arrays[f"block{k}_dofs"] = b.dofs
+            arrays[f"block{k}_states"] = b.states
+            arrays[f"block{k}_params"] = b.params
+        for key, val in self.tracker.state().items():
+            arrays[f"tracker_{key}"] = val
+        tmp = d / f"rank{self.comm.rank:05d}.tmp.npz"
+        np.savez(tmp, **arrays)
+        tmp.rename(d / f"rank{self.comm.rank:05d}.npz")
+        self.comm.Barrier()
+        if self.comm.rank == 0:
+            meta = {"t_ms": self.t, "step": self.step_count, "dt_ms": self.config.dt_ms,
+                    "ranks": self.comm.size,
+                    "models": [b.model.name for b in self.blocks], "written": time.time()}
+            (d / "meta.tmp.json").write_text(json.dumps(meta, indent=1))
+            (d / "meta.tmp.json").rename(d / "meta.json")
+        self.comm.Barrier()
+        return d
+
+    def restore_checkpoint(self, directory: str | Path) -> None:
+        """Load a checkpoint from :meth:`save_checkpoint` (any number of ranks). Collective."""
+        d = Path(directory)
+        meta_path = d / "meta.json"
+        if not meta_path.is_file():
+            raise ConfigError(f"{meta_path} not found: not a cardiotwin checkpoint folder")
+        meta = json.loads(meta_path.read_text())
+        if not np.isclose(meta["dt_ms"], self.config.dt_ms):
+            raise ConfigError(f"checkpoint {d} was written with dt_ms = {meta['dt_ms']}, this "
+                              f"simulation has dt_ms = {self.config.dt_ms}")
+        models = [b.model.name for b in self.blocks]
+        if meta["models"] != models:
+            raise ConfigError(f"checkpoint {d} has ionic models {meta['models']}, this "
+                              f"simulation has {models}")
+        my_ids = self._input_indices()
+        pos = {int(g): i for i, g in enumerate(my_ids)}
+        v = self.v.x.array
+        # per block: map local owned dof -> row in block arrays
+        block_row = []
+        for b in self.blocks:
+            row = np.full(self.n_owned, -1, dtype=np.int64)
+            row[b.dofs] = np.arange(b.dofs.size)
+            block_row.append(row)
+        tracker_arrays = {k: np.array(val, copy=True) for k, val in self.tracker.state().items()}
+        filled = np.zeros(self.n_owned, dtype=bool)
+        for f in sorted(d.glob("rank*.npz")):
+            if ".tmp" in f.name:
+                continue
+            with np.load(f) as data:
+                ids = data["ids"]
+                local = np.array([pos.get(int(g), -1) for g in ids])
+                sel = local >= 0
+                if not sel.any():
+                    continue
+                li = local[sel]
+                v[li] = data["v"][sel]
+                filled[li] = True
+                src_row_of = {}
+                for k, b in enumerate(self.blocks):
+                    src_dofs = data[f"block{k}_dofs"]
+                    # position in the source block arrays of each source owned dof
+                    src_pos = np.full(ids.size, -1, dtype=np.int64)
+                    src_pos[src_dofs] = np.arange(src_dofs.size)
+                    src_row_of[k] = src_pos
+                    take = sel & (src_pos >= 0)
+                    dst = block_row[k][local[take]]
+                    ok = dst >= 0
+                    b.states[:, dst[ok]] = data[f"block{k}_states"][:, src_pos[take][ok]]
+                    b.params[:, dst[ok]] = data[f"block{k}_params"][:, src_pos[take][ok]]
+                for key in tracker_arrays:
+                    tracker_arrays[key][li] = data[f"tracker_{key}"][sel]
+        if self.comm.allreduce(int((~filled).sum())) > 0:
+            raise ConfigError(f"checkpoint {d} does not cover this mesh (different mesh?)")
+        self.tracker.restore(tracker_arrays)
+        self.v.x.scatter_forward()
+        self.step_count = int(meta["step"])
+        self.t = self.step_count * self.config.dt_ms
+        logger.info("restored checkpoint %s at t = %.3f ms", d, self.t)

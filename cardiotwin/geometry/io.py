@@ -1,0 +1,263 @@
+"""Geometry on disk and in dolfinx: XDMF mesh + meshtags, per-vertex fibres, VTU.
+
+An output folder written by :func:`write_geometry` holds
+
+- ``mesh.xdmf`` / ``mesh.h5``: the mesh (``"mesh"``), cell tags (``"cell_tags"``) and
+  facet tags (``"facet_tags"``), readable by dolfinx in parallel;
+- ``fibres.npz``: ``f0``, ``s0``, ``n0`` (n, 3), ``transmural``, ``apicobasal`` (n,) and
+  the vertex coordinates ``x`` (n, 3, mm), one row per vertex *in the order of the XDMF
+  file*; :func:`load_geometry` maps them to the local vertices of each rank with
+  ``mesh.geometry.input_global_indices`` and checks the coordinates;
+- ``geometry.json``: tag name -> id maps and the build report;
+- ``mesh.vtu`` (tetrahedra, cell tags, fibres, coordinates) and ``boundary.vtu``
+  (triangles with facet tags) for ParaView.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from cardiotwin.exceptions import MeshError
+from cardiotwin.geometry.fibres import FibreAngles, Fibres
+
+logger = logging.getLogger(__name__)
+
+MESH_FILE = "mesh.xdmf"
+FIBRES_FILE = "fibres.npz"
+META_FILE = "geometry.json"
+
+
+@dataclass
+class Geometry:
+    """A simulation-ready myocardium: dolfinx mesh (mm), tags, fibres and coordinates."""
+
+    mesh: Any
+    cell_tags: Any
+    facet_tags: Any
+    cell_tag_ids: dict[str, int]
+    facet_tag_ids: dict[str, int]
+    fibres: Fibres
+    report: dict = field(default_factory=dict)
+
+
+def to_dolfinx(tetmesh, comm):
+    """Distribute a :class:`~cardiotwin.geometry.meshing.TetMesh` held on rank 0.
+
+    Other ranks may pass ``None``. Returns ``(mesh, cell_tags, facet_tags)``.
+    """
+    import basix.ufl
+    import ufl
+    from dolfinx.graph import adjacencylist
+    from dolfinx.io import distribute_entity_data
+    from dolfinx.mesh import create_mesh, meshtags_from_entities
+
+    domain = ufl.Mesh(basix.ufl.element("Lagrange", "tetrahedron", 1, shape=(3,)))
+    if comm.rank == 0:
+        cells, x = tetmesh.cells.astype(np.int64), tetmesh.points.astype(np.float64)
+        facets, fvals = tetmesh.facets.astype(np.int64), tetmesh.facet_values.astype(np.int32)
+        cvals = tetmesh.cell_values.astype(np.int32)
+    else:
+        cells, x = np.empty((0, 4), np.int64), np.empty((0, 3), np.float64)
+        facets, fvals = np.empty((0, 3), np.int64), np.empty(0, np.int32)
+        cvals = np.empty(0, np.int32)
+    mesh = create_mesh(comm, cells, domain, x)
+    tdim = mesh.topology.dim
+    tags = []
+    for dim, ents, vals, name in ((tdim, cells, cvals, "cell_tags"),
+                                  (tdim - 1, facets, fvals, "facet_tags")):
+        mesh.topology.create_connectivity(dim, 0)
+        local_e, local_v = distribute_entity_data(mesh, dim, ents, vals)
+        t = meshtags_from_entities(mesh, dim, adjacencylist(local_e.astype(np.int32)),
+                                   local_v.astype(np.int32))
+        t.name = name
+        tags.append(t)
+    mesh.topology.create_connectivity(tdim - 1, tdim)
+    return mesh, tags[0], tags[1]
+
+
+def _node_to_dof(mesh, V) -> np.ndarray:
+    nodes = mesh.geometry.dofmap.ravel()
+    dofs = V.dofmap.list.ravel()
+    out = np.empty(len(mesh.geometry.x), dtype=np.int64)
+    out[nodes] = dofs
+    return out
+
+
+def _gather_rows(comm, index: np.ndarray, rows: dict[str, np.ndarray], n: int):
+    """Gather owned rows keyed by a global index to rank 0, ordered by that index."""
+    parts = comm.gather((index, rows), root=0)
+    if comm.rank != 0:
+        return None
+    out = {}
+    for key in rows:
+        first = rows[key]
+        arr = np.zeros((n, *first.shape[1:]), dtype=first.dtype)
+        for idx, r in parts:
+            arr[idx] = r[key]
+        out[key] = arr
+    return out
+
+
+def _owned_rows(mesh, fibres: Fibres) -> dict[str, np.ndarray]:
+    n2d = _node_to_dof(mesh, fibres.transmural.function_space)
+    n_owned = mesh.geometry.index_map().size_local
+    d = n2d[:n_owned]
+    return {"x": mesh.geometry.x[:n_owned].copy(),
+            "f0": fibres.f0.x.array.reshape(-1, 3)[d],
+            "s0": fibres.s0.x.array.reshape(-1, 3)[d],
+            "n0": fibres.n0.x.array.reshape(-1, 3)[d],
+            "transmural": fibres.transmural.x.array[d],
+            "apicobasal": fibres.apicobasal.x.array[d]}
+
+
+def vertex_data_by_input(mesh, fibres: Fibres) -> dict[str, np.ndarray] | None:
+    """Coordinates, fibres and coordinates gathered on rank 0 in the input vertex order
+    (the order of the arrays the mesh was created from); ``None`` on other ranks."""
+    n_owned = mesh.geometry.index_map().size_local
+    return _gather_rows(mesh.comm, np.asarray(mesh.geometry.input_global_indices[:n_owned]),
+                        _owned_rows(mesh, fibres), mesh.geometry.index_map().size_global)
+
+
+def write_geometry(outdir: str | Path, mesh, cell_tags, facet_tags, fibres: Fibres, *,
+                   cell_tag_ids: dict[str, int], facet_tag_ids: dict[str, int],
+                   report: dict | None = None, vtu: bool = True) -> dict[str, str]:
+    """Write the folder described in the module docstring (collective).
+
+    Returns the written files, name -> path.
+    """
+    from dolfinx.io import XDMFFile
+
+    comm = mesh.comm
+    out = Path(outdir)
+    if comm.rank == 0:
+        out.mkdir(parents=True, exist_ok=True)
+    comm.Barrier()
+    files = {"xdmf": str(out / MESH_FILE), "h5": str(out / "mesh.h5"),
+             "fibres": str(out / FIBRES_FILE), "meta": str(out / META_FILE)}
+    with XDMFFile(comm, files["xdmf"], "w") as f:
+        f.write_mesh(mesh)
+        f.write_meshtags(cell_tags, mesh.geometry)
+        f.write_meshtags(facet_tags, mesh.geometry)
+
+    imap = mesh.geometry.index_map()
+    rows = _owned_rows(mesh, fibres)
+    file_index = np.arange(imap.local_range[0], imap.local_range[1])
+    by_file = _gather_rows(comm, file_index, rows, imap.size_global)
+    by_input = vertex_data_by_input(mesh, fibres)
+    if comm.rank == 0:
+        a = fibres.angles
+        np.savez_compressed(files["fibres"], **by_file,
+                            angles_deg=np.array([a.helix_endo_deg, a.helix_epi_deg,
+                                                 a.sheet_endo_deg, a.sheet_epi_deg]))
+    if vtu:
+        files.update(_write_vtu(out, mesh, cell_tags, facet_tags, by_input))
+    if comm.rank == 0:
+        meta = {"cell_tags": cell_tag_ids, "facet_tags": facet_tag_ids, "units": "mm",
+                "files": {k: Path(v).name for k, v in files.items()},
+                "report": report or {}}
+        Path(files["meta"]).write_text(json.dumps(meta, indent=2, default=float))
+    comm.Barrier()
+    return files
+
+
+def _write_vtu(out: Path, mesh, cell_tags, facet_tags, by_input) -> dict[str, str]:
+    """VTU files in the input vertex order (gathered to rank 0)."""
+    import meshio
+    from dolfinx.mesh import entities_to_geometry
+
+    comm = mesh.comm
+    tdim = mesh.topology.dim
+    igi = np.asarray(mesh.geometry.input_global_indices)
+    blocks = []
+    for tags, dim in ((cell_tags, tdim), (facet_tags, tdim - 1)):
+        nodes = entities_to_geometry(mesh, dim, tags.indices, False)
+        imap = mesh.topology.index_map(dim)
+        owned = tags.indices < imap.size_local
+        blocks.append(comm.gather((igi[nodes[owned]], tags.values[owned]), root=0))
+    files = {"vtu": str(out / "mesh.vtu"), "boundary_vtu": str(out / "boundary.vtu")}
+    if comm.rank == 0:
+        pts = by_input["x"]
+        pdata = {k: by_input[k] for k in ("f0", "s0", "n0", "transmural", "apicobasal")}
+        cells = np.concatenate([c for c, _ in blocks[0]])
+        cvals = np.concatenate([v for _, v in blocks[0]])
+        meshio.write(files["vtu"], meshio.Mesh(pts, [("tetra", cells)], point_data=pdata,
+                                               cell_data={"cell_tags": [cvals]}))
+        tris = np.concatenate([c for c, _ in blocks[1]])
+        tvals = np.concatenate([v for _, v in blocks[1]])
+        meshio.write(files["boundary_vtu"], meshio.Mesh(pts, [("triangle", tris)],
+                                                        cell_data={"facet_tags": [tvals]}))
+    return files
+
+
+def load_geometry(outdir: str | Path, comm=None) -> Geometry:
+    """Load a folder written by :func:`write_geometry` (works under ``mpiexec``).
+
+    The mesh and tags are read from XDMF in parallel; fibres and coordinates come from
+    ``fibres.npz`` (one row per vertex of the XDMF file), mapped to the local vertices
+    with ``mesh.geometry.input_global_indices``.
+
+    Parameters
+    ----------
+    outdir
+        The geometry folder (e.g. ``meshes/phantom_biv``).
+    comm
+        MPI communicator (default ``MPI.COMM_WORLD``).
+
+    Raises
+    ------
+    MeshError
+        If a file is missing or the fibre file does not match the mesh.
+    """
+    from cardiotwin._deps import require_dolfinx
+
+    require_dolfinx()
+    from mpi4py import MPI
+
+    from dolfinx import fem
+    from dolfinx.io import XDMFFile
+
+    comm = comm or MPI.COMM_WORLD
+    folder = Path(outdir)
+    missing = [n for n in (MESH_FILE, "mesh.h5", FIBRES_FILE, META_FILE)
+               if not (folder / n).is_file()]
+    if missing:
+        raise MeshError(f"{folder}: not a cardiotwin geometry folder (missing "
+                        f"{', '.join(missing)}); create one with `cardiotwin mesh`")
+    meta = json.loads((folder / META_FILE).read_text())
+    with XDMFFile(comm, str(folder / MESH_FILE), "r") as f:
+        mesh = f.read_mesh(name="mesh")
+        tdim = mesh.topology.dim
+        mesh.topology.create_connectivity(tdim - 1, tdim)
+        cell_tags = f.read_meshtags(mesh, name="cell_tags")
+        facet_tags = f.read_meshtags(mesh, name="facet_tags")
+    data = np.load(folder / FIBRES_FILE)
+    igi = np.asarray(mesh.geometry.input_global_indices, dtype=np.int64)
+    if len(igi) and igi.max() >= len(data["x"]):
+        raise MeshError(f"{folder / FIBRES_FILE}: holds {len(data['x'])} vertices, fewer "
+                        "than the mesh")
+    err = np.abs(data["x"][igi] - mesh.geometry.x).max() if len(igi) else 0.0
+    if comm.allreduce(float(err), op=MPI.MAX) > 1e-6:
+        raise MeshError(f"{folder / FIBRES_FILE}: vertex coordinates do not match "
+                        f"{MESH_FILE} (was one of them rewritten?)")
+    V = fem.functionspace(mesh, ("Lagrange", 1))
+    V3 = fem.functionspace(mesh, ("Lagrange", 1, (3,)))
+    n2d = _node_to_dof(mesh, V)
+    funcs = {}
+    for key in ("f0", "s0", "n0", "transmural", "apicobasal"):
+        vec = data[key].ndim == 2
+        fn = fem.Function(V3 if vec else V, name=key)
+        arr = fn.x.array.reshape(-1, 3) if vec else fn.x.array
+        arr[n2d] = data[key][igi]
+        fn.x.scatter_forward()
+        funcs[key] = fn
+    ang = data["angles_deg"] if "angles_deg" in data else (60.0, -60.0, 0.0, 0.0)
+    fibres = Fibres(funcs["f0"], funcs["s0"], funcs["n0"], funcs["transmural"],
+                    funcs["apicobasal"], FibreAngles(*(float(a) for a in ang)))
+    return Geometry(mesh, cell_tags, facet_tags, dict(meta["cell_tags"]),
+                    dict(meta["facet_tags"]), fibres, meta.get("report", {}))

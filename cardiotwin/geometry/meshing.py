@@ -1,0 +1,500 @@
+"""Label image -> smooth myocardial surface -> conforming tetrahedral mesh with tags.
+
+Pipeline of :func:`mesh_from_labels`:
+
+1. masks of the roles (:class:`~cardiotwin.geometry.labels.LabelMap`); a synthetic RV free
+   wall grown from the RV blood pool when the image has no RV myocardium label;
+2. the LV long axis (principal axis of LV blood + myocardium, apex where the myocardium
+   overhangs the cavity) and the base plane: the highest level along the axis up to which
+   the LV cavity is still walled by myocardium; the myocardium above it is cut away;
+3. a smooth implicit surface ``min(G_sigma * mask - 1/2, plane)`` (a Gaussian-smoothed
+   indicator: no staircase; the plane gives a flat base) extracted by marching cubes;
+4. gmsh re-meshes that surface at the target edge length and fills it with tetrahedra;
+5. boundary facets are tagged by what lies just outside them (LV blood, RV blood,
+   surroundings, base plane) and cells by the myocardial role of the nearest voxel.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from cardiotwin.exceptions import ConfigError, MeshError
+from cardiotwin.geometry.image import LabelImage
+from cardiotwin.geometry.labels import CELL_TAG_IDS, FACET_TAG_IDS, PHANTOM_LABELS, LabelMap
+
+logger = logging.getLogger(__name__)
+
+#: rough peak memory per tetrahedron of the whole pipeline (gmsh, dolfinx, LDRB), bytes
+BYTES_PER_CELL = 4000.0
+#: base time allowed to gmsh per attempt (plus 2 ms per expected tetrahedron), s
+GMSH_TIMEOUT_S = 120.0
+#: volume of a regular tetrahedron of unit edge
+_REGULAR_TET_VOLUME = 1.0 / (6.0 * np.sqrt(2.0))
+
+
+@dataclass(frozen=True)
+class TetMesh:
+    """A tagged tetrahedral mesh of the myocardium (arrays in input order).
+
+    Attributes
+    ----------
+    points
+        Vertex coordinates, shape (n, 3), mm (world, RAS).
+    cells
+        Tetrahedra as vertex indices, shape (m, 4).
+    cell_values
+        Cell tag of each tetrahedron (ids of :data:`CELL_TAG_IDS`).
+    facets, facet_values
+        Boundary triangles (vertex indices, shape (k, 3)) and their tags
+        (ids of :data:`FACET_TAG_IDS`).
+    long_axis
+        Unit vector from apex to base.
+    apex_mm
+        The mesh vertex farthest towards the apex, mm.
+    base_level_mm
+        Position of the base plane along ``long_axis`` (``x . long_axis``), mm.
+    label_volume_mm3
+        Volume of the myocardial voxels that were meshed (after the base cut), mm³.
+    info
+        Timings and figures of the steps (for the report).
+    """
+
+    points: np.ndarray
+    cells: np.ndarray
+    cell_values: np.ndarray
+    facets: np.ndarray
+    facet_values: np.ndarray
+    long_axis: np.ndarray
+    apex_mm: np.ndarray
+    base_level_mm: float
+    label_volume_mm3: float
+    cell_tag_ids: dict[str, int] = field(default_factory=dict)
+    facet_tag_ids: dict[str, int] = field(default_factory=dict)
+    info: dict = field(default_factory=dict)
+
+
+def _available_memory_bytes() -> float:
+    try:
+        return float(os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE"))
+    except (ValueError, OSError, AttributeError):
+        return 8e9
+
+
+def _shift(a: np.ndarray, axis: int, step: int) -> np.ndarray:
+    """``a`` shifted by one voxel along ``axis`` (zero fill)."""
+    out = np.zeros_like(a)
+    src = [slice(None)] * 3
+    dst = [slice(None)] * 3
+    if step > 0:
+        src[axis], dst[axis] = slice(0, -1), slice(1, None)
+    else:
+        src[axis], dst[axis] = slice(1, None), slice(0, -1)
+    out[tuple(dst)] = a[tuple(src)]
+    return out
+
+
+def _check_labels(image: LabelImage, labels: LabelMap) -> dict[str, np.ndarray]:
+    present = np.unique(image.data)
+    masks = {}
+    for role, value in labels.as_dict().items():
+        if value not in present:
+            shown = ", ".join(str(int(v)) for v in present[:20])
+            raise MeshError(
+                f"{image.source or 'label image'}: label {value} ({role}) does not occur in "
+                f"the image (labels present: {shown}); give the right codes with "
+                "--labels ROLE=VALUE,... or drop the role")
+        masks[role] = image.data == value
+    return masks
+
+
+def _long_axis(image: LabelImage, lv: np.ndarray, lv_blood: np.ndarray) -> np.ndarray:
+    """Apex-to-base unit vector: principal axis of the LV cavity (elongated even when the
+    whole LV is not), pointing away from the end where the myocardium caps the cavity."""
+    ijk = np.argwhere(lv_blood)
+    step = max(1, len(ijk) // 200000)
+    xb = image.index_to_world(ijk[::step])
+    c = xb.mean(axis=0)
+    w, v = np.linalg.eigh(np.cov((xb - c).T))
+    axis = v[:, np.argmax(w)]
+    ijk = np.argwhere(lv)
+    t_myo = image.index_to_world(ijk[:: max(1, len(ijk) // 200000)]) @ axis
+    t_blood = xb @ axis
+    lo_gap = np.percentile(t_blood, 0.5) - np.percentile(t_myo, 0.5)
+    hi_gap = np.percentile(t_myo, 99.5) - np.percentile(t_blood, 99.5)
+    # the apex is the end where myocardium overhangs the cavity the most
+    return axis if lo_gap >= hi_gap else -axis
+
+
+def _base_level(t: np.ndarray, lv_blood: np.ndarray, myo: np.ndarray, width: float) -> float:
+    """Highest level along the axis up to which the LV cavity is walled by myocardium."""
+    open_faces = np.zeros(lv_blood.shape, dtype=np.int8)
+    myo_faces = np.zeros(lv_blood.shape, dtype=np.int8)
+    for axis in range(3):
+        for step in (-1, 1):
+            nb_blood = _shift(lv_blood, axis, step)
+            nb_myo = _shift(myo, axis, step)
+            open_faces += ~nb_blood
+            myo_faces += nb_myo
+    sel = lv_blood & (open_faces > 0)
+    tb = t[sel]
+    if tb.size == 0:
+        return float(t[myo].max())
+    bins = np.floor((tb - tb.min()) / width).astype(int)
+    n_open = np.bincount(bins, weights=open_faces[sel])
+    n_myo = np.bincount(bins, weights=myo_faces[sel])
+    frac = np.divide(n_myo, n_open, out=np.ones_like(n_myo), where=n_open > 0)
+    bad = np.nonzero(frac < 0.5)[0]
+    bad = bad[bad > 0]
+    if bad.size == 0:
+        return float(t[myo].max()) + width
+    return float(tb.min() + bad[0] * width)
+
+
+def _components(faces: np.ndarray, n_vertices: int) -> np.ndarray:
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    i = np.concatenate([faces[:, 0], faces[:, 1], faces[:, 2]])
+    j = np.concatenate([faces[:, 1], faces[:, 2], faces[:, 0]])
+    g = coo_matrix((np.ones(i.size), (i, j)), shape=(n_vertices, n_vertices))
+    return connected_components(g, directed=False)[1]
+
+
+def _child(conn, fn, args) -> None:
+    try:
+        conn.send(fn(*args))
+    except Exception as exc:
+        conn.send(exc)
+    finally:
+        conn.close()
+
+
+def _with_timeout(fn, args: tuple, timeout_s: float):
+    """Run ``fn(*args)`` in a forked child process; TimeoutError if it runs too long.
+
+    gmsh's surface classification can loop forever on some triangulations; a child
+    process can be stopped where a thread inside gmsh cannot.
+    """
+    import multiprocessing
+
+    try:
+        ctx = multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform: run in-process without a guard
+        return fn(*args)
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(child, fn, args), daemon=True)
+    proc.start()
+    child.close()
+    try:
+        if not parent.poll(timeout_s):
+            raise TimeoutError(f"{fn.__name__} ran longer than {timeout_s:.0f} s")
+        result = parent.recv()
+    except EOFError as exc:
+        raise MeshError(f"{fn.__name__} died (exit code {proc.exitcode}); out of "
+                        "memory?") from exc
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join()
+        parent.close()
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
+def _tet_volumes(points: np.ndarray, cells: np.ndarray) -> np.ndarray:
+    p = points[cells]
+    return np.einsum("ij,ij->i", np.cross(p[:, 1] - p[:, 0], p[:, 2] - p[:, 0]),
+                     p[:, 3] - p[:, 0]) / 6.0
+
+
+def boundary_facets(cells: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Boundary triangles of a tetrahedral mesh, oriented with outward normals."""
+    local = np.array([[1, 2, 3], [0, 3, 2], [0, 1, 3], [0, 2, 1]])
+    faces = cells[:, local].reshape(-1, 3)
+    opposite = cells[:, [0, 1, 2, 3]].reshape(-1)
+    key = np.sort(faces, axis=1)
+    _, inv, counts = np.unique(key, axis=0, return_inverse=True, return_counts=True)
+    once = counts[inv.ravel()] == 1
+    f = faces[once]
+    d = points[opposite[once]]
+    a, b, c = points[f[:, 0]], points[f[:, 1]], points[f[:, 2]]
+    n = np.cross(b - a, c - a)
+    flip = np.einsum("ij,ij->i", n, d - a) > 0
+    f[flip] = f[flip][:, [0, 2, 1]]
+    return f
+
+
+def _gmsh_tetrahedralise(verts: np.ndarray, faces: np.ndarray, comp: np.ndarray,
+                         outer: int, h: float, feature_angle_deg: float = 180.0
+                         ) -> tuple[np.ndarray, np.ndarray]:
+    from cardiotwin._deps import require
+
+    gmsh = require("gmsh", extra="imaging", purpose="tetrahedral meshing")
+    from scipy.spatial import cKDTree
+
+    gmsh.initialize(interruptible=False)
+    try:
+        gmsh.option.setNumber("General.Terminal", 0)
+        gmsh.option.setNumber("General.NumThreads", 1)
+        gmsh.model.add("myocardium")
+        gmsh.model.addDiscreteEntity(2, 1)
+        gmsh.model.mesh.addNodes(2, 1, np.arange(1, len(verts) + 1), verts.ravel())
+        gmsh.model.mesh.addElementsByType(1, 2, [], (faces + 1).ravel())
+        gmsh.model.mesh.classifySurfaces(np.deg2rad(feature_angle_deg), True, True, np.pi)
+        gmsh.model.mesh.createGeometry()
+        tree = cKDTree(verts)
+        loops: dict[int, list[int]] = {}
+        for _, tag in gmsh.model.getEntities(2):
+            _, coords, _ = gmsh.model.mesh.getNodes(2, tag, includeBoundary=True)
+            if coords.size == 0:
+                continue
+            _, idx = tree.query(coords.reshape(-1, 3)[0])
+            loops.setdefault(int(comp[idx]), []).append(tag)
+        order = [outer] + [c for c in loops if c != outer]
+        loop_tags = [gmsh.model.geo.addSurfaceLoop(loops[c]) for c in order if c in loops]
+        gmsh.model.geo.addVolume(loop_tags)
+        gmsh.model.geo.synchronize()
+        gmsh.option.setNumber("Mesh.MeshSizeMin", h)
+        gmsh.option.setNumber("Mesh.MeshSizeMax", h)
+        gmsh.option.setNumber("Mesh.MeshSizeFromCurvature", 0)
+        gmsh.option.setNumber("Mesh.MeshSizeExtendFromBoundary", 0)
+        gmsh.option.setNumber("Mesh.Algorithm", 6)
+        gmsh.option.setNumber("Mesh.Algorithm3D", 1)
+        gmsh.option.setNumber("Mesh.Optimize", 1)
+        gmsh.option.setNumber("Mesh.OptimizeNetgen", 1)
+        gmsh.model.mesh.generate(3)
+        node_tags, coords, _ = gmsh.model.mesh.getNodes()
+        _, elem_nodes = gmsh.model.mesh.getElementsByType(4)
+    except Exception as exc:
+        raise MeshError(f"gmsh could not mesh the myocardial surface ({exc}); try a larger "
+                        "edge length or more smoothing") from exc
+    finally:
+        gmsh.finalize()
+    coords = coords.reshape(-1, 3)
+    lookup = np.zeros(int(node_tags.max()) + 1, dtype=np.int64)
+    lookup[node_tags.astype(np.int64)] = np.arange(len(node_tags))
+    cells = lookup[elem_nodes.astype(np.int64).reshape(-1, 4)]
+    used, cells = np.unique(cells, return_inverse=True)
+    cells = cells.reshape(-1, 4)
+    points = coords[used]
+    vol = _tet_volumes(points, cells)
+    neg = vol < 0
+    cells[neg] = cells[neg][:, [0, 1, 3, 2]]
+    return points, cells
+
+
+def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
+                     edge_length_mm: float = 1.0, *, rv_wall_mm: float = 3.0,
+                     smoothing_mm: float | None = None,
+                     min_island_fraction: float = 0.01) -> TetMesh:
+    """Mesh the myocardium of a label image with tetrahedra and tag it.
+
+    Parameters
+    ----------
+    image
+        The label image (world coordinates in mm).
+    labels
+        Meaning of the label values; labels not mapped are treated as surroundings.
+    edge_length_mm
+        Target edge length of the tetrahedra, mm.
+    rv_wall_mm
+        Thickness of the RV free wall grown from the RV blood pool when ``labels`` maps
+        ``rv-blood`` but no ``rv-myocardium``, mm. It grows only into unlabelled voxels.
+    smoothing_mm
+        Standard deviation of the Gaussian that smooths the myocardial indicator before
+        the surface is extracted, mm (default: the largest voxel size).
+    min_island_fraction
+        Pieces of myocardium smaller than this fraction of the total are dropped (with a
+        warning); two or more larger pieces are an error.
+
+    Returns
+    -------
+    TetMesh
+
+    Raises
+    ------
+    MeshError
+        For a missing label, an empty or disconnected myocardium, or a mesh that would
+        not fit in memory; raised before the heavy steps.
+    ConfigError
+        For a non-positive edge length, wall thickness or smoothing.
+    """
+    t_start = time.perf_counter()
+    h = float(edge_length_mm)
+    if not np.isfinite(h) or h <= 0.0:
+        raise ConfigError(f"edge_length_mm={edge_length_mm}: must be a finite length > 0 mm")
+    if not rv_wall_mm > 0.0:
+        raise ConfigError(f"rv_wall_mm={rv_wall_mm}: must be > 0 mm")
+    if smoothing_mm is not None and not smoothing_mm > 0.0:
+        raise ConfigError(f"smoothing_mm={smoothing_mm}: must be > 0 mm")
+    from scipy import ndimage
+
+    where = image.source or "label image"
+    spacing = np.asarray(image.spacing_mm)
+    sigma_mm = float(smoothing_mm or spacing.max())
+    masks = _check_labels(image, labels)
+
+    # crop to the mapped structures plus a margin for the RV wall and the smoothing
+    anything = np.zeros(image.data.shape, dtype=bool)
+    for m in masks.values():
+        anything |= m
+    nz = np.argwhere(anything)
+    margin = np.ceil((rv_wall_mm + 4.0 * sigma_mm) / spacing).astype(int) + 2
+    lo = nz.min(axis=0) - margin
+    hi = nz.max(axis=0) + margin + 1
+    pad_lo = np.maximum(-lo, 0)
+    pad_hi = np.maximum(hi - np.asarray(image.data.shape), 0)
+    sl = tuple(slice(max(a, 0), b) for a, b in zip(lo, hi, strict=True))
+
+    def crop(a: np.ndarray) -> np.ndarray:
+        return np.pad(a[sl], list(zip(pad_lo, pad_hi, strict=True)))
+
+    data = crop(image.data)
+    masks = {k: crop(v) for k, v in masks.items()}
+    sub = LabelImage(data, image.spacing_mm,
+                     tuple(image.index_to_world(np.asarray(lo, dtype=float))),
+                     image.direction, image.source)
+
+    role = np.zeros(data.shape, dtype=np.int8)
+    for name in ("lv-myocardium", "rv-myocardium", "scar", "border-zone"):
+        if name in masks:
+            role[masks[name]] = CELL_TAG_IDS[name]
+    myo = role > 0
+    if not myo.any():
+        raise MeshError(f"{where}: the myocardium is empty")
+    lv_blood = masks["lv-blood"]
+    rv_blood = masks.get("rv-blood")
+    synthetic_rv = rv_blood is not None and "rv-myocardium" not in masks
+    if synthetic_rv:
+        d_rv = ndimage.distance_transform_edt(~rv_blood, sampling=spacing)
+        wall = (d_rv <= rv_wall_mm) & (data == 0)
+        role[wall] = CELL_TAG_IDS["rv-myocardium"]
+        myo = role > 0
+        logger.info("grew a %.1f mm RV free wall from the RV blood pool: %.1f mL", rv_wall_mm,
+                    wall.sum() * image.voxel_volume_mm3 / 1e3)
+
+    axis = _long_axis(sub, myo | lv_blood if "lv-myocardium" not in masks else
+                      masks["lv-myocardium"] | lv_blood, lv_blood)
+    ijk_axes = np.meshgrid(*(np.arange(n, dtype=np.float32) for n in data.shape),
+                           indexing="ij", sparse=True)
+    a_img = (sub.direction.T @ axis) * spacing  # d t / d index
+    t = (np.float32(sub.origin_mm @ axis) + ijk_axes[0] * np.float32(a_img[0])
+         + ijk_axes[1] * np.float32(a_img[1]) + ijk_axes[2] * np.float32(a_img[2]))
+    raw_volume = myo.sum() * image.voxel_volume_mm3
+    base = _base_level(t, lv_blood, myo, float(spacing.max()))
+    role[myo & (t > base)] = 0
+    myo = role > 0
+
+    # connectivity (face-connected pieces)
+    comp_img, n_comp = ndimage.label(myo)
+    if n_comp == 0:
+        raise MeshError(f"{where}: no myocardium is left below the base plane")
+    sizes = np.bincount(comp_img.ravel())[1:]
+    keep = sizes >= min_island_fraction * sizes.sum()
+    if keep.sum() > 1:
+        vols = ", ".join(f"{s * image.voxel_volume_mm3 / 1e3:.1f}" for s in
+                         sorted(sizes[keep], reverse=True))
+        raise MeshError(f"{where}: the myocardium is disconnected into {keep.sum()} pieces "
+                        f"({vols} mL); a simulation mesh needs one connected wall")
+    if (~keep).any():
+        logger.warning("%s: dropped %d small myocardial islands (%.2f mL)", where,
+                       int((~keep).sum()), sizes[~keep].sum() * image.voxel_volume_mm3 / 1e3)
+        role[~np.isin(comp_img, np.nonzero(keep)[0] + 1)] = 0
+        myo = role > 0
+    label_volume = float(myo.sum() * image.voxel_volume_mm3)
+
+    est_cells = label_volume / (_REGULAR_TET_VOLUME * h ** 3) * 1.2
+    need = est_cells * BYTES_PER_CELL
+    have = _available_memory_bytes()
+    if need > 0.5 * have:
+        raise MeshError(
+            f"edge length {h} mm would give about {est_cells:.3g} tetrahedra for "
+            f"{label_volume / 1e3:.1f} mL of myocardium, needing ~{need / 2**30:.1f} GiB; "
+            f"only {have / 2**30:.1f} GiB is free: use a larger edge length")
+    t_masks = time.perf_counter()
+
+    # smooth implicit surface cut flat at the base, marching cubes
+    from skimage import measure
+
+    field_ = ndimage.gaussian_filter(myo.astype(np.float32), sigma=sigma_mm / spacing) - 0.5
+    slope = 0.4 / sigma_mm
+    field_ = np.minimum(field_, (np.float32(base) - t) * np.float32(slope))
+    step0 = max(1, int(np.floor(0.5 * h / spacing.max())))
+    timeout_s = GMSH_TIMEOUT_S + 2e-3 * est_cells
+    t_surface = time.perf_counter()
+    for attempt, step in enumerate(dict.fromkeys((step0, max(1, step0 - 1), step0 + 1))):
+        verts, faces, _, _ = measure.marching_cubes(field_, 0.0, step_size=step,
+                                                    allow_degenerate=False)
+        verts = sub.index_to_world(verts)
+        comp = _components(faces, len(verts))
+        counts = np.bincount(comp[faces[:, 0]], minlength=comp.max() + 1)
+        big = np.nonzero(counts >= 0.01 * counts.sum())[0]
+        faces = faces[np.isin(comp[faces[:, 0]], big)]
+        extent = {int(c): np.ptp(verts[comp == c], axis=0).max() for c in big}
+        outer = max(extent, key=extent.get)
+        logger.info("surface: %d triangles in %d pieces", len(faces), len(big))
+        try:
+            points, cells = _with_timeout(_gmsh_tetrahedralise, (verts, faces, comp, outer, h),
+                                          timeout_s)
+            break
+        except TimeoutError:
+            logger.warning("gmsh took longer than %.0f s on surface %d; trying another "
+                           "sampling of the surface", timeout_s, attempt + 1)
+    else:
+        raise MeshError(f"{where}: gmsh did not finish meshing the myocardium within "
+                        f"{timeout_s:.0f} s on any of 3 surface samplings; try another edge "
+                        "length or more smoothing")
+    t_tets = time.perf_counter()
+
+    # facet tags from what lies just outside each boundary triangle
+    facets = boundary_facets(cells, points)
+    a, b, c = points[facets[:, 0]], points[facets[:, 1]], points[facets[:, 2]]
+    centre = (a + b + c) / 3.0
+    normal = np.cross(b - a, c - a)
+    normal /= np.linalg.norm(normal, axis=1)[:, None]
+    delta = float(spacing.max())
+    probe = sub.world_to_index(centre + delta * normal).T
+    d_lv = ndimage.map_coordinates(
+        ndimage.distance_transform_edt(~lv_blood, sampling=spacing), probe, order=1,
+        mode="nearest")
+    d_rv = (ndimage.map_coordinates(ndimage.distance_transform_edt(~rv_blood, sampling=spacing),
+                                    probe, order=1, mode="nearest")
+            if rv_blood is not None else np.full(len(facets), np.inf))
+    thr = 1.5 * delta
+    values = np.full(len(facets), FACET_TAG_IDS["epicardium"], dtype=np.int32)
+    values[(d_rv <= thr) & (d_rv < d_lv)] = FACET_TAG_IDS["rv-endocardium"]
+    values[(d_lv <= thr) & (d_lv <= d_rv)] = FACET_TAG_IDS["lv-endocardium"]
+    on_base = (np.abs(centre @ axis - base) < 0.05 * h + 1e-3) & (normal @ axis > 0.9)
+    values[on_base] = FACET_TAG_IDS["base"]
+
+    # cell tags: myocardial role of the nearest myocardial voxel
+    _, nearest = ndimage.distance_transform_edt(~myo, sampling=spacing, return_indices=True)
+    centroid = points[cells].mean(axis=1)
+    idx = np.rint(sub.world_to_index(centroid)).astype(int)
+    idx = np.clip(idx, 0, np.asarray(data.shape) - 1)
+    near = nearest[:, idx[:, 0], idx[:, 1], idx[:, 2]]
+    cell_values = role[near[0], near[1], near[2]].astype(np.int32)
+    tmin = np.argmin(points @ axis)
+
+    present_facets = {k: v for k, v in FACET_TAG_IDS.items() if np.any(values == v)}
+    present_cells = {k: v for k, v in CELL_TAG_IDS.items() if np.any(cell_values == v)}
+    info = {
+        "t_masks_s": t_masks - t_start, "t_surface_s": t_surface - t_masks,
+        "t_tetrahedra_s": t_tets - t_surface, "t_tags_s": time.perf_counter() - t_tets,
+        "surface_triangles": len(faces), "smoothing_mm": sigma_mm,
+        "synthetic_rv_wall": bool(synthetic_rv),
+        "label_volume_before_base_cut_mm3": float(raw_volume),
+    }
+    logger.info("meshed %d tetrahedra, %d vertices in %.1f s", len(cells), len(points),
+                time.perf_counter() - t_start)
+    return TetMesh(points=points, cells=cells.astype(np.int64), cell_values=cell_values,
+                   facets=facets.astype(np.int64), facet_values=values,
+                   long_axis=axis, apex_mm=points[tmin], base_level_mm=base,
+                   label_volume_mm3=label_volume, cell_tag_ids=present_cells,
+                   facet_tag_ids=present_facets, info=info)

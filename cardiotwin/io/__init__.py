@@ -1,0 +1,1 @@
+"""Outputs: progress display, time series (XDMF/VTX), maps, checkpoints."""

@@ -1,0 +1,178 @@
+"""Users' own cell models at run time: generate, compile into a per-user cache, load.
+
+The cache key is the SHA-256 of the model file's bytes together with the binding options
+and the generator version, so a second :func:`load_model` of the same file is only an
+import.  The cache lives in ``$CARDIOTWIN_CACHE_DIR`` or ``$XDG_CACHE_HOME/cardiotwin``
+(default ``~/.cache/cardiotwin``), under ``ionic/<key>/``.
+
+Under MPI, compile on rank 0 only, broadcast success or the error, then load on every rank
+(pass ``comm``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from cardiotwin.exceptions import DependencyError, KernelError, ModelError
+from cardiotwin.ionic.registry import CellModel, register_user_kernel
+
+logger = logging.getLogger(__name__)
+
+_COMMON = Path(__file__).resolve().parents[2] / "kernels" / "common"
+
+
+def cache_dir() -> Path:
+    """Root of the per-user kernel cache."""
+    env = os.environ.get("CARDIOTWIN_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "cardiotwin"
+
+
+def _key(path: Path, vm: str | None, stimulus: str | None, name: str) -> str:
+    from cardiotwin.ionic.codegen import GENERATOR_VERSION
+
+    h = hashlib.sha256(path.read_bytes())
+    h.update(f"\0{vm}\0{stimulus}\0{name}\0{GENERATOR_VERSION}".encode())
+    for pxd in sorted(_COMMON.glob("*.pxd")):
+        h.update(pxd.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def _default_name(path: Path) -> str:
+    return "user-" + re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+
+
+def _import_from(so: Path, modname: str) -> Any:
+    spec = importlib.util.spec_from_file_location(modname, so)
+    if spec is None or spec.loader is None:
+        raise KernelError(f"cannot load compiled kernel {so}")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _compile(pyx: Path, modname: str, build: Path) -> Path:
+    if shutil.which(os.environ.get("CC", "cc")) is None and shutil.which("gcc") is None:
+        raise DependencyError("compiling a cell model needs a C compiler (cc/gcc) on PATH; "
+                              "install one (e.g. apt-get install gcc) or set CC")
+    if not _COMMON.is_dir():
+        raise KernelError(f"kernel helpers {_COMMON} not found: run-time compilation needs "
+                          "a source (or editable) installation of cardiotwin")
+    script = build / "setup_kernel.py"
+    script.write_text(
+        "import numpy\n"
+        "from Cython.Build import cythonize\n"
+        "from setuptools import Extension, setup\n"
+        f"ext = Extension({modname!r}, [{pyx.name!r}], include_dirs=[numpy.get_include(), "
+        f"{str(_COMMON)!r}], extra_compile_args=['-O3', '-fno-math-errno', "
+        "'-fno-trapping-math', '-fopenmp'], extra_link_args=['-fopenmp'])\n"
+        f"setup(ext_modules=cythonize([ext], include_path=[{str(_COMMON)!r}], "
+        "language_level=3, compiler_directives={'boundscheck': False, 'wraparound': False, "
+        "'cdivision': True, 'initializedcheck': False}), script_args=['build_ext', "
+        "'--inplace', '-q'])\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.run([sys.executable, str(script)], cwd=build, capture_output=True,
+                          text=True, check=False)
+    sos = sorted(build.glob(f"{modname}*.so")) + sorted(build.glob(f"{modname}*.pyd"))
+    if proc.returncode != 0 or not sos:
+        tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-15:])
+        if "Cython" in tail and "No module named" in tail:
+            raise DependencyError("compiling a cell model needs Cython: pip install cython")
+        raise KernelError(f"compiling the kernel for {pyx} failed:\n{tail}")
+    return sos[0]
+
+
+def load_model(path: str | Path, *, name: str | None = None, vm: str | None = None,
+               stimulus: str | None = None, comm: Any | None = None) -> CellModel:
+    """Generate, compile (cached) and load a user's CellML or ``.mmt`` cell model.
+
+    Parameters
+    ----------
+    path
+        CellML 1.0/1.1/2.0 or Myokit ``.mmt`` file (time in ms, V in mV or dimensionless).
+    name
+        Registry name (default ``user-<file stem>``).
+    vm, stimulus
+        Qualified names of the membrane potential and stimulus current, for models whose
+        annotations and variable names do not reveal them.
+    comm
+        An mpi4py communicator: rank 0 compiles, the others wait and then load.
+
+    Returns
+    -------
+    CellModel
+        Also registered, so ``get_model(name)`` finds it afterwards.
+
+    Raises
+    ------
+    ModelError
+        Unreadable model, no recognisable membrane potential/stimulus, unsupported units.
+    DependencyError
+        No Myokit/SymPy (for generation) or no C compiler/Cython.
+    KernelError
+        Compilation failed.
+    """
+    path = Path(path).expanduser().resolve()
+    if not path.is_file():
+        raise ModelError(f"cell model file {path} does not exist")
+    name = name or _default_name(path)
+    key = _key(path, vm, stimulus, name)
+    target = cache_dir() / "ionic" / key
+    modname = "ct_user_" + key
+    error: str | None = None
+    if comm is None or comm.rank == 0:
+        try:
+            _build(path, name, vm, stimulus, target, modname)
+        except Exception as exc:
+            error = f"{type(exc).__name__}: {exc}"
+            if comm is None:
+                raise
+    if comm is not None:
+        error = comm.bcast(error, root=0)
+        if error is not None:
+            raise KernelError(f"building the kernel for {path} failed on rank 0: {error}")
+    so = next(iter(sorted(target.glob(f"{modname}*.so"))), None)
+    if so is None:
+        raise KernelError(f"compiled kernel missing from cache {target}")
+    if modname in sys.modules:
+        kernel = sys.modules[modname]
+    else:
+        kernel = _import_from(so, modname)
+        sys.modules[modname] = kernel
+    return register_user_kernel(kernel)
+
+
+def _build(path: Path, name: str, vm: str | None, stimulus: str | None, target: Path,
+           modname: str) -> None:
+    if any(target.glob(f"{modname}*.so")):
+        logger.info("kernel for %s found in cache %s", path.name, target)
+        return
+    from cardiotwin.ionic.codegen import generate_pyx
+    from cardiotwin.ionic.importer import prepare_model
+
+    prep = prepare_model(path, vm=vm, stimulus=stimulus)
+    src = generate_pyx(prep, model_name=name,
+                       regenerate=f"cardiotwin models import {path.name}",
+                       description=f"User model loaded from {path}.")
+    tmp = target.with_name(target.name + f".tmp{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    pyx = tmp / f"{modname}.pyx"
+    pyx.write_text(src, encoding="utf-8")
+    logger.info("compiling kernel for %s (a minute for large models)", path.name)
+    _compile(pyx, modname, tmp)
+    shutil.rmtree(tmp / "build", ignore_errors=True)
+    shutil.rmtree(target, ignore_errors=True)
+    tmp.rename(target)

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The whole test suite: lint, the serial run, then the MPI-relevant tests under
+# `mpiexec -n 2`.  Exits non-zero if any part fails.  Extra arguments go to pytest.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+VENV=.venv
+NP=${NP:-2}
+status=0
+
+echo "== ruff"
+"$VENV/bin/ruff" check cardiotwin tests benchmarks tools || status=1
+
+echo "== pytest (serial)"
+"$VENV/bin/python" -m pytest -q -m "not slow" "$@" || status=1
+
+echo "== pytest under mpiexec -n $NP (tests marked 'mpi')"
+"$VENV/bin/mpiexec" -n "$NP" "$VENV/bin/python" -m pytest -q -m "mpi and not slow" \
+  -p no:cacheprovider "$@" || status=1
+
+if [ "$status" -ne 0 ]; then echo "== FAILED"; else echo "== all test stages passed"; fi
+exit "$status"
