@@ -176,8 +176,10 @@ def auto_electrodes(mesh: Any, comm: Any) -> tuple[dict[str, tuple], dict[str, t
     from mpi4py import MPI
 
     x = mesh.geometry.x
-    lo = comm.allreduce(x.min(axis=0) if x.size else np.full(3, np.inf), op=MPI.MIN)
-    hi = comm.allreduce(x.max(axis=0) if x.size else np.full(3, -np.inf), op=MPI.MAX)
+    lo = x.min(axis=0) if x.size else np.full(3, np.inf)
+    hi = x.max(axis=0) if x.size else np.full(3, -np.inf)
+    comm.Allreduce(MPI.IN_PLACE, lo, op=MPI.MIN)
+    comm.Allreduce(MPI.IN_PLACE, hi, op=MPI.MAX)
     c, ext = 0.5 * (lo + hi), float(np.max(hi - lo))
     el = {}
     for i, axis in enumerate("xyz"):

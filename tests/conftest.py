@@ -4,6 +4,9 @@
 - ``mpi`` marker: also run by ``make test`` under ``mpiexec -n 2``.
 - After every test (when mpi4py is loaded) ``gc.collect(); comm.Barrier()`` so that
   collective destructors (PETSc objects) run in step on all ranks.
+- Under more than one rank, a failing test aborts the whole MPI job after printing
+  its report: a rank that fails while the others wait in a collective would
+  otherwise hang the run instead of failing it.
 - ``shared_reference`` fixture: the read-only reference data beside the repository,
   or a clean skip naming what is missing.
 """
@@ -43,6 +46,18 @@ def pytest_configure(config):
     rank = int(os.environ.get("PMI_RANK", os.environ.get("OMPI_COMM_WORLD_RANK", "0")))
     if rank != 0:
         config.option.verbose = -2
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if _world_size() > 1 and report.failed and "mpi4py.MPI" in sys.modules:
+        rank = sys.modules["mpi4py.MPI"].COMM_WORLD.rank
+        sys.stderr.write(f"\n[rank {rank}] FAILED {item.nodeid} ({report.when}):\n"
+                         f"{report.longreprtext}\n[rank {rank}] aborting the MPI job\n")
+        sys.stderr.flush()
+        sys.modules["mpi4py.MPI"].COMM_WORLD.Abort(1)
 
 
 @pytest.fixture(autouse=True)

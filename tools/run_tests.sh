@@ -5,16 +5,19 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 VENV=.venv
 NP=${NP:-2}
+# wall-clock limits per stage (s): a hung stage fails the run instead of stalling it
+SERIAL_LIMIT=${SERIAL_LIMIT:-1800}
+MPI_LIMIT=${MPI_LIMIT:-1200}
 status=0
 
 echo "== ruff"
 "$VENV/bin/ruff" check cardiotwin tests benchmarks tools || status=1
 
 echo "== pytest (serial)"
-"$VENV/bin/python" -m pytest -q -m "not slow" "$@" || status=1
+timeout -k 30 "$SERIAL_LIMIT" "$VENV/bin/python" -m pytest -q -m "not slow" "$@" || status=1
 
 echo "== pytest under mpiexec -n $NP (tests marked 'mpi')"
-"$VENV/bin/mpiexec" -n "$NP" "$VENV/bin/python" -m pytest -q -m "mpi and not slow" \
+timeout -k 30 "$MPI_LIMIT" "$VENV/bin/mpiexec" -n "$NP" "$VENV/bin/python" -m pytest -q -m "mpi and not slow" \
   -p no:cacheprovider "$@" || status=1
 
 if [ "$status" -ne 0 ]; then echo "== FAILED"; else echo "== all test stages passed"; fi

@@ -82,7 +82,8 @@ def to_dolfinx(tetmesh, comm):
 
 
 def _node_to_dof(mesh, V) -> np.ndarray:
-    nodes = mesh.geometry.dofmap.ravel()
+    dofmaps = getattr(mesh.geometry, "dofmaps", None)  # dolfinx >= 0.11; 0.10: .dofmap
+    nodes = (dofmaps[0] if dofmaps is not None else mesh.geometry.dofmap).ravel()
     dofs = V.dofmap.list.ravel()
     out = np.empty(len(mesh.geometry.x), dtype=np.int64)
     out[nodes] = dofs
