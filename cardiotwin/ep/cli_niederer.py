@@ -9,9 +9,11 @@ import json
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dx", type=float, default=0.5, help="element size, mm (default 0.5)")
     parser.add_argument("--dt", type=float, default=0.05, help="time step, ms (default 0.05)")
-    parser.add_argument("--cell", choices=("hexahedron", "tetrahedron"), default="hexahedron")
-    parser.add_argument("--consistent-mass", action="store_true",
-                        help="consistent instead of lumped mass")
+    parser.add_argument("--cell", choices=("hexahedron", "tetrahedron"), default="tetrahedron",
+                        help="element type (default tetrahedron)")
+    parser.add_argument("--lumped-mass", action="store_true",
+                        help="lumped instead of consistent mass (much slower conduction on "
+                             "coarse grids)")
     parser.add_argument("--theta", type=float, default=0.5,
                         help="0.5 Crank-Nicolson (default) .. 1 backward Euler")
     parser.add_argument("--splitting", choices=("godunov", "strang"), default="godunov")
@@ -30,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from cardiotwin.io.progress import ProgressBar
 
     setup = NiedererSetup(dx_mm=args.dx, dt_ms=args.dt, cell=args.cell,
-                          lumped_mass=not args.consistent_mass, theta=args.theta,
+                          lumped_mass=args.lumped_mass, theta=args.theta,
                           splitting=args.splitting, model=args.model, workers=args.workers)
     comm = MPI.COMM_WORLD
     bar = ProgressBar(comm, enabled=not args.json and not args.quiet, label="niederer")
