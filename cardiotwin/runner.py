@@ -58,7 +58,7 @@ def prepare_results_dir(outdir: Path, *, resume: bool, overwrite: bool, comm: An
 
 
 def _geometry(cfg: RunConfig, outdir: Path, comm: Any) -> tuple[Any, dict]:
-    from cardiotwin.geometry import build_geometry, load_geometry
+    from cardiotwin.geometry import load_geometry
 
     g = cfg.geometry
     if g.mesh is not None:
@@ -71,8 +71,20 @@ def _geometry(cfg: RunConfig, outdir: Path, comm: Any) -> tuple[Any, dict]:
     if (mesh_dir / "geometry.json").is_file():  # resumed run: reuse the mesh
         report = json.loads((mesh_dir / "geometry.json").read_text()).get("report", {})
         return load_geometry(mesh_dir, comm), report
-    from cardiotwin.geometry import FibreAngles, LabelMap
+    report = mesh_geometry(cfg, mesh_dir, comm)
+    return load_geometry(mesh_dir, comm), report
 
+
+def mesh_geometry(cfg: RunConfig, mesh_dir: Path, comm: Any) -> dict:
+    """Mesh the label image of ``cfg.geometry`` into the geometry folder ``mesh_dir``.
+
+    Returns the build report. Collective.
+    """
+    from cardiotwin.geometry import FibreAngles, LabelMap, build_geometry
+
+    g = cfg.geometry
+    if g.labels is None:
+        raise ConfigError("geometry.labels is not set: nothing to mesh")
     kwargs: dict[str, Any] = {"edge_length_mm": g.edge_length_mm, "comm": comm,
                               "angles": FibreAngles(helix_endo_deg=g.helix_endo_deg,
                                                     helix_epi_deg=g.helix_epi_deg)}
@@ -81,8 +93,7 @@ def _geometry(cfg: RunConfig, outdir: Path, comm: Any) -> tuple[Any, dict]:
 
         given = {k.replace("-", "_"): v for k, v in g.label_map}
         kwargs["labels"] = LabelMap(**{f.name: given.get(f.name) for f in dc_fields(LabelMap)})
-    report = build_geometry(g.labels, mesh_dir, **kwargs)
-    return load_geometry(mesh_dir, comm), report
+    return build_geometry(g.labels, mesh_dir, **kwargs)
 
 
 def _parameter_values(model_name: str, cfg: RunConfig) -> dict[str, float]:
