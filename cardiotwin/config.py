@@ -356,7 +356,7 @@ class TimeConfig:
 class SolverConfig:
     splitting: str = "godunov"
     theta: float = 0.5
-    lumped_mass: bool = True
+    lumped_mass: bool = False
     lookup_tables: bool = True
     activation_threshold_mV: float = -20.0
     petsc_options: tuple[tuple[str, Any], ...] = ()
@@ -374,7 +374,7 @@ class SolverConfig:
             raise ConfigError("solver.petsc_options must be a table like {pc_type = 'gamg'}")
         return cls(splitting=_str(t, "splitting", "solver", "godunov", ("godunov", "strang")),
                    theta=_num(t, "theta", "solver", 0.5, lo=0.5, hi=1.0),
-                   lumped_mass=_bool(t, "lumped_mass", "solver", True),
+                   lumped_mass=_bool(t, "lumped_mass", "solver", False),
                    lookup_tables=_bool(t, "lookup_tables", "solver", True),
                    activation_threshold_mV=_num(t, "activation_threshold_mV", "solver", -20.0),
                    petsc_options=tuple(sorted(po.items())))

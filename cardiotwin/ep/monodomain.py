@@ -84,7 +84,9 @@ class MonodomainConfig:
         Diffusion time discretisation: 0.5 Crank–Nicolson, 1.0 backward Euler
         (any value in [0.5, 1] is unconditionally stable).
     lumped_mass
-        Use the row-sum lumped mass matrix instead of the consistent one.
+        Use the row-sum lumped mass matrix instead of the consistent one (default
+        ``False``: with the ionic current interpolated from the vertices, lumping slows
+        conduction markedly on coarse meshes, see :mod:`cardiotwin.ep.niederer`).
     chi_per_mm, cm_uF_per_mm2
         Surface-to-volume ratio (1/mm) and membrane capacitance (µF/mm²).
     activation_threshold
@@ -105,7 +107,7 @@ class MonodomainConfig:
     dt_ms: float = 0.01
     splitting: str = "godunov"
     theta: float = 0.5
-    lumped_mass: bool = True
+    lumped_mass: bool = False
     chi_per_mm: float = CHI_DEFAULT_PER_MM
     cm_uF_per_mm2: float = CM_DEFAULT_UF_PER_MM2
     activation_threshold: float = 0.0
