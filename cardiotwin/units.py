@@ -18,7 +18,7 @@ surface-to-volume chi     1/mm                 default 140 /mm (Niederer 2011)
 conductivity sigma        S/m (== mS/mm)       a S/m value is numerically mS/mm
 concentration             µM                   ionic models internally may use mM
 stress, stiffness         kPa
-charge (qNet)             µC/µF                integral of µA/µF over ms
+charge (qNet)             µC/µF                integral of µA/µF dt(ms), divided by 1000
 ========================  ===================  =======================================
 
 Sign convention for transmembrane currents (Hodgkin-Huxley): ``dV/dt = -(I_ion + I_stim)``,
