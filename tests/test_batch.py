@@ -229,3 +229,28 @@ def test_parse_key():
     assert parse_key("stimulus[0].sphere.centre_mm") == ["stimulus", 0, "sphere", "centre_mm"]
     assert parse_key("geometry.label_map.lv-myocardium") == ["geometry", "label_map",
                                                              "lv-myocardium"]
+
+
+@pytest.mark.mpi
+def test_failed_member_is_reported_and_retried(dolfinx, comm, tmp_path_factory):
+    from cardiotwin.batch import run_batch
+
+    folder = _shared_dir(comm, tmp_path_factory, "batch_fail")
+    if comm.rank == 0:
+        (folder / "base.toml").write_text(BASE.replace(
+            "sphere = {centre_mm = [-12.55, -11.32, -25.64], radius_mm = 4.0}",
+            'facets = ["lv-endocardium"]').replace("t_end_ms = 15.0", "t_end_ms = 2.0"))
+    comm.Barrier()
+    # the second member names a facet tag the geometry does not have: it fails when it runs
+    sweep = sweep_from_dict({"base": "base.toml",
+                             "grid": {"stimulus[0].facets": [["lv-endocardium"], ["septum"]]}},
+                            folder)
+    res = run_batch(sweep, folder / "out", comm=comm, progress=False)
+    assert res["failed"] == ["m0001"] and res["ran"] == ["m0000", "m0001"]
+    rows = {r["member"]: r for r in res["rows"]}
+    assert rows["m0000"]["status"] == "done" and rows["m0000"]["error"] == ""
+    assert rows["m0001"]["status"] == "failed" and "'septum'" in rows["m0001"]["error"]
+    assert json.loads(rows["m0001"]["stimulus[0].facets"]) == ["septum"]
+    # a rerun retries only the failed member
+    res = run_batch(sweep, folder / "out", comm=comm, progress=False)
+    assert res["ran"] == ["m0001"] and res["skipped"] == ["m0000"]
