@@ -254,6 +254,9 @@ class BorderZone:
         are border zone (0: only tagged cells).
     tags
         Cell tags that are border zone in any case (segmented border zone).
+    regions
+        Lesion-like shapes (:class:`BoxLesion`, :class:`SphereLesion`...) whose cells are
+        border zone in any case (e.g. a surviving channel through scar: the isthmus).
     conductivity_factor
         Multiplier of the conductivity in the border zone (0 < f <= 1).
     ionic_scalings
@@ -263,6 +266,7 @@ class BorderZone:
 
     width_mm: float = 0.0
     tags: tuple[int, ...] = ()
+    regions: tuple[Any, ...] = ()
     conductivity_factor: float = 0.5
     ionic_scalings: Mapping[str, float] = field(default_factory=dict)
 
@@ -275,8 +279,15 @@ class BorderZone:
         for k, v in self.ionic_scalings.items():
             if not (np.isfinite(v) and v >= 0):
                 raise ConfigError(f"BorderZone.ionic_scalings[{k!r}] = {v!r}: expected >= 0")
-        if self.width_mm == 0 and not self.tags:
-            raise ConfigError("BorderZone needs width_mm > 0 or border-zone cell tags")
+        if not isinstance(self.regions, tuple):
+            object.__setattr__(self, "regions", tuple(self.regions))
+        for i, reg in enumerate(self.regions):
+            if not hasattr(reg, "contains"):
+                raise ConfigError(f"BorderZone.regions[{i}] is a {type(reg).__name__}: expected "
+                                  "a shape (SphereLesion, BoxLesion, LinearLesion, "
+                                  "PointSetLesion, LabelImageLesion); use tags for cell tags")
+        if self.width_mm == 0 and not self.tags and not self.regions:
+            raise ConfigError("BorderZone needs width_mm > 0, border-zone cell tags or regions")
 
 
 @dataclass(frozen=True)
@@ -489,6 +500,8 @@ def apply_lesions(mesh: Any, lesion_set: LesionSet, base_model: Any, *, cell_tag
                 raise ConfigError(f"BorderZone.tags {bzs.tags} need the mesh's cell_tags")
             for t in bzs.tags:
                 bz[cell_tags.find(t)] = True
+        if bzs.regions:
+            bz |= lesion_cells(mesh, bzs.regions)
         if bzs.width_mm > 0:
             bz |= _near_cells(mesh.comm, _cell_midpoints(mesh), core, n_owned_cells,
                               bzs.width_mm)

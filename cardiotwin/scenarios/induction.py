@@ -193,8 +193,10 @@ def detect_reentry(t_ms: npt.ArrayLike, active: npt.ArrayLike, *, last_stimulus_
         raise ConfigError(f"persist_ms = {persist_ms}: expected > 0")
     on = np.nonzero(a > level)[0]
     last = float(t[on[-1]]) if on.size else float("nan")
-    if t.size == 0 or t[-1] < last_stimulus_ms + persist_ms:
-        logger.warning("record ends at %.1f ms, before last stimulus + persist_ms = %.1f ms",
+    if t.size == 0 or (t[-1] < last_stimulus_ms + persist_ms and a[-1] > level):
+        # a record that ends quiescent is conclusive (no re-entry); one that ends active is not
+        logger.warning("record ends at %.1f ms, still active, before last stimulus + "
+                       "persist_ms = %.1f ms: the verdict 'no re-entry' is not conclusive",
                        t[-1] if t.size else float("nan"), last_stimulus_ms + persist_ms)
     return bool(on.size and last >= last_stimulus_ms + persist_ms), last
 
