@@ -281,7 +281,26 @@ def _write_config(path: Path, cfg: DemoConfig) -> int:
     return 0
 
 
+#: ``cardiotwin demo SCENARIO``: scenario -> (module with add_arguments/run, one-line help)
+SCENARIOS: dict[str, tuple[str, str]] = {
+    "vt-ablation": ("cardiotwin.scenarios.cli_vt_ablation",
+                    "scar-related VT: induce re-entry through an isthmus, ablate, re-test"),
+    "crt": ("cardiotwin.scenarios.cli_crt",
+            "cardiac resynchronisation: RV pacing vs LV lead sites and VV delays"),
+}
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    import importlib
+
+    sub = parser.add_subparsers(dest="scenario", metavar="SCENARIO",
+                                help="other demos (default: the phantom drug demo); "
+                                     + ", ".join(SCENARIOS))
+    for name, (module, help_text) in SCENARIOS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        mod = importlib.import_module(module)
+        mod.add_arguments(p)
+        p.set_defaults(_scenario_run=mod.run)
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument("-o", "--output", default="cardiotwin-demo",
                         help="results folder (default ./cardiotwin-demo)")
@@ -297,6 +316,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
+    if getattr(args, "scenario", None):
+        return int(args._scenario_run(args) or 0)
     cfg = QUICK if args.quick else DemoConfig()
     if args.edge_length is not None:
         cfg = replace(cfg, edge_length_mm=args.edge_length)

@@ -73,3 +73,65 @@ def test_tp06_strength_duration_and_capture(comm, dolfinx):
     fit = fit_strength_duration(widths, thr, law="weiss")
     assert 0.05 < fit.chronaxie_ms < 5.0, fit
     assert fit.rms_relative_error < 0.1, fit
+
+
+def _strip_with_vvi(comm, *, escape_ms, intrinsic_ms):
+    """20 mm strip, VVI lead at x = 18 mm, optional intrinsic beat started at x = 0."""
+    import dolfinx.mesh
+
+    from cardiotwin.ep.conductivity import Conductivity
+    from cardiotwin.ep.monodomain import IonicRegion, Monodomain, MonodomainConfig
+    from cardiotwin.ep.stimulus import Box, Protocol, Stimulus
+    from cardiotwin.scenarios.devices import Demand
+    from cardiotwin.scenarios.vt_ablation import MitchellSchaefferMV
+
+    mesh = dolfinx.mesh.create_box(comm, [np.zeros(3), np.array([20.0, 2.0, 0.5])], [40, 4, 1],
+                                   dolfinx.mesh.CellType.hexahedron)
+    pm = Pacemaker((PacingLead("RV", (18.0, 1.0, 0.0), radius_mm=0.6, amplitude=100.0,
+                               unit="uA/uF", pulse_ms=2.0),),
+                   Demand(lower_rate_interval_ms=escape_ms, sense_threshold_mV=-40.0,
+                          refractory_ms=10.0, start_ms=0.0))
+    stimuli = list(pm.stimuli(mesh))
+    if intrinsic_ms is not None:
+        stimuli.append(Stimulus(Box((-1, -1, -1), (1.0, 3, 2)),
+                                Protocol(start_ms=intrinsic_ms, duration_ms=2.0,
+                                         amplitude=100.0), name="intrinsic"))
+    sim = Monodomain(mesh, [IonicRegion(MitchellSchaefferMV())],
+                     Conductivity.isotropic(0.75),
+                     MonodomainConfig(dt_ms=0.05, activation_threshold=-40.0), stimuli=stimuli)
+    pm.attach(sim)
+    return pm, sim
+
+
+@pytest.mark.mpi
+def test_vvi_inhibits_when_intrinsic_activation_arrives_before_the_escape_interval(comm,
+                                                                                     dolfinx):
+    pm, sim = _strip_with_vvi(comm, escape_ms=120.0, intrinsic_ms=1.0)
+    sim.run(100.0)
+    # the intrinsic wave reaches the lead (18 mm away) long before 120 ms: sensed, no pulse
+    t_lead = sim.value_at((18.0, 1.0, 0.0), sim.tracker.first_activation)
+    assert 5.0 < t_lead < 100.0
+    assert len(pm.sensed) == 1 and pm.sensed[0] == pytest.approx(t_lead, abs=0.1)
+    sim.run(round(t_lead) + 115.0)
+    # the escape interval restarts at the sensed event: no pulse at 120 ms, none before
+    # t_lead + 120 ms
+    assert pm.paced[0] == []
+    sim.run(t_lead + 125.0)
+    assert len(pm.paced[0]) == 1
+    assert pm.paced[0][0] == pytest.approx(t_lead + 120.0, abs=0.1)
+
+
+@pytest.mark.mpi
+def test_vvi_paces_without_intrinsic_activation_and_captures(comm, dolfinx):
+    pm, sim = _strip_with_vvi(comm, escape_ms=30.0, intrinsic_ms=None)
+    sim.run(28.0)
+    assert pm.paced[0] == [] and np.all(np.isnan(sim.tracker.first_activation))
+    sim.run(80.0)
+    # the escape interval elapsed at 30 ms: one pulse, which captures and propagates
+    assert pm.paced[0][0] == pytest.approx(30.0, abs=0.06) and pm.sensed == []
+    t_far = sim.value_at((2.0, 1.0, 0.0), sim.tracker.first_activation)
+    assert 30.0 < t_far < 80.0
+    # late intrinsic wave arrives at the lead after the escape interval: the device paced
+    pm2, sim2 = _strip_with_vvi(comm, escape_ms=20.0, intrinsic_ms=15.0)
+    sim2.run(25.0)
+    assert len(pm2.paced[0]) == 1 and pm2.paced[0][0] == pytest.approx(20.0, abs=0.06)
