@@ -333,9 +333,12 @@ def _cycle_map(sim: Any, cycle_length_ms: float) -> dict[str, Any]:
 
     Vertices of the sheet's lower face only; not activated in the last cycle: NaN.
     """
+    from mpi4py import MPI
+
     x = sim.owned_vertex_coordinates()
     la = sim.tracker.last_activation
-    low = np.abs(x[:, 2] - x[:, 2].min(initial=0.0)) < 1e-9 if x.size else np.zeros(0, bool)
+    z0 = sim.comm.allreduce(float(x[:, 2].min()) if x.size else np.inf, op=MPI.MIN)
+    low = np.abs(x[:, 2] - z0) < 1e-9
     t_end = sim.t
     win = cycle_length_ms if np.isfinite(cycle_length_ms) else 0.0
     vals = np.where(la >= t_end - win, la, np.nan)

@@ -51,22 +51,39 @@ def test_qrs_duration_of_a_synthetic_complex():
     assert 15 < q < 30
 
 
-@pytest.mark.mpi
-def test_tp06_strength_duration_and_capture(comm, dolfinx):
-    """Tissue thresholds fall with pulse width; Weiss fit; chronaxie 0.1-5 ms (Geddes 2004)."""
+def _tp06_trial(comm):
     import dolfinx.mesh
 
     from cardiotwin.ep.conductivity import Conductivity
-    from cardiotwin.scenarios.devices import strength_duration, tissue_capture_trial
+    from cardiotwin.scenarios.devices import tissue_capture_trial
 
     mesh = dolfinx.mesh.create_box(comm, [np.zeros(3), np.array([3.0, 3.0, 0.5])], [12, 12, 2],
                                    dolfinx.mesh.CellType.hexahedron)
     lead = PacingLead("tip", (1.5, 1.5, 0.25), radius_mm=0.5, unit="mA")
-    trial = tissue_capture_trial(mesh, lead, model="tp06-epi",
-                                 conductivity=Conductivity.isotropic(0.2), dt_ms=0.02,
-                                 window_ms=10.0, capture_distance_mm=1.25)
+    return tissue_capture_trial(mesh, lead, model="tp06-epi",
+                                conductivity=Conductivity.isotropic(0.2), dt_ms=0.02,
+                                window_ms=10.0, capture_distance_mm=1.25)
+
+
+@pytest.mark.mpi
+def test_tp06_capture_threshold_falls_with_pulse_width(comm, dolfinx):
+    """Two pulse widths, coarse bisection: the longer pulse captures at a lower current."""
+    from cardiotwin.scenarios.devices import strength_duration
+
+    trial = _tp06_trial(comm)
     assert not trial(1e-4, 1.0)
     assert trial(1.0, 1.0)
+    thr = strength_duration(trial, [0.5, 2.0], low=0.0, high=1.0, rel_tol=0.1)
+    assert thr[0] > 1.2 * thr[1], thr
+
+
+@pytest.mark.slow
+@pytest.mark.mpi
+def test_tp06_strength_duration_and_capture(comm, dolfinx):
+    """Tissue thresholds fall with pulse width; Weiss fit; chronaxie 0.1-5 ms (Geddes 2004)."""
+    from cardiotwin.scenarios.devices import strength_duration
+
+    trial = _tp06_trial(comm)
     widths = np.array([0.25, 0.5, 1.0, 2.0])
     thr = strength_duration(trial, widths, low=0.0, high=1.0, rel_tol=0.04)
     assert np.all(np.diff(thr) < 0), thr
