@@ -120,3 +120,27 @@ def test_border_zone_unknown_parameter(comm, dolfinx):
         width_mm=0.2, ionic_scalings={"gNa": 0.5}))
     with pytest.raises(ConfigError, match="gNa"):
         apply_lesions(mesh, ls, "aliev-panfilov")
+
+
+@pytest.mark.mpi
+def test_border_zone_from_shapes(comm, dolfinx):
+    """A channel of border zone through scar (an isthmus): its volume is the box's."""
+    import dolfinx.mesh
+
+    from cardiotwin.scenarios.ablation import apply_lesions
+
+    mesh = dolfinx.mesh.create_box(comm, [np.zeros(3), np.array([10.0, 10.0, 1.0])],
+                                   [20, 20, 2], dolfinx.mesh.CellType.hexahedron)
+    channel = BoxLesion((4.0, 3.0, -1.0), (6.0, 7.0, 2.0))
+    scar = LesionSet((BoxLesion((0.0, 3.0, -1.0), (4.0, 7.0, 2.0)),
+                      BoxLesion((6.0, 3.0, -1.0), (10.0, 7.0, 2.0))),
+                     BorderZone(regions=(channel,), conductivity_factor=0.3))
+    app = apply_lesions(mesh, scar, "aliev-panfilov")
+    assert app.border_volume_mm3 == pytest.approx(2.0 * 4.0 * 1.0)
+    assert app.core_volume_mm3 == pytest.approx(2 * 4.0 * 4.0 * 1.0)
+    with pytest.raises(ConfigError, match="regions"):
+        BorderZone(regions=(TaggedLesionLike(),))
+
+
+class TaggedLesionLike:
+    """Not a shape (no ``contains``)."""
