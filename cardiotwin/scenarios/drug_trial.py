@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -51,6 +51,11 @@ class TrialProtocol:
     beats
         Beats paced (the last one is analysed); CiPA paces 1000 beats, enough for the
         slow dynamic hERG binding of dofetilide-like compounds to settle.
+    prepace_beats
+        Beats of drug-free pacing of one cell with the model's default parameters before
+        the trial; its final state starts every cell, so the drug acts on a cell at its
+        drug-free steady state (0 = start from the model's initial state).  Used only
+        when :func:`pace_population` is given no ``states``.
     dt_ms
         Time step (ms).
     sample_every
@@ -65,6 +70,7 @@ class TrialProtocol:
 
     bcl_ms: float = 2000.0
     beats: int = 100
+    prepace_beats: int = 0
     dt_ms: float = 0.01
     sample_every: int = 5
     use_lut: bool = True
@@ -77,6 +83,9 @@ class TrialProtocol:
             raise ConfigError(f"bcl_ms = {self.bcl_ms!r}: expected a positive cycle length (ms)")
         if int(self.beats) != self.beats or self.beats < 1:
             raise ConfigError(f"beats = {self.beats!r}: expected an integer >= 1")
+        if int(self.prepace_beats) != self.prepace_beats or self.prepace_beats < 0:
+            raise ConfigError(f"prepace_beats = {self.prepace_beats!r}: expected an integer "
+                              ">= 0")
         if not (np.isfinite(self.dt_ms) and 0 < self.dt_ms <= 0.1):
             raise ConfigError(f"dt_ms = {self.dt_ms!r}: expected 0 < dt_ms <= 0.1 ms")
         n = self.bcl_ms / self.dt_ms
@@ -181,7 +190,8 @@ def pace_population(model: Any, params: np.ndarray, protocol: TrialProtocol, *,
     protocol
         Pacing and sampling.
     states
-        Initial states ``[n_states, n_cells]`` (default: the model's initial state).
+        Initial states ``[n_states, n_cells]``, advanced in place (default: the model's
+        initial state, after ``protocol.prepace_beats`` drug-free beats).
 
     Returns
     -------
@@ -190,8 +200,15 @@ def pace_population(model: Any, params: np.ndarray, protocol: TrialProtocol, *,
     """
     params = np.ascontiguousarray(params, dtype=np.float64)
     n = params.shape[1]
+    t_start = time.perf_counter()
     if states is None:
         states = model.initial_states(n)
+        if protocol.prepace_beats:
+            one = model.initial_states(1)
+            pace_population(model, model.default_params(1),
+                            replace(protocol, beats=protocol.prepace_beats, prepace_beats=0,
+                                    workers=1), states=one)
+            states = np.ascontiguousarray(np.repeat(one, n, axis=1))
     model.validate(states, params)
     amp = model.default_stimulus[0] if protocol.stim_amplitude is None \
         else protocol.stim_amplitude
@@ -205,7 +222,6 @@ def pace_population(model: Any, params: np.ndarray, protocol: TrialProtocol, *,
     k = model.kernel
     empty = np.zeros((0, model.n_states))
     w = int(protocol.workers)
-    t_start = time.perf_counter()
     if protocol.beats > 1:
         k.advance(states, params, 0.0, dt, nb * (protocol.beats - 1), amp, dur, bcl, 0.0,
                   empty, 0, w, *lut)
@@ -297,7 +313,8 @@ class DoseResponse:
         """The JSON document of ``cardiotwin drug --json``."""
         p = self.protocol
         return {"drug": self.drug.as_dict(), "model": self.model,
-                "protocol": {"bcl_ms": p.bcl_ms, "beats": p.beats, "dt_ms": p.dt_ms},
+                "protocol": {"bcl_ms": p.bcl_ms, "beats": p.beats,
+                             "prepace_beats": p.prepace_beats, "dt_ms": p.dt_ms},
                 "control": self.control.as_dict(),
                 "doses": [d.as_dict() for d in self.doses], "wall_s": self.wall_s}
 
@@ -338,27 +355,51 @@ def dose_response(model: Any, drug: Drug, *, cmax_multiples: Sequence[float] | N
     allow_missing
         Ignore channels the model lacks (see :func:`~cardiotwin.scenarios.drugs.apply_drug`).
     """
+    return dose_responses(model, [drug], cmax_multiples=cmax_multiples,
+                          concentrations_uM=concentrations_uM, protocol=protocol,
+                          allow_missing=allow_missing)[0]
+
+
+def dose_responses(model: Any, drugs: Sequence[Drug], *,
+                   cmax_multiples: Sequence[float] | None = None,
+                   concentrations_uM: Sequence[float] | None = None,
+                   protocol: TrialProtocol | None = None,
+                   allow_missing: bool = False) -> list[DoseResponse]:
+    """:func:`dose_response` of several compounds, all paced in one kernel call.
+
+    The columns are the drug-free control followed by every compound at every dose; each
+    :class:`DoseResponse` reports the shared control and the call's wall time.
+    """
     protocol = protocol or TrialProtocol()
     if (cmax_multiples is None) == (concentrations_uM is None):
         raise ConfigError("give exactly one of cmax_multiples and concentrations_uM")
+    if not drugs:
+        raise ConfigError("no compound given")
+    mult: list[float | None]
     if cmax_multiples is not None:
-        mult: list[float | None] = [float(m) for m in cmax_multiples]
-        conc = drug.free_concentrations_uM(np.asarray(mult, dtype=float))
+        mult = [float(m) for m in cmax_multiples]
+        concs = [d.free_concentrations_uM(np.asarray(mult, dtype=float)) for d in drugs]
     else:
         conc = np.asarray(concentrations_uM, dtype=float)
         mult = [None] * conc.size
-    if conc.size == 0:
+        concs = [conc] * len(drugs)
+    if len(mult) == 0:
         raise ConfigError("no dose given")
-    params = drugs_population_params(model, [drug], [np.concatenate([[0.0], conc])],
-                                     allow_missing=allow_missing)
-    logger.info("%s on %s: %d doses + control, %d beats at %g ms", drug.name, model.name,
-                conc.size, protocol.beats, protocol.bcl_ms)
+    params = drugs_population_params(model, [drugs[0], *drugs],
+                                     [np.zeros(1), *concs], allow_missing=allow_missing)
+    logger.info("%s on %s: %d doses each + control, %d beats at %g ms",
+                ", ".join(d.name for d in drugs), model.name, len(mult), protocol.beats,
+                protocol.bcl_ms)
     beat = pace_population(model, params, protocol)
     control = dose_result(beat, 0, 0.0, 0.0)
-    doses = tuple(dose_result(beat, i + 1, m, c) for i, (m, c) in enumerate(
-        zip(mult, conc, strict=True)))
-    return DoseResponse(drug=drug, model=model.name, protocol=protocol, control=control,
-                        doses=doses, wall_s=beat.wall_s)
+    out = []
+    for k, (drug, conc) in enumerate(zip(drugs, concs, strict=True)):
+        col = 1 + k * len(mult)
+        doses = tuple(dose_result(beat, col + i, m, c) for i, (m, c) in enumerate(
+            zip(mult, conc, strict=True)))
+        out.append(DoseResponse(drug=drug, model=model.name, protocol=protocol,
+                                control=control, doses=doses, wall_s=beat.wall_s))
+    return out
 
 
 def sample_population(model: Any, n_cells: int, *, sigma: float = 0.2, seed: int = 0,

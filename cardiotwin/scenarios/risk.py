@@ -30,6 +30,7 @@ import numpy as np
 from cardiotwin.exceptions import ConfigError
 from cardiotwin.scenarios.drug_trial import (
     DoseResult,
+    PopulationBeat,
     TrialProtocol,
     dose_result,
     drugs_population_params,
@@ -107,6 +108,43 @@ def derive_thresholds(scores: Mapping[str, float], categories: Mapping[str, str]
     return RiskThresholds(best[2], best[3]), int(best[0])
 
 
+def leave_one_out(scores: Mapping[str, float], categories: Mapping[str, str]
+                  ) -> tuple[dict[str, str], int]:
+    """Leave-one-out predictions: each compound classified with thresholds derived from
+    the others.
+
+    Parameters
+    ----------
+    scores
+        Compound -> torsade metric score (µC/µF).
+    categories
+        Compound -> known category.
+
+    Returns
+    -------
+    tuple
+        Compound -> predicted category (for the compounds with a known category), and the
+        number of them whose prediction differs from the known category.
+
+    Notes
+    -----
+    The resubstitution count of :func:`derive_thresholds` scores compounds that placed
+    the thresholds; holding each compound out (cross-validation over the training set)
+    gives an honest estimate of how a new compound would fare.  Needs at least 4 known
+    compounds (3 left to derive from).
+    """
+    names = [n for n in scores if n in categories]
+    if len(names) < 4:
+        raise ConfigError("leave-one-out needs at least 4 compounds with a known category, "
+                          f"got {len(names)}")
+    pred: dict[str, str] = {}
+    for held in names:
+        rest = {n: scores[n] for n in names if n != held}
+        th, _ = derive_thresholds(rest, {n: categories[n] for n in rest})
+        pred[held] = th.classify(float(scores[held]))
+    return pred, sum(pred[n] != categories[n] for n in names)
+
+
 @dataclass(frozen=True)
 class ClassificationRow:
     """One compound of a classification table."""
@@ -136,16 +174,19 @@ class Classification:
     rows: tuple[ClassificationRow, ...]
     control: DoseResult
     wall_s: float
+    loo_misclassified: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """JSON form."""
         p = self.protocol
         return {"model": self.model,
-                "protocol": {"bcl_ms": p.bcl_ms, "beats": p.beats, "dt_ms": p.dt_ms},
+                "protocol": {"bcl_ms": p.bcl_ms, "beats": p.beats,
+                             "prepace_beats": p.prepace_beats, "dt_ms": p.dt_ms},
                 "tms_multiples": list(TMS_MULTIPLES),
                 "thresholds_uC_per_uF": {"high_below": self.thresholds.high_below,
                                          "low_above": self.thresholds.low_above},
                 "misclassified": self.misclassified,
+                "loo_misclassified": self.loo_misclassified,
                 "control": self.control.as_dict(),
                 "compounds": [r.as_dict() for r in self.rows], "wall_s": self.wall_s}
 
@@ -165,7 +206,9 @@ class Classification:
                      f"{self.control.qnet_uC_per_uF:.4f} uC/uF; thresholds: high < "
                      f"{self.thresholds.high_below:.4f} <= intermediate < "
                      f"{self.thresholds.low_above:.4f} <= low; misclassified "
-                     f"{self.misclassified}/{len(self.rows)}")
+                     f"{self.misclassified}/{len(self.rows)}"
+                     + ("" if self.loo_misclassified is None else
+                        f" (leave-one-out {self.loo_misclassified})"))
         return "\n".join(lines)
 
 
@@ -178,13 +221,30 @@ def classify_drugs(model: Any, drugs: Sequence[Drug], *, protocol: TrialProtocol
     (:func:`derive_thresholds`) and the misclassification count is reported.
     """
     protocol = protocol or TrialProtocol()
+    params, concs = classification_params(model, drugs, multiples)
+    beat = pace_population(model, params, protocol)
+    return classify_beat(beat, drugs, concs, multiples, thresholds=thresholds)
+
+
+def classification_params(model: Any, drugs: Sequence[Drug],
+                          multiples: Sequence[float] = TMS_MULTIPLES
+                          ) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Population parameters of a classification: the drug-free control in column 0,
+    then every compound at every multiple of its free Cmax; and the concentrations (µM)."""
     if not drugs:
         raise ConfigError("no compound to classify")
     mult = np.asarray(multiples, dtype=float)
     concs = [d.free_concentrations_uM(mult) for d in drugs]
     params = drugs_population_params(model, drugs, concs, allow_missing=True)
     params = np.ascontiguousarray(np.concatenate([model.default_params(1), params], axis=1))
-    beat = pace_population(model, params, protocol)
+    return params, concs
+
+
+def classify_beat(beat: PopulationBeat, drugs: Sequence[Drug], concs: Sequence[np.ndarray],
+                  multiples: Sequence[float] = TMS_MULTIPLES, *,
+                  thresholds: RiskThresholds | None = None) -> Classification:
+    """The :class:`Classification` of a beat paced from :func:`classification_params`."""
+    mult = np.asarray(multiples, dtype=float)
     control = dose_result(beat, 0, 0.0, 0.0)
     rows = []
     col = 1
@@ -198,13 +258,16 @@ def classify_drugs(model: Any, drugs: Sequence[Drug], *, protocol: TrialProtocol
     scores = {d.name: tms for d, tms, _ in rows}
     known = {d.name: d.risk for d, _, _ in rows if d.risk is not None}
     misclassified = -1
+    loo: int | None = None
     if thresholds is None:
         thresholds, misclassified = derive_thresholds(scores, known)
+        if len(known) >= 4:
+            loo = leave_one_out(scores, known)[1]
     else:
         misclassified = sum(thresholds.classify(scores[n]) != k for n, k in known.items())
     out = [ClassificationRow(d.name, d.risk, tms, thresholds.classify(tms), doses)
            for d, tms, doses in rows]
     out.sort(key=lambda r: (r.tms_uC_per_uF if np.isfinite(r.tms_uC_per_uF) else -np.inf))
-    return Classification(model=model.name, protocol=protocol, thresholds=thresholds,
+    return Classification(model=beat.model, protocol=beat.protocol, thresholds=thresholds,
                           misclassified=int(misclassified), rows=tuple(out), control=control,
-                          wall_s=beat.wall_s)
+                          wall_s=beat.wall_s, loo_misclassified=loo)

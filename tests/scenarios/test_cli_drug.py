@@ -39,3 +39,18 @@ def test_errors(capsys):
     assert main(["drug", "--drug", "x", "--ic50", "hERG=1"]) == 2
     assert main(["drug", "--list"]) == 0
     assert "verapamil" in capsys.readouterr().out
+
+
+def test_several_drugs_in_one_call_match_single_runs(capsys):
+    """``--drug a,b`` paces both compounds in one kernel call; each column evolves on its
+    own, so every dose matches the single-compound run."""
+    assert main(["drug", "--drug", "dofetilide,verapamil", "--cmax-multiples", "1,10", *FAST,
+                 "--json"]) == 0
+    docs = json.loads(capsys.readouterr().out)
+    assert [d["drug"]["name"] for d in docs] == ["dofetilide", "verapamil"]
+    assert main(["drug", "--drug", "verapamil", "--cmax-multiples", "1,10", *FAST,
+                 "--json"]) == 0
+    single = json.loads(capsys.readouterr().out)
+    for a, b in zip(docs[1]["doses"], single["doses"], strict=True):
+        assert a["apd90_ms"] == b["apd90_ms"] and a["qnet_uC_per_uF"] == b["qnet_uC_per_uF"]
+    assert docs[0]["control"] == single["control"]

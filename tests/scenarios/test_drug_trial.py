@@ -128,3 +128,20 @@ def test_protocol_validation():
         TrialProtocol(bcl_ms=1000.0, dt_ms=0.01, sample_every=3)
     with pytest.raises(ConfigError, match="exactly one"):
         dose_response(get_model("ord-endo"), get_drug("verapamil"))
+
+
+def test_prepacing_continues_the_drug_free_cell():
+    """``prepace_beats = 2`` then 1 beat equals 3 beats from the initial state for the
+    drug-free column, and a blocked column starts from that drug-free state."""
+    m = get_model("ord-endo")
+    fast = {"bcl_ms": 1000.0, "dt_ms": 0.02, "sample_every": 25}
+    ref = pace_population(m, m.default_params(1), TrialProtocol(beats=3, **fast))
+    p = m.default_params(2)
+    p[m.param_index("gKr"), 1] = 0.5
+    pre = pace_population(m, p, TrialProtocol(beats=1, prepace_beats=2, **fast))
+    assert pre.qnet_uC_per_uF[0] == pytest.approx(ref.qnet_uC_per_uF[0], rel=1e-9)
+    assert pre.apd90_ms[0] == pytest.approx(ref.apd90_ms[0], abs=1e-9)
+    np.testing.assert_array_equal(pre.v_mV[0], np.repeat(ref.v_mV[0], 2))  # same start
+    assert pre.apd90_ms[1] > pre.apd90_ms[0] + 10.0
+    with pytest.raises(ConfigError, match="prepace_beats"):
+        TrialProtocol(prepace_beats=-1)

@@ -9,7 +9,12 @@ from cardiotwin.exceptions import ConfigError
 from cardiotwin.ionic import get_model
 from cardiotwin.scenarios.drug_trial import TrialProtocol
 from cardiotwin.scenarios.library import get_drug
-from cardiotwin.scenarios.risk import RiskThresholds, classify_drugs, derive_thresholds
+from cardiotwin.scenarios.risk import (
+    RiskThresholds,
+    classify_drugs,
+    derive_thresholds,
+    leave_one_out,
+)
 
 
 def test_thresholds_separate_separable_classes():
@@ -32,6 +37,32 @@ def test_thresholds_count_overlap():
         derive_thresholds({"a": 1.0}, {"a": "low"})
     with pytest.raises(ConfigError):
         RiskThresholds(0.1, 0.05)
+
+
+def test_leave_one_out_counts_held_out_errors():
+    """Three well separated pairs: every held-out compound still falls on its side of
+    cuts placed between the remaining scores, so no error; an outlier inside another
+    class is an error both by resubstitution and held out."""
+    scores = {"a": 0.01, "b": 0.02, "c": 0.04, "d": 0.05, "e": 0.07, "f": 0.08}
+    cats = {"a": "high", "b": "high", "c": "intermediate", "d": "intermediate", "e": "low",
+            "f": "low"}
+    pred, errors = leave_one_out(scores, cats)
+    assert errors == 0 and pred == cats
+    # "g" (low) scores among the high compounds: misclassified however the cuts fall.
+    scores2 = {**scores, "g": 0.015}
+    cats2 = {**cats, "g": "low"}
+    pred2, errors2 = leave_one_out(scores2, cats2)
+    assert pred2["g"] == "high" and errors2 >= 1
+    assert derive_thresholds(scores2, cats2)[1] == 1
+    # Held out, a class with a single member cannot be learnt: its compound is an error
+    # (the resubstitution count hides this).
+    scores3 = {"a": 0.01, "b": 0.02, "c": 0.05, "e": 0.07, "f": 0.08}
+    cats3 = {"a": "high", "b": "high", "c": "intermediate", "e": "low", "f": "low"}
+    assert derive_thresholds(scores3, cats3)[1] == 0
+    pred3, errors3 = leave_one_out(scores3, cats3)
+    assert pred3["c"] != "intermediate" and errors3 == 1
+    with pytest.raises(ConfigError, match="at least 4"):
+        leave_one_out({"a": 1.0, "b": 2.0, "c": 3.0}, {"a": "low", "b": "low", "c": "high"})
 
 
 def test_classify_orders_by_tms():
