@@ -7,9 +7,12 @@ Pipeline of :func:`mesh_from_labels`:
 2. the LV long axis (principal axis of LV blood + myocardium, apex where the myocardium
    overhangs the cavity) and the base plane: the highest level along the axis up to which
    the LV cavity is still walled by myocardium; the myocardium above it is cut away;
-3. a smooth implicit surface ``min(G_sigma * mask - 1/2, plane)`` (a Gaussian-smoothed
+3. a smooth implicit surface ``min(G_sigma * mask - 1/2, plane)`` of the mask opened and
+   closed at a quarter of the edge length (a Gaussian-smoothed
    indicator: no staircase; the plane gives a flat base) extracted by marching cubes;
-4. gmsh re-meshes that surface at the target edge length and fills it with tetrahedra;
+4. MMGS remeshes that surface isotropically at the target edge length (within a
+   Hausdorff distance of it), gmsh fills it with Delaunay tetrahedra without touching the
+   surface, and MMG3D remeshes the volume at the target size, which removes slivers;
 5. boundary facets are tagged by what lies just outside them (LV blood, RV blood,
    surroundings, base plane) and cells by the myocardial role of the nearest voxel.
 """
@@ -98,17 +101,21 @@ def _shift(a: np.ndarray, axis: int, step: int) -> np.ndarray:
     return out
 
 
-def _check_labels(image: LabelImage, labels: LabelMap) -> dict[str, np.ndarray]:
-    present = np.unique(image.data)
+def _check_labels(image: LabelImage, labels: LabelMap,
+                  whole: LabelImage | None = None) -> dict[str, np.ndarray]:
+    """Masks of the mapped roles in ``image``; a MeshError naming the labels present in
+    ``whole`` (default ``image``) if one is missing."""
     masks = {}
     for role, value in labels.as_dict().items():
-        if value not in present:
+        mask = image.data == value
+        if not mask.any():
+            present = np.unique((whole or image).data)
             shown = ", ".join(str(int(v)) for v in present[:20])
             raise MeshError(
                 f"{image.source or 'label image'}: label {value} ({role}) does not occur in "
                 f"the image (labels present: {shown}); give the right codes with "
                 "--labels ROLE=VALUE,... or drop the role")
-        masks[role] = image.data == value
+        masks[role] = mask
     return masks
 
 
@@ -230,63 +237,151 @@ def boundary_facets(cells: np.ndarray, points: np.ndarray) -> np.ndarray:
     return f
 
 
-def _gmsh_tetrahedralise(verts: np.ndarray, faces: np.ndarray, comp: np.ndarray,
-                         outer: int, h: float, feature_angle_deg: float = 180.0
-                         ) -> tuple[np.ndarray, np.ndarray]:
+def _surface_loops(points: np.ndarray, faces: np.ndarray) -> list[np.ndarray]:
+    """Closed pieces of a surface, the outermost (largest extent) first."""
+    comp = _components(faces, len(points))
+    pieces = [faces[comp[faces[:, 0]] == c] for c in np.unique(comp[faces[:, 0]])]
+    extent = [np.ptp(points[np.unique(f)], axis=0).max() for f in pieces]
+    return [pieces[i] for i in np.argsort(extent)[::-1]]
+
+
+def _gmsh_fill(points: np.ndarray, faces: np.ndarray, h: float) -> np.ndarray:
+    """Delaunay tetrahedra inside a closed triangulated surface, which is kept as it is
+    (a volume bounded by discrete surfaces: no reparametrisation, no surface remeshing)."""
     from cardiotwin._deps import require
 
     gmsh = require("gmsh", extra="imaging", purpose="tetrahedral meshing")
-    from scipy.spatial import cKDTree
-
     gmsh.initialize(interruptible=False)
     try:
         gmsh.option.setNumber("General.Terminal", 0)
         gmsh.option.setNumber("General.NumThreads", 1)
         gmsh.model.add("myocardium")
-        gmsh.model.addDiscreteEntity(2, 1)
-        gmsh.model.mesh.addNodes(2, 1, np.arange(1, len(verts) + 1), verts.ravel())
-        gmsh.model.mesh.addElementsByType(1, 2, [], (faces + 1).ravel())
-        gmsh.model.mesh.classifySurfaces(np.deg2rad(feature_angle_deg), True, True, np.pi)
-        gmsh.model.mesh.createGeometry()
-        tree = cKDTree(verts)
-        loops: dict[int, list[int]] = {}
-        for _, tag in gmsh.model.getEntities(2):
-            _, coords, _ = gmsh.model.mesh.getNodes(2, tag, includeBoundary=True)
-            if coords.size == 0:
-                continue
-            _, idx = tree.query(coords.reshape(-1, 3)[0])
-            loops.setdefault(int(comp[idx]), []).append(tag)
-        order = [outer] + [c for c in loops if c != outer]
-        loop_tags = [gmsh.model.geo.addSurfaceLoop(loops[c]) for c in order if c in loops]
-        gmsh.model.geo.addVolume(loop_tags)
+        tags = []
+        for k, piece in enumerate(_surface_loops(points, faces), start=1):
+            gmsh.model.addDiscreteEntity(2, k)
+            used = np.unique(piece)
+            gmsh.model.mesh.addNodes(2, k, used + 1, points[used].ravel())
+            gmsh.model.mesh.addElementsByType(k, 2, [], (piece + 1).ravel())
+            tags.append(gmsh.model.geo.addSurfaceLoop([k]))
+        gmsh.model.geo.addVolume(tags)
         gmsh.model.geo.synchronize()
-        gmsh.option.setNumber("Mesh.MeshSizeMin", h)
         gmsh.option.setNumber("Mesh.MeshSizeMax", h)
-        gmsh.option.setNumber("Mesh.MeshSizeFromCurvature", 0)
-        gmsh.option.setNumber("Mesh.MeshSizeExtendFromBoundary", 0)
-        gmsh.option.setNumber("Mesh.Algorithm", 6)
         gmsh.option.setNumber("Mesh.Algorithm3D", 1)
-        gmsh.option.setNumber("Mesh.Optimize", 1)
-        gmsh.option.setNumber("Mesh.OptimizeNetgen", 1)
+        gmsh.option.setNumber("Mesh.Optimize", 0)
         gmsh.model.mesh.generate(3)
         node_tags, coords, _ = gmsh.model.mesh.getNodes()
         _, elem_nodes = gmsh.model.mesh.getElementsByType(4)
     except Exception as exc:
-        raise MeshError(f"gmsh could not mesh the myocardial surface ({exc}); try a larger "
-                        "edge length or more smoothing") from exc
+        raise MeshError(f"gmsh could not fill the myocardial surface with tetrahedra "
+                        f"({exc})") from exc
     finally:
         gmsh.finalize()
     coords = coords.reshape(-1, 3)
     lookup = np.zeros(int(node_tags.max()) + 1, dtype=np.int64)
     lookup[node_tags.astype(np.int64)] = np.arange(len(node_tags))
     cells = lookup[elem_nodes.astype(np.int64).reshape(-1, 4)]
+    if len(cells) == 0:
+        raise MeshError("gmsh made no tetrahedra inside the myocardial surface")
+    return coords, cells
+
+
+def _tetrahedralise(verts: np.ndarray, faces: np.ndarray, h: float, hausdorff_mm: float
+                    ) -> tuple[np.ndarray, np.ndarray, dict]:
+    """Surface of marching cubes -> isotropic surface at size ``h`` -> quality tetrahedra.
+
+    1. MMGS remeshes the fine surface to edges of about ``h`` (finer where the surface
+       curves, so that it stays within ``hausdorff_mm`` of the input), with no ridge
+       detection: the marching-cubes surface has no true creases except the base rim;
+    2. gmsh fills that surface with Delaunay tetrahedra without touching it;
+    3. MMG3D remeshes the volume at size ``h`` (same Hausdorff bound on its boundary),
+       which removes slivers, also those with all four vertices on the boundary.
+    """
+    from cardiotwin._deps import require
+
+    mmgpy = require("mmgpy", extra="imaging", purpose="surface and volume remeshing")
+    opts = {"hsiz": h, "hausd": hausdorff_mm, "hgrad": 1.3, "angle": 0, "verbose": -1}
+    times = {}
+    t0 = time.perf_counter()
+    surf = mmgpy.MmgMeshS(np.ascontiguousarray(verts, dtype=np.float64),
+                          np.ascontiguousarray(faces, dtype=np.int32))
+    surf.remesh(**opts)
+    points = np.asarray(surf.get_vertices(), dtype=np.float64)
+    tris = np.asarray(surf.get_triangles(), dtype=np.int64)
+    t1 = time.perf_counter()
+    times["t_surface_remesh_s"] = t1 - t0
+    times["surface_triangles_remeshed"] = len(tris)
+    p0, c0 = _gmsh_fill(points, tris, h)
+    t2 = time.perf_counter()
+    times["t_delaunay_s"] = t2 - t1
+    vol = _tet_volumes(p0, c0)
+    c0[vol < 0] = c0[vol < 0][:, [0, 1, 3, 2]]
+    tets = mmgpy.MmgMesh3D(p0, c0.astype(np.int32))
+    tets.remesh(**opts)
+    points = np.asarray(tets.get_vertices(), dtype=np.float64)
+    cells = np.asarray(tets.get_tetrahedra(), dtype=np.int64)
+    times["t_volume_remesh_s"] = time.perf_counter() - t2
     used, cells = np.unique(cells, return_inverse=True)
     cells = cells.reshape(-1, 4)
-    points = coords[used]
+    points = points[used]
     vol = _tet_volumes(points, cells)
-    neg = vol < 0
-    cells[neg] = cells[neg][:, [0, 1, 3, 2]]
-    return points, cells
+    cells[vol < 0] = cells[vol < 0][:, [0, 1, 3, 2]]
+    return points, cells, times
+
+
+def _ball(radius_mm: float, spacing: np.ndarray) -> np.ndarray:
+    """Voxels of a ball of ``radius_mm`` on a grid of ``spacing`` (a structuring element)."""
+    n = np.floor(radius_mm / spacing + 1e-9).astype(int)
+    grid = np.meshgrid(*(np.arange(-k, k + 1) * s for k, s in zip(n, spacing, strict=True)),
+                       indexing="ij")
+    return sum(x * x for x in grid) <= radius_mm ** 2 * (1.0 + 1e-9)
+
+
+def _open_close(myo: np.ndarray, spacing: np.ndarray, radius_mm: float) -> np.ndarray:
+    """Morphological opening then closing with a ball of ``radius_mm``: removes sheets
+    thinner than ``2 radius_mm`` and fills clefts narrower than that, which a surface at
+    the target size cannot resolve."""
+    from scipy import ndimage
+
+    ball = _ball(radius_mm, spacing)
+    return ndimage.binary_closing(ndimage.binary_opening(myo, ball), ball)
+
+
+def _distance_to(mask: np.ndarray, sub: LabelImage, x: np.ndarray) -> tuple[np.ndarray,
+                                                                              np.ndarray]:
+    """Distance (mm) from points ``x`` to the nearest voxel centre of ``mask`` and that
+    voxel's index (0 and the voxel itself for points inside ``mask``)."""
+    from scipy import ndimage
+    from scipy.spatial import cKDTree
+
+    surface = np.argwhere(mask & ~ndimage.binary_erosion(mask))
+    dist = np.full(len(x), np.inf)
+    nearest = np.zeros((len(x), 3), dtype=int)
+    if len(surface) == 0:
+        return dist, nearest
+    dist, k = cKDTree(sub.index_to_world(surface)).query(x)
+    nearest = surface[k]
+    idx = np.rint(sub.world_to_index(x)).astype(int)
+    inside = np.all((idx >= 0) & (idx < np.asarray(mask.shape)), axis=1)
+    inside[inside] = mask[tuple(idx[inside].T)]
+    dist[inside] = 0.0
+    nearest[inside] = idx[inside]
+    return dist, nearest
+
+
+def _surface(field_: np.ndarray, sub: LabelImage, step: int) -> tuple[np.ndarray, np.ndarray]:
+    """Marching-cubes surface of ``field_ = 0`` in world coordinates; pieces with less
+    than 1 % of the triangles (specks of the smoothed field) are dropped."""
+    from skimage import measure
+
+    verts, faces, _, _ = measure.marching_cubes(field_, 0.0, step_size=step,
+                                                allow_degenerate=False)
+    verts = sub.index_to_world(verts)
+    comp = _components(faces, len(verts))
+    counts = np.bincount(comp[faces[:, 0]], minlength=comp.max() + 1)
+    big = np.nonzero(counts >= 0.01 * counts.sum())[0]
+    faces = faces[np.isin(comp[faces[:, 0]], big)]
+    used, faces = np.unique(faces, return_inverse=True)
+    return verts[used], faces.reshape(-1, 3)
 
 
 def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
@@ -324,6 +419,15 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
         not fit in memory; raised before the heavy steps.
     ConfigError
         For a non-positive edge length, wall thickness or smoothing.
+
+    Notes
+    -----
+    Before the surface is extracted, the myocardial mask is opened and closed with a
+    ball of radius ``max(voxel size, h / 4)`` (``h`` the edge length): slivers of wall
+    thinner than that diameter (e.g. where a grown RV wall squeezes between two other
+    chambers) and narrower clefts would otherwise give a surface whose two sides a
+    mesh of size ``h`` cannot keep apart. The volume is still compared with the labels
+    as they were (``label_volume_mm3``).
     """
     t_start = time.perf_counter()
     h = float(edge_length_mm)
@@ -338,16 +442,19 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
     where = image.source or "label image"
     spacing = np.asarray(image.spacing_mm)
     sigma_mm = float(smoothing_mm or spacing.max())
-    masks = _check_labels(image, labels)
+    values = labels.as_dict()
+    anything = np.zeros(image.data.shape, dtype=bool)
+    for value in values.values():
+        anything |= image.data == value
+    if not anything.any():
+        _check_labels(image, labels)  # raises, naming the missing label
 
     # crop to the mapped structures plus a margin for the RV wall and the smoothing
-    anything = np.zeros(image.data.shape, dtype=bool)
-    for m in masks.values():
-        anything |= m
-    nz = np.argwhere(anything)
     margin = np.ceil((rv_wall_mm + 4.0 * sigma_mm) / spacing).astype(int) + 2
-    lo = nz.min(axis=0) - margin
-    hi = nz.max(axis=0) + margin + 1
+    lo, hi = np.zeros(3, dtype=int), np.zeros(3, dtype=int)
+    for a in range(3):
+        idx = np.nonzero(anything.any(axis=tuple(b for b in range(3) if b != a)))[0]
+        lo[a], hi[a] = idx[0] - margin[a], idx[-1] + margin[a] + 1
     pad_lo = np.maximum(-lo, 0)
     pad_hi = np.maximum(hi - np.asarray(image.data.shape), 0)
     sl = tuple(slice(max(a, 0), b) for a, b in zip(lo, hi, strict=True))
@@ -356,10 +463,10 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
         return np.pad(a[sl], list(zip(pad_lo, pad_hi, strict=True)))
 
     data = crop(image.data)
-    masks = {k: crop(v) for k, v in masks.items()}
     sub = LabelImage(data, image.spacing_mm,
                      tuple(image.index_to_world(np.asarray(lo, dtype=float))),
                      image.direction, image.source)
+    masks = _check_labels(sub, labels, image)
 
     role = np.zeros(data.shape, dtype=np.int8)
     for name in ("lv-myocardium", "rv-myocardium", "scar", "border-zone"):
@@ -407,6 +514,7 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
                        int((~keep).sum()), sizes[~keep].sum() * image.voxel_volume_mm3 / 1e3)
         role[~np.isin(comp_img, np.nonzero(keep)[0] + 1)] = 0
         myo = role > 0
+    del comp_img
     label_volume = float(myo.sum() * image.voxel_volume_mm3)
 
     est_cells = label_volume / (_REGULAR_TET_VOLUME * h ** 3) * 1.2
@@ -419,37 +527,37 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
             f"only {have / 2**30:.1f} GiB is free: use a larger edge length")
     t_masks = time.perf_counter()
 
-    # smooth implicit surface cut flat at the base, marching cubes
-    from skimage import measure
-
-    field_ = ndimage.gaussian_filter(myo.astype(np.float32), sigma=sigma_mm / spacing) - 0.5
+    # smooth implicit surface of the cleaned mask, cut flat at the base; marching cubes
+    feature_mm = max(float(spacing.max()), 0.25 * h)
+    shape = _open_close(myo, spacing, feature_mm)
+    field_ = ndimage.gaussian_filter(shape.astype(np.float32), sigma=sigma_mm / spacing) - 0.5
+    del shape
     slope = 0.4 / sigma_mm
     field_ = np.minimum(field_, (np.float32(base) - t) * np.float32(slope))
-    step0 = max(1, int(np.floor(0.5 * h / spacing.max())))
-    timeout_s = GMSH_TIMEOUT_S + 2e-3 * est_cells
+    step = max(1, int(np.floor(0.5 * h / spacing.max())))
+    verts, faces = _surface(field_, sub, step)
+    del field_
+    logger.info("surface: %d triangles", len(faces))
     t_surface = time.perf_counter()
-    for attempt, step in enumerate(dict.fromkeys((step0, max(1, step0 - 1), step0 + 1))):
-        verts, faces, _, _ = measure.marching_cubes(field_, 0.0, step_size=step,
-                                                    allow_degenerate=False)
-        verts = sub.index_to_world(verts)
-        comp = _components(faces, len(verts))
-        counts = np.bincount(comp[faces[:, 0]], minlength=comp.max() + 1)
-        big = np.nonzero(counts >= 0.01 * counts.sum())[0]
-        faces = faces[np.isin(comp[faces[:, 0]], big)]
-        extent = {int(c): np.ptp(verts[comp == c], axis=0).max() for c in big}
-        outer = max(extent, key=extent.get)
-        logger.info("surface: %d triangles in %d pieces", len(faces), len(big))
+
+    # remesh the surface at h, fill it, remesh the volume; in a child process with a time
+    # limit (a safety net: no step is known to hang), tighter surface bound on failure
+    timeout_s = GMSH_TIMEOUT_S + 2e-3 * est_cells
+    hausdorff = 0.2 * h
+    errors = []
+    for _attempt in range(3):
         try:
-            points, cells = _with_timeout(_gmsh_tetrahedralise, (verts, faces, comp, outer, h),
-                                          timeout_s)
+            points, cells, times = _with_timeout(_tetrahedralise, (verts, faces, h, hausdorff),
+                                                 timeout_s)
             break
-        except TimeoutError:
-            logger.warning("gmsh took longer than %.0f s on surface %d; trying another "
-                           "sampling of the surface", timeout_s, attempt + 1)
+        except (TimeoutError, MeshError) as exc:
+            errors.append(f"Hausdorff bound {hausdorff:.2g} mm: {exc}")
+            logger.warning("tetrahedral meshing failed with a surface Hausdorff bound of "
+                           "%.2g mm (%s); retrying with a tighter bound", hausdorff, exc)
+            hausdorff *= 0.5
     else:
-        raise MeshError(f"{where}: gmsh did not finish meshing the myocardium within "
-                        f"{timeout_s:.0f} s on any of 3 surface samplings; try another edge "
-                        "length or more smoothing")
+        raise MeshError(f"{where}: could not mesh the myocardium at edge length {h} mm: "
+                        + "; ".join(errors) + ". Try another edge length or more smoothing")
     t_tets = time.perf_counter()
 
     # facet tags from what lies just outside each boundary triangle
@@ -459,13 +567,10 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
     normal = np.cross(b - a, c - a)
     normal /= np.linalg.norm(normal, axis=1)[:, None]
     delta = float(spacing.max())
-    probe = sub.world_to_index(centre + delta * normal).T
-    d_lv = ndimage.map_coordinates(
-        ndimage.distance_transform_edt(~lv_blood, sampling=spacing), probe, order=1,
-        mode="nearest")
-    d_rv = (ndimage.map_coordinates(ndimage.distance_transform_edt(~rv_blood, sampling=spacing),
-                                    probe, order=1, mode="nearest")
-            if rv_blood is not None else np.full(len(facets), np.inf))
+    probe = centre + delta * normal
+    d_lv, _ = _distance_to(lv_blood, sub, probe)
+    d_rv = (_distance_to(rv_blood, sub, probe)[0] if rv_blood is not None
+            else np.full(len(facets), np.inf))
     thr = 1.5 * delta
     values = np.full(len(facets), FACET_TAG_IDS["epicardium"], dtype=np.int32)
     values[(d_rv <= thr) & (d_rv < d_lv)] = FACET_TAG_IDS["rv-endocardium"]
@@ -474,12 +579,8 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
     values[on_base] = FACET_TAG_IDS["base"]
 
     # cell tags: myocardial role of the nearest myocardial voxel
-    _, nearest = ndimage.distance_transform_edt(~myo, sampling=spacing, return_indices=True)
-    centroid = points[cells].mean(axis=1)
-    idx = np.rint(sub.world_to_index(centroid)).astype(int)
-    idx = np.clip(idx, 0, np.asarray(data.shape) - 1)
-    near = nearest[:, idx[:, 0], idx[:, 1], idx[:, 2]]
-    cell_values = role[near[0], near[1], near[2]].astype(np.int32)
+    _, near = _distance_to(myo, sub, points[cells].mean(axis=1))
+    cell_values = role[tuple(near.T)].astype(np.int32)
     tmin = np.argmin(points @ axis)
 
     present_facets = {k: v for k, v in FACET_TAG_IDS.items() if np.any(values == v)}
@@ -487,7 +588,8 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
     info = {
         "t_masks_s": t_masks - t_start, "t_surface_s": t_surface - t_masks,
         "t_tetrahedra_s": t_tets - t_surface, "t_tags_s": time.perf_counter() - t_tets,
-        "surface_triangles": len(faces), "smoothing_mm": sigma_mm,
+        **times, "surface_triangles": len(faces), "smoothing_mm": sigma_mm,
+        "min_feature_mm": feature_mm, "surface_hausdorff_mm": hausdorff,
         "synthetic_rv_wall": bool(synthetic_rv),
         "label_volume_before_base_cut_mm3": float(raw_volume),
     }

@@ -28,23 +28,54 @@ def vertex_normals(points: np.ndarray, facets: np.ndarray, values: np.ndarray,
     return verts, nv / np.linalg.norm(nv, axis=1)[:, None]
 
 
-def helix_statistics(tetmesh, data: dict, *, band: tuple[float, float] = (0.2, 0.8)) -> dict:
-    """Median and 5/95th percentiles of the helix angle on the LV endocardium and the
-    epicardium, in the band ``band`` of the apicobasal coordinate; measured against the
-    surface normal and the long axis (a frame independent of the Laplace solutions)."""
-    out = {}
+def helix_statistics(tetmesh, data: dict, *, angles: FibreAngles | None = None,
+                     band: tuple[float, float] = (0.2, 0.8)) -> dict:
+    """Helix angles of the fibres on the LV endocardium and the LV epicardium.
+
+    Measured in a frame independent of the Laplace solutions: the outward surface normal
+    and the mesh's long axis (``e_c = e_l x e_t``, see
+    :func:`~cardiotwin.geometry.fibres.helix_angles_deg`), at the surface vertices in the
+    band ``band`` of the apicobasal coordinate. The LV epicardium is the part of the
+    epicardium whose nearest endocardial vertex is on the LV (the RV free wall has no
+    meaningful angle to the LV long axis). A fibre is a line, so each angle is taken as
+    its deviation from the requested one wrapped into [-90, 90) deg before the median and
+    the 5/95th percentiles are formed (the median of raw angles in (-90, 90] would count
+    a fibre at +95 deg as -85 deg).
+
+    Returns
+    -------
+    dict
+        ``helix_endo_deg``, ``helix_epi_deg`` (medians), ``helix_*_p5_p95_deg``,
+        ``helix_*_mean_abs_dev_deg`` and ``helix_*_vertices``.
+    """
+    from scipy.spatial import cKDTree
+
+    angles = angles or FibreAngles()
     ids = tetmesh.facet_tag_ids
-    for name, key, sign in (("lv-endocardium", "endo", -1.0), ("epicardium", "epi", 1.0)):
-        if name not in ids:
-            continue
-        verts, normals = vertex_normals(tetmesh.points, tetmesh.facets, tetmesh.facet_values,
-                                        ids[name])
+    if "lv-endocardium" not in ids or "epicardium" not in ids:
+        return {}
+    pts, facets, values = tetmesh.points, tetmesh.facets, tetmesh.facet_values
+    endo, n_endo = vertex_normals(pts, facets, values, ids["lv-endocardium"])
+    epi, n_epi = vertex_normals(pts, facets, values, ids["epicardium"])
+    if "rv-endocardium" in ids:
+        rv, _ = vertex_normals(pts, facets, values, ids["rv-endocardium"])
+        both = np.concatenate([endo, rv])
+        _, k = cKDTree(pts[both]).query(pts[epi])
+        lv_side = k < len(endo)
+        epi, n_epi = epi[lv_side], n_epi[lv_side]
+    out = {}
+    for key, verts, normals, want in (("endo", endo, -n_endo, angles.helix_endo_deg),
+                                      ("epi", epi, n_epi, angles.helix_epi_deg)):
         ab = data["apicobasal"][verts]
         sel = (ab >= band[0]) & (ab <= band[1])
-        ang = helix_angles_deg(data["f0"][verts[sel]], sign * normals[sel], tetmesh.long_axis)
-        out[f"helix_{key}_deg"] = float(np.median(ang))
-        out[f"helix_{key}_p5_p95_deg"] = [float(np.percentile(ang, 5)),
-                                          float(np.percentile(ang, 95))]
+        if not sel.any():
+            continue
+        ang = helix_angles_deg(data["f0"][verts[sel]], normals[sel], tetmesh.long_axis)
+        dev = (ang - want + 90.0) % 180.0 - 90.0
+        out[f"helix_{key}_deg"] = float(want + np.median(dev))
+        out[f"helix_{key}_p5_p95_deg"] = [float(want + np.percentile(dev, 5)),
+                                          float(want + np.percentile(dev, 95))]
+        out[f"helix_{key}_mean_abs_dev_deg"] = float(np.mean(np.abs(dev)))
         out[f"helix_{key}_vertices"] = int(sel.sum())
     return out
 
@@ -129,7 +160,7 @@ def build_geometry(label_path: str | Path, outdir: str | Path,
             "long_axis": tetmesh.long_axis.tolist(), "apex_mm": tetmesh.apex_mm.tolist(),
             "base_level_mm": tetmesh.base_level_mm,
             "requested_helix_deg": [angles.helix_endo_deg, angles.helix_epi_deg],
-            **helix_statistics(tetmesh, data),
+            **helix_statistics(tetmesh, data, angles=angles),
             "mesh_s": t_mesh - t0, "fibres_s": t_fibres - t_mesh, **tetmesh.info,
             "mpi_ranks": comm.size,
         }
