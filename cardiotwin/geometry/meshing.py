@@ -34,7 +34,8 @@ logger = logging.getLogger(__name__)
 
 #: rough peak memory per tetrahedron of the whole pipeline (gmsh, dolfinx, LDRB), bytes
 BYTES_PER_CELL = 4000.0
-#: base time allowed to gmsh per attempt (plus 2 ms per expected tetrahedron), s
+#: time allowed to surface remeshing + tetrahedralisation per attempt (plus 2 ms per
+#: expected tetrahedron), s; a safety net, no step is known to hang
 GMSH_TIMEOUT_S = 120.0
 #: volume of a regular tetrahedron of unit edge
 _REGULAR_TET_VOLUME = 1.0 / (6.0 * np.sqrt(2.0))
