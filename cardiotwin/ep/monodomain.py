@@ -59,7 +59,7 @@ DEFAULT_PETSC_OPTIONS: dict[str, Any] = {
     "ksp_type": "cg",
     "pc_type": "bjacobi",
     "sub_pc_type": "icc",
-    "ksp_rtol": 1e-10,
+    "ksp_rtol": 1e-8,
     "ksp_atol": 1e-12,
     "ksp_norm_type": "unpreconditioned",
 }
