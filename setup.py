@@ -51,9 +51,47 @@ def _compiler_supports_openmp() -> bool:
     return True
 
 
+_LIBMVEC_CHECK = r"""
+#include "simd_math.h"
+double x[64], y[64];
+int main(void) {
+    for (int i = 0; i < 64; ++i) x[i] = 0.01 * i;
+    for (int i = 0; i < 64; ++i) y[i] = exp(x[i]) + log(1.0 + x[i]) + expm1(x[i]) + pow(x[i], 1.5);
+    return y[3] > 0.0 ? 0 : 1;
+}
+"""
+
+
+def _libmvec_links(compile_args: list[str]) -> bool:
+    """Whether a loop calling the SIMD math declarations of ``simd_math.h`` links with -lm.
+
+    Where it does not (no libmvec), the kernels are built with ``CARDIOTWIN_NO_LIBMVEC``
+    and call the scalar functions.
+    """
+    from setuptools._distutils.ccompiler import new_compiler
+    from setuptools._distutils.sysconfig import customize_compiler
+
+    cc = new_compiler()
+    customize_compiler(cc)
+    with tempfile.TemporaryDirectory() as tmp:
+        c_file = Path(tmp) / "mvec_check.c"
+        c_file.write_text(_LIBMVEC_CHECK)
+        try:
+            objs = cc.compile([str(c_file)], output_dir=tmp, include_dirs=[str(KERNELS / "common")],
+                              extra_postargs=compile_args)
+            cc.link_executable(objs, str(Path(tmp) / "mvec_check"), libraries=["m"])
+        except Exception as exc:  # noqa: BLE001 - any failure means "scalar libm only"
+            print(f"cardiotwin: no SIMD libm (libmvec) ({exc}); kernels call scalar exp/log",
+                  file=sys.stderr)
+            return False
+    return True
+
+
 def _extensions() -> list[Extension]:
     openmp = _compiler_supports_openmp()
     compile_args = ["-O3", "-fno-math-errno", "-fno-trapping-math"]
+    if not _libmvec_links(compile_args):
+        compile_args.append("-DCARDIOTWIN_NO_LIBMVEC")
     link_args: list[str] = []
     if openmp:
         compile_args.append("-fopenmp")
@@ -70,6 +108,7 @@ def _extensions() -> list[Extension]:
                 define_macros=[("NPY_NO_DEPRECATED_API", "NPY_1_7_API_VERSION")],
                 extra_compile_args=compile_args,
                 extra_link_args=link_args,
+                libraries=["m"],
             )
         )
     return cythonize(

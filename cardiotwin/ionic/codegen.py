@@ -30,7 +30,11 @@ from cardiotwin.ionic.importer import PreparedModel
 
 logger = logging.getLogger(__name__)
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
+# cells per chunk of the vectorised cell loop, and per block inside it (a multiple of
+# the widest SIMD width, 8 doubles)
+CHUNK_CELLS = 32
+LANES = 8
 
 
 def _lit(x: float) -> str:
@@ -44,38 +48,140 @@ def _lit(x: float) -> str:
     return f"({s})" if x < 0 else s
 
 
-def _cython_writer(name_of: Any) -> Any:
+def _expression_writer(name_of: Any, is_const: Any, lang: str = "cython") -> Any:
+    """An expression writer for Cython (``lang="cython"``) or C (``lang="c"``) doubles."""
     import myokit
+    from myokit.formats.ansic import AnsiCExpressionWriter
     from myokit.formats.python import PythonExpressionWriter
 
-    class CythonExpressionWriter(PythonExpressionWriter):
-        """Myokit expressions as Cython/C doubles (libc.math functions, no ``**``)."""
+    base = AnsiCExpressionWriter if lang == "c" else PythonExpressionWriter
+    powi = "__builtin_powi" if lang == "c" else "powi"
+
+    def foldable(e: Any) -> bool:
+        """A numeric expression whose value is known at generation time."""
+        if isinstance(e, (myokit.Number, myokit.Condition)):
+            return False
+        return all(not r.is_derivative() and is_const(r.var()) for r in e.references())
+
+    def known(e: Any) -> bool:
+        return isinstance(e, myokit.Number) or foldable(e)
+
+    class Writer(base):  # type: ignore[misc,valid-type]
+        """Myokit expressions as Cython or C doubles (libc.math functions, no ``**``).
+
+        Constant subexpressions are folded into literals, products and quotients are
+        flattened so that their constant factors become one literal (a division by a
+        constant becomes a multiplication), integer powers become multiplications
+        (``powi``) and logical operators do not short-circuit (branch-free, so that the
+        compiler can vectorise the cell loop).
+        """
 
         def __init__(self) -> None:
             super().__init__()
             self._function_prefix = ""
             self.set_lhs_function(name_of)
+            # lookup-table mode: an object with ``vonly(e)`` and ``entry(e, force)``
+            # (the name of a table column holding e, or None), see _LutCollector
+            self.table: Any = None
+
+        def ex(self, e: Any) -> str:
+            if foldable(e):
+                return _lit(e.eval())
+            if self.table is not None and not isinstance(
+                    e, (myokit.Name, myokit.Number, myokit.Condition)):
+                name = self.table.entry(e, False)
+                if name is not None:
+                    return name
+            if isinstance(e, (myokit.Multiply, myokit.Divide)):
+                return self._product(e)
+            return super().ex(e)
+
+        def _product(self, e: Any) -> str:
+            num: list[Any] = []
+            den: list[Any] = []
+
+            def collect(x: Any, inverted: bool) -> None:
+                if isinstance(x, myokit.Multiply):
+                    collect(x[0], inverted)
+                    collect(x[1], inverted)
+                elif isinstance(x, myokit.Divide):
+                    collect(x[0], inverted)
+                    collect(x[1], not inverted)
+                else:
+                    (den if inverted else num).append(x)
+
+            collect(e, False)
+            tabulated = None
+            if self.table is not None:
+                # the factors that depend on V only become one table column
+                vn = [x for x in num if not known(x) and self.table.vonly(x)]
+                vd = [x for x in den if not known(x) and self.table.vonly(x)]
+                if vd or len(vn) > 1 or (vn and not isinstance(vn[0], myokit.Name)):
+                    group = vn[0] if vn else myokit.Number(1.0)
+                    for x in vn[1:]:
+                        group = myokit.Multiply(group, x)
+                    for x in vd:
+                        group = myokit.Divide(group, x)
+                    tabulated = self.table.entry(group, True)
+                    if tabulated is not None:
+                        ids = {id(x) for x in vn + vd}
+                        num = [x for x in num if id(x) not in ids]
+                        den = [x for x in den if id(x) not in ids]
+            const = 1.0
+            for x in num:
+                if known(x):
+                    const *= float(x.eval())
+            for x in den:
+                if known(x):
+                    const /= float(x.eval())
+            num_s = [self._factor(x) for x in num if not known(x)]
+            den_s = [self._factor(x) for x in den if not known(x)]
+            if tabulated is not None:
+                num_s.append(tabulated)
+            if const != 1.0 or not num_s:
+                num_s.insert(0, _lit(const))
+            out = " * ".join(num_s)
+            if den_s:
+                out += " / " + (den_s[0] if len(den_s) == 1 else f"({' * '.join(den_s)})")
+            return f"({out})"
+
+        def _factor(self, x: Any) -> str:
+            s = self.ex(x)
+            if isinstance(x, (myokit.Plus, myokit.Minus, myokit.PrefixMinus,
+                              myokit.PrefixPlus, myokit.If, myokit.Piecewise)):
+                return f"({s})"
+            return s
 
         def _ex_number(self, e: Any) -> str:
             return _lit(e.eval())
 
         def _ex_power(self, e: Any) -> str:
             base = f"({self.ex(e[0])})"
-            if isinstance(e[1], myokit.Number):
-                p = e[1].eval()
+            if known(e[1]):
+                p = float(e[1].eval())
+                if p == 1:
+                    return base
                 if p == 2:
                     return f"({base} * {base})"
                 if p == 3:
                     return f"({base} * {base} * {base})"
                 if p == 0.5:
                     return f"sqrt{base}"
+                if p == -0.5:
+                    return f"(1.0 / sqrt{base})"
                 if p == -1:
                     return f"(1.0 / {base})"
+                if p == int(p) and abs(p) <= 32:
+                    return f"{powi}({base}, {int(p)})"
             return f"pow({base}, {self.ex(e[1])})"
 
         def _ex_log(self, e: Any) -> str:
             if len(e) == 1:
                 return f"log({self.ex(e[0])})"
+            if known(e[1]):
+                import math
+
+                return f"(log({self.ex(e[0])}) * {_lit(1.0 / math.log(float(e[1].eval())))})"
             return f"(log({self.ex(e[0])}) / log({self.ex(e[1])}))"
 
         def _ex_abs(self, e: Any) -> str:
@@ -88,7 +194,13 @@ def _cython_writer(name_of: Any) -> Any:
             a, b = self.ex(e[0]), self.ex(e[1])
             return f"(({a}) - ({b}) * floor(({a}) / ({b})))"
 
-    return CythonExpressionWriter()
+        def _ex_and(self, e: Any) -> str:
+            return f"({self.ex(e[0])} & {self.ex(e[1])})"
+
+        def _ex_or(self, e: Any) -> str:
+            return f"({self.ex(e[0])} | {self.ex(e[1])})"
+
+    return Writer()
 
 
 @dataclass(frozen=True)
@@ -128,7 +240,8 @@ class _Generator:
         self.params = {self._param_var(p): i for i, p in enumerate(prep.parameters)}
         self.const_cache: dict[Any, bool] = {}
         self.vonly_cache: dict[Any, bool] = {}
-        self.writer = _cython_writer(self._name_of)
+        self.writer = _expression_writer(self._name_of, self.is_const)
+        self.cwriter = _expression_writer(self._name_of, self.is_const, "c")
         self._analyse_states()
 
     # ----------------------------------------------------------------- classification
@@ -262,7 +375,12 @@ class _Generator:
         if var is self.time:
             return "t"
         if var is self.stim:
-            return f"(-i_stim / {_lit(self.prep.stim_factor)})"
+            f = float(self.prep.stim_factor)
+            if f == 1.0:
+                return "(-i_stim)"
+            if f == -1.0:
+                return "i_stim"
+            return f"(-i_stim * {_lit(1.0 / f)})"
         if var.is_state() or var in self.params:
             return _cname(var.qname())
         if self.is_const(var):
@@ -271,6 +389,9 @@ class _Generator:
 
     def expr(self, e: Any) -> str:
         return self.writer.ex(e)
+
+    def cexpr(self, e: Any) -> str:
+        return self.cwriter.ex(e)
 
     # ----------------------------------------------------------------- ordering
     def order(self, roots: list[Any], *, skip: set[Any] | None = None) -> list[Any]:
@@ -317,6 +438,52 @@ class _Generator:
         return lines
 
     # ----------------------------------------------------------------- LUT analysis
+    def expr_vonly(self, e: Any) -> bool:
+        """``e`` depends on V (directly or through V-only variables) and constants only."""
+        refs = list(e.references())
+        if not refs or any(r.is_derivative() for r in refs):
+            return False
+        xs = [r.var() for r in refs]
+        return (all(x is self.v or self.is_const(x) or self.is_vonly(x) for x in xs)
+                and any(x is self.v or self.is_vonly(x) for x in xs))
+
+    def costly(self, e: Any) -> bool:
+        """Worth a table column: a function call, a power, a division by something
+        non-constant, or a V-only variable (itself computed from such)."""
+        myokit = self.myokit
+        for node in e.walk():
+            if isinstance(node, (myokit.Function, myokit.Power)):
+                return True
+            if isinstance(node, myokit.Divide) and not (
+                    isinstance(node[1], myokit.Number) or all(
+                        not r.is_derivative() and self.is_const(r.var())
+                        for r in node[1].references())):
+                return True
+            if isinstance(node, myokit.Name) and self.is_vonly(node.var()):
+                return True
+        return False
+
+    def rl_affine(self, x: Any) -> Any | None:
+        """For a Rush–Larsen state with ``dx/dt = a(V) + b(V) x`` (a, b depending on V and
+        constants only, x entering the right-hand side directly): the expression of a."""
+        myokit = self.myokit
+        b = self.rl_b[x]
+        if not (self.expr_vonly(b) or all(not r.is_derivative() and self.is_const(r.var())
+                                          for r in b.references())):
+            return None
+        rhs = x.rhs()
+        for r in rhs.references():
+            y = r.var()
+            if r.is_derivative() or not (y is x or y is self.v or self.is_const(y)
+                                         or self.is_vonly(y)):
+                return None
+        a = rhs.clone(subst={myokit.Name(x): myokit.Number(0.0)})
+        if x in [r.var() for r in a.references()]:
+            return None
+        if a.references() and not self.expr_vonly(a):
+            return None
+        return a
+
     def lut_plan(self, roots: list[Any]) -> tuple[list[Any], list[Any]]:
         """(tabulated V-only variables, states whose Rush–Larsen factor is tabulated)."""
         full = self.order(roots)
@@ -339,6 +506,32 @@ class _Generator:
                     tab.add(r)
         ordered = [var for kind, var in full if kind == "var" and var in tab]
         return ordered, rl_tab
+
+
+class _LutCollector:
+    """The table columns of the lookup-table kernel, collected while its body is written:
+    V-only variables referenced by name and V-only subexpressions worth tabulating."""
+
+    def __init__(self, g: _Generator) -> None:
+        self.g = g
+        self.vars: set[Any] = set()
+        self.subs: dict[str, tuple[str, Any]] = {}
+
+    def name_of(self, lhs: Any) -> str:
+        if not lhs.is_derivative() and self.g.is_vonly(lhs.var()):
+            self.vars.add(lhs.var())
+        return self.g._name_of(lhs)
+
+    def vonly(self, e: Any) -> bool:
+        return self.g.expr_vonly(e)
+
+    def entry(self, e: Any, group: bool) -> str | None:
+        if not self.g.expr_vonly(e) or not self.g.costly(e):
+            return None
+        key = self.g.expr(e)
+        if key not in self.subs:
+            self.subs[key] = (f"lutx__{len(self.subs)}", e)
+        return self.subs[key][0]
 
 
 def _tuple(items: list[Any]) -> str:
@@ -371,6 +564,7 @@ def generate_pyx(prep: PreparedModel, *, model_name: str, regenerate: str,
     myokit = g.myokit
     states = g.states
     v = g.v
+    vname = _cname(v.qname())
     rl = [x for x in states if x in g.rl_b]
     be_states = {x for grp, _m in g.be_groups for x in grp}
     fe = [x for x in states if x not in g.rl_b and x not in be_states]
@@ -379,16 +573,178 @@ def generate_pyx(prep: PreparedModel, *, model_name: str, regenerate: str,
     out_units = [str(x.unit()).strip("[]") if x.unit() is not None else "1" for x in out_vars]
     out_units.append("uA/uF" if prep.voltage_unit == "mV" else "1/ms")
     lut_cfg = default_lut(prep.voltage_unit)
+    ns = len(states)
+
+    def refs_of(e: Any) -> list[tuple[str, Any]]:
+        return sorted({("var", r.var()) for r in e.references()}, key=lambda n: n[1].qname())
 
     step_roots = [("dot", x) for x in states]
     for x in rl:
-        step_roots += [("var", r.var()) for r in g.rl_b[x].references()]
+        step_roots += refs_of(g.rl_b[x])
     for _grp, mat in g.be_groups:
         for _ij, e in sorted(mat.items()):
-            step_roots += [("var", r.var()) for r in e.references()]
-    tab_vars, rl_tab = g.lut_plan(step_roots)
-    lut_entries = [_cname(x.qname()) for x in tab_vars] + \
-        [f"rlfactor__{_cname(x.qname())}" for x in rl_tab]
+            step_roots += refs_of(e)
+
+    # ------------------------------------------------------------- cell code (C)
+    class Body:
+        """Straight-line C code of one cell in the chunk loop (index ``j``)."""
+
+        def __init__(self, writer: Any) -> None:
+            self.stmts: list[str] = []
+            self.writer = writer
+
+        def ex(self, e: Any) -> str:
+            return self.writer.ex(e)
+
+        def let(self, name: str, expr: str) -> str:
+            self.stmts.append(f"const double {name} = {expr};")
+            return name
+
+        def put(self, k: int, expr: str) -> None:
+            self.stmts.append(f"out[{k * CHUNK_CELLS} + j] = {expr};")
+
+    def c_function(name: str, stmts: list[str], extra_args: str = "",
+                   extra_decl: tuple[str, ...] = ()) -> list[str]:
+        # nj cells (a multiple of LANES) in blocks of LANES: every block runs the same
+        # vectorised loop (no scalar remainder), whatever nj is
+        return [f"static void CT_KERNEL {name}(int nj, double *CT_RESTRICT s, "
+                "const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, "
+                f"double t, double dt{extra_args})",
+                "{",
+                f"    double out[{ns * CHUNK_CELLS}];",
+                *[f"    {d}" for d in extra_decl],
+                "    (void)t;",
+                "    (void)p;",
+                f"    for (int jb = 0; jb < nj; jb += {LANES}) {{",
+                f"        for (int j = jb; j < jb + {LANES}; ++j) {{",
+                "            const double i_stim = ist[j];",
+                *[f"            {st}" for st in stmts],
+                "            (void)i_stim;",
+                "        }",
+                "    }",
+                f"    for (int k = 0; k < {ns}; ++k)",
+                "        for (int j = 0; j < nj; ++j)",
+                f"            s[k * ld + j] = out[k * {CHUNK_CELLS} + j];",
+                "}",
+                ""]
+
+    def loads(b: Body) -> None:
+        for k, x in enumerate(states):
+            b.let(_cname(x.qname()), f"s[{k} * ld + j]")
+        for var, k in g.params.items():
+            b.let(_cname(var.qname()), f"p[{k} * ld + j]")
+
+    def nodes(b: Body, nds: list[Any]) -> None:
+        for kind, var in nds:
+            name = ("dot__" if kind == "dot" else "") + _cname(var.qname())
+            b.let(name, b.ex(var.rhs()))
+
+    def backward_euler(b: Body) -> None:
+        # (I - dt M) y_new = y + dt (f - M y): Gaussian elimination without pivoting,
+        # unrolled over the structural non-zeros (fill-in included)
+        for gi, (group, mat) in enumerate(g.be_groups):
+            ng = len(group)
+            ys = [_cname(y.qname()) for y in group]
+            for (i, j), e in sorted(mat.items()):
+                b.let(f"be{gi}_m{i}_{j}", b.ex(e))
+            a: dict[tuple[int, int], str] = {}
+            for i in range(ng):
+                a[(i, i)] = "1.0"
+            for (i, j) in sorted(mat):
+                a[(i, j)] = b.let(f"be{gi}_a{i}_{j}",
+                                  f"{'1.0 ' if i == j else ''}- dt * be{gi}_m{i}_{j}")
+            r = {}
+            for i in range(ng):
+                mx = "".join(f" - be{gi}_m{i}_{j} * {ys[j]}" for (ii, j) in sorted(mat)
+                             if ii == i)
+                r[i] = b.let(f"be{gi}_r{i}", f"{ys[i]} + dt * (dot__{ys[i]}{mx})")
+            for kk in range(ng):
+                inv = b.let(f"be{gi}_inv{kk}", f"1.0 / {a[(kk, kk)]}")
+                for i in range(kk + 1, ng):
+                    if (i, kk) not in a:
+                        continue
+                    f = b.let(f"be{gi}_f{i}_{kk}", f"{a[(i, kk)]} * {inv}")
+                    for j in range(kk + 1, ng):
+                        if (kk, j) in a:
+                            old = f"{a[(i, j)]} " if (i, j) in a else ""
+                            a[(i, j)] = b.let(f"be{gi}_a{i}_{j}_{kk}",
+                                              f"{old}- {f} * {a[(kk, j)]}")
+                    r[i] = b.let(f"be{gi}_r{i}_{kk}", f"{r[i]} - {f} * {r[kk]}")
+            xs: dict[int, str] = {}
+            for kk in range(ng - 1, -1, -1):
+                acc = "".join(f" - {a[(kk, j)]} * {xs[j]}" for j in range(kk + 1, ng)
+                              if (kk, j) in a)
+                xs[kk] = b.let(f"be{gi}_x{kk}", f"({r[kk]}{acc}) * be{gi}_inv{kk}")
+            for i, y in enumerate(group):
+                b.put(states.index(y), xs[i])
+
+    # plain step: Rush-Larsen x + (a + b x) (exp(b dt) - 1) / b, forward Euler, BE groups
+    plain = Body(g.cwriter)
+    loads(plain)
+    nodes(plain, g.order(step_roots))
+    for k, x in enumerate(states):
+        name = _cname(x.qname())
+        if x in g.rl_b:
+            plain.let(f"rlb__{name}", plain.ex(g.rl_b[x]))
+            plain.put(k, f"ct_rush_larsen_ab({name}, dot__{name} - rlb__{name} * {name}, "
+                         f"rlb__{name}, dt)")
+        elif x not in be_states:
+            plain.put(k, f"{name} + dt * dot__{name}")
+    backward_euler(plain)
+
+    # lookup-table step.  Gates dx/dt = a(V) + b(V) x: x_new = E(V) x + Q(V) with
+    # E = exp(b dt), Q = a (exp(b dt) - 1) / b tabulated; other Rush-Larsen states with
+    # b(V): the factor (exp(b dt) - 1) / b tabulated; V-only variables and V-only
+    # subexpressions worth it (exp, log, divisions...) tabulated; the rest computed.
+    collector = _LutCollector(g)
+    lwriter = _expression_writer(collector.name_of, g.is_const, "c")
+    lwriter.table = collector
+    affine = {x: a for x in rl if (a := g.rl_affine(x)) is not None}
+    rl_factor = [x for x in rl if x not in affine and g.expr_vonly(g.rl_b[x])]
+    lut_roots = [("dot", x) for x in states if x not in affine]
+    for x in rl:
+        if x not in affine and x not in rl_factor:
+            lut_roots += refs_of(g.rl_b[x])
+    for _grp, mat in g.be_groups:
+        for _ij, e in sorted(mat.items()):
+            lut_roots += refs_of(e)
+    lbody = Body(lwriter)
+    nodes(lbody, [nd for nd in g.order(lut_roots)
+                  if not (nd[0] == "var" and g.is_vonly(nd[1]))])
+    for k, x in enumerate(states):
+        name = _cname(x.qname())
+        if x in affine:
+            lbody.put(k, f"rlE__{name} * {name} + rlQ__{name}")
+        elif x in rl_factor:
+            lbody.put(k, f"{name} + dot__{name} * rlfactor__{name}")
+        elif x in g.rl_b:
+            lbody.let(f"rlb__{name}", lbody.ex(g.rl_b[x]))
+            lbody.put(k, f"ct_rush_larsen_ab({name}, dot__{name} - rlb__{name} * {name}, "
+                         f"rlb__{name}, dt)")
+        elif x not in be_states:
+            lbody.put(k, f"{name} + dt * dot__{name}")
+    backward_euler(lbody)
+    tab_vars = [nd[1] for nd in g.order([("var", x) for x in sorted(
+        collector.vars, key=lambda y: y.qname())]) if nd[1] in collector.vars]
+    subs = list(collector.subs.values())
+    lut_entries = ([_cname(x.qname()) for x in tab_vars] + [name for name, _e in subs]
+                   + [f"rlfactor__{_cname(x.qname())}" for x in rl_factor])
+    for x in affine:
+        lut_entries += [f"rlE__{_cname(x.qname())}", f"rlQ__{_cname(x.qname())}"]
+    nl = len(lut_entries)
+    lut_stmts = Body(g.cwriter)
+    loads(lut_stmts)
+    lut_stmts.let("x_lut0", f"({vname} - vmin) * inv_dv")
+    # NaN goes to row 0 (V itself stays NaN); outside the table: clamped to its ends
+    lut_stmts.let("x_lut1", "x_lut0 > 0.0 ? x_lut0 : 0.0")
+    lut_stmts.let("x_lut", "x_lut1 < xmax_lut ? x_lut1 : xmax_lut")
+    lut_stmts.stmts.append("const int i_lut = (int)x_lut;")
+    lut_stmts.let("w_lut", "x_lut - i_lut")
+    # indexed loads (not a row pointer) so that the compiler can gather them
+    lut_stmts.stmts.append(f"const int o_lut = {nl} * i_lut;")
+    for jj, name in enumerate(lut_entries):
+        lut_stmts.let(name, f"lut[o_lut + {jj}] + w_lut * (lut[o_lut + {nl + jj}] - "
+                            f"lut[o_lut + {jj}])")
 
     def unit_of(var: Any) -> str:
         u = var.unit()
@@ -427,11 +783,15 @@ def generate_pyx(prep: PreparedModel, *, model_name: str, regenerate: str,
     for x in fe:
         w(f"#   {x.qname()}")
     w(f"# Lookup-table entries (depend on V only; step_lut): {len(lut_entries)}")
+    for x in affine:
+        w(f"#   {x.qname()}: x_new = E(V) x + Q(V), both tabulated")
+    for name, e in subs:
+        w(f"#   {name} = {g.expr(e)}")
     w("")
     w("from cython.parallel cimport prange")
     w("from libc.math cimport acos, asin, atan, ceil, cos, exp, expm1, fabs, floor, log, "
       "log10, pow, sin, sqrt, tan")
-    w("from numerics cimport rush_larsen_ab")
+    w("from numerics cimport powi, rush_larsen_ab")
     w("from pacing cimport blocktrain_fraction")
     w("")
     w(f"MODEL_NAME = {model_name!r}")
@@ -456,144 +816,81 @@ def generate_pyx(prep: PreparedModel, *, model_name: str, regenerate: str,
     w(f"LUT_DEFAULT_RANGE = {_tuple([lut_cfg.vmin, lut_cfg.vmax, lut_cfg.dv])}")
     w(f"cdef Py_ssize_t N_STATES_C = {len(states)}")
     w(f"cdef Py_ssize_t N_LUT_C = {len(lut_entries)}")
+    w(f"cdef Py_ssize_t N_PARAMS_C = {len(prep.parameters)}")
     w("N_STATES = len(STATE_NAMES)")
     w("N_PARAMS = len(PARAM_NAMES)")
     w("N_LUT = len(LUT_ENTRIES)")
     w("")
+    w("# Cells are advanced in chunks of CHUNK: the loop over a chunk is branch-free and")
+    w("# vectorised by the C compiler (SIMD exp/log from the C library where it has them).")
+    w("cdef enum:")
+    w(f"    CHUNK = {CHUNK_CELLS}")
+    w(f"    NS = {ns}")
+    w(f"    NP = {max(len(prep.parameters), 1)}")
+    w(f"    NL = {max(len(lut_entries), 1)}")
+    w(f"    LANES = {LANES}")
+    w("")
     ind = "    "
-    sig = ("(double* s, const double* p, Py_ssize_t n, Py_ssize_t c, double i_stim, "
-           "double t, double dt) noexcept nogil:")
-
-    def updates(rlfactor: bool) -> list[str]:
-        lines = []
-        for k, x in enumerate(states):
-            name = _cname(x.qname())
-            if x in g.rl_b:
-                if rlfactor and x in rl_tab:
-                    lines.append(f"{ind}s[{k} * n + c] = {name} + dot__{name} * "
-                                 f"rlfactor__{name}")
-                else:
-                    lines.append(f"{ind}cdef double rlb__{name} = {g.expr(g.rl_b[x])}")
-                    lines.append(f"{ind}s[{k} * n + c] = rush_larsen_ab({name}, dot__{name} - "
-                                 f"rlb__{name} * {name}, rlb__{name}, dt)")
-            elif x not in be_states:
-                lines.append(f"{ind}s[{k} * n + c] = {name} + dt * dot__{name}")
-        for gi, (group, mat) in enumerate(g.be_groups):
-            ng = len(group)
-            a, r = f"be{gi}_A", f"be{gi}_b"
-            lines.append(f"{ind}cdef double {a}[{ng * ng}]")
-            lines.append(f"{ind}cdef double {r}[{ng}]")
-            lines.append(f"{ind}cdef double be{gi}_f")
-            for (i, j), e in sorted(mat.items()):
-                lines.append(f"{ind}cdef double be{gi}_m{i}_{j} = {g.expr(e)}")
-            lines.append(f"{ind}for be_i in range({ng * ng}):")
-            lines.append(f"{ind}    {a}[be_i] = 0.0")
-            for i, y in enumerate(group):
-                yn = _cname(y.qname())
-                lines.append(f"{ind}{a}[{i * ng + i}] = 1.0")
-                mx = " - ".join([f"dot__{yn}"] + [f"be{gi}_m{i}_{j} * {_cname(group[j].qname())}"
-                                                  for (ii, j) in sorted(mat) if ii == i])
-                lines.append(f"{ind}{r}[{i}] = {yn} + dt * ({mx})")
-            for (i, j) in sorted(mat):
-                lines.append(f"{ind}{a}[{i * ng + j}] -= dt * be{gi}_m{i}_{j}")
-            lines.append(f"{ind}for be_k in range({ng}):")
-            lines.append(f"{ind}    for be_i in range(be_k + 1, {ng}):")
-            lines.append(f"{ind}        be{gi}_f = {a}[be_i * {ng} + be_k] / "
-                         f"{a}[be_k * {ng} + be_k]")
-            lines.append(f"{ind}        if be{gi}_f != 0.0:")
-            lines.append(f"{ind}            for be_j in range(be_k, {ng}):")
-            lines.append(f"{ind}                {a}[be_i * {ng} + be_j] -= be{gi}_f * "
-                         f"{a}[be_k * {ng} + be_j]")
-            lines.append(f"{ind}            {r}[be_i] -= be{gi}_f * {r}[be_k]")
-            lines.append(f"{ind}for be_k in range({ng} - 1, -1, -1):")
-            lines.append(f"{ind}    for be_j in range(be_k + 1, {ng}):")
-            lines.append(f"{ind}        {r}[be_k] -= {a}[be_k * {ng} + be_j] * {r}[be_j]")
-            lines.append(f"{ind}    {r}[be_k] /= {a}[be_k * {ng} + be_k]")
-            for i, y in enumerate(group):
-                lines.append(f"{ind}s[{states.index(y)} * n + c] = {r}[{i}]")
-        if g.be_groups:
-            lines.insert(0, f"{ind}cdef Py_ssize_t be_i, be_j, be_k")
-        # cdef declarations must precede statements in a Cython function body
-        decl = [x for x in lines if x.lstrip().startswith("cdef")]
-        rest = [x for x in lines if not x.lstrip().startswith("cdef")]
-        return decl + rest
-
-    # plain step
-    w(f"cdef inline void _cell_step{sig}")
-    L.extend(g.load_lines(ind))
-    L.extend(g.emit_nodes(g.order(step_roots), ind))
-    L.extend(updates(False))
+    w("# The cell loop over one chunk, in C (compiled for several instruction sets where")
+    w("# the compiler supports target_clones, see kernels/common/ionic_chunk.h).")
+    w("cdef extern from *:")
+    w('    """')
+    w('    #include "ionic_chunk.h"')
+    code = c_function("ct_chunk", plain.stmts)
+    code += c_function("ct_chunk_lut", lut_stmts.stmts + lbody.stmts,
+                       ", const double *CT_RESTRICT lut, int n_rows, double vmin, "
+                       "double inv_dv", ("const double xmax_lut = n_rows - 1.000001;",))
+    for line in code:
+        w(f"    {line}".rstrip())
+    w('    """')
+    w("    void ct_chunk(int nj, double* s, const double* p, Py_ssize_t ld, const double* ist, "
+      "double t, double dt) nogil")
+    w("    void ct_chunk_lut(int nj, double* s, const double* p, Py_ssize_t ld, "
+      "const double* ist, double t, double dt, const double* lut, int n_rows, double vmin, "
+      "double inv_dv) nogil")
     w("")
     w("")
-    # LUT step
-    w("cdef inline void _cell_step_lut(double* s, const double* p, Py_ssize_t n, "
-      "Py_ssize_t c, double i_stim, double t, double dt, const double* lut, "
-      "Py_ssize_t n_rows, double vmin, double inv_dv) noexcept nogil:")
-    L.extend(g.load_lines(ind))
-    vname = _cname(v.qname())
-    w(f"{ind}cdef double x_lut = ({vname} - vmin) * inv_dv")
-    w(f"{ind}cdef Py_ssize_t i_lut")
-    w(f"{ind}cdef double w_lut")
-    w(f"{ind}cdef const double* r0")
-    w(f"{ind}cdef const double* r1")
-    for name in lut_entries:
-        w(f"{ind}cdef double {name}")
-    skip = {("var", x) for x in tab_vars} | {("var", x) for x in g.vonly_cache
-                                              if g.vonly_cache[x]}
-    body_nodes = [nd for nd in g.order(step_roots) if nd not in skip]
-    body_lines = g.emit_nodes(body_nodes, ind)
-    for line in body_lines:
-        w(line.split(" = ", 1)[0])
-    upd = updates(True)
-    for line in upd:
-        if line.lstrip().startswith("cdef"):
-            w(line.split(" = ", 1)[0])
-    w(f"{ind}if x_lut < 0.0:")
-    w(f"{ind}    x_lut = 0.0")
-    w(f"{ind}elif x_lut > n_rows - 1.000001:")
-    w(f"{ind}    x_lut = n_rows - 1.000001")
-    w(f"{ind}i_lut = <Py_ssize_t>x_lut")
-    w(f"{ind}w_lut = x_lut - i_lut")
-    w(f"{ind}r0 = lut + i_lut * {len(lut_entries)}")
-    w(f"{ind}r1 = r0 + {len(lut_entries)}")
-    for j, name in enumerate(lut_entries):
-        w(f"{ind}{name} = r0[{j}] + w_lut * (r1[{j}] - r0[{j}])")
-    for line in body_lines + upd:
-        if not line.lstrip().startswith("cdef"):
-            w(line)
-        elif " = " in line:
-            w(ind + line.strip().split(" ", 2)[2])
-    w("")
-    w("")
-    # table row
-    w("cdef inline void _lut_row(double V, double dt, double* row) noexcept nogil:")
+    # table row (Cython)
+    w("cdef void _lut_row(double V, double dt, double* row) noexcept nogil:")
     w(f"{ind}cdef double {vname} = V")
     row_roots = [("var", x) for x in tab_vars]
-    for x in rl_tab:
-        row_roots += [("var", r.var()) for r in g.rl_b[x].references() if r.var() is not v]
-    row_nodes = g.order(row_roots)
-    L.extend(g.emit_nodes(row_nodes, ind))
-    rl_row = []
-    for x in rl_tab:
-        name = _cname(x.qname())
-        rl_row.append(f"{ind}cdef double rlb__{name} = {g.expr(g.rl_b[x])}")
-    L.extend(rl_row)
+    for _name, e in subs:
+        row_roots += refs_of(e)
+    for x in rl_factor:
+        row_roots += refs_of(g.rl_b[x])
+    for x, a in affine.items():
+        row_roots += refs_of(g.rl_b[x]) + refs_of(a)
+    L.extend(g.emit_nodes(g.order(row_roots), ind))
+    for x in rl_factor:
+        w(f"{ind}cdef double rlb__{_cname(x.qname())} = {g.expr(g.rl_b[x])}")
+    for x, a in affine.items():
+        w(f"{ind}cdef double rlb__{_cname(x.qname())} = {g.expr(g.rl_b[x])}")
+        w(f"{ind}cdef double rla__{_cname(x.qname())} = {g.expr(a)}")
     j = 0
     for x in tab_vars:
         w(f"{ind}row[{j}] = {_cname(x.qname())}")
         j += 1
-    for x in rl_tab:
+    for _name, e in subs:
+        w(f"{ind}row[{j}] = {g.expr(e)}")
+        j += 1
+    for x in rl_factor:
         name = _cname(x.qname())
         w(f"{ind}row[{j}] = expm1(rlb__{name} * dt) / rlb__{name} "
           f"if fabs(rlb__{name}) > 1e-12 else dt")
         j += 1
+    for x in affine:
+        name = _cname(x.qname())
+        w(f"{ind}row[{j}] = exp(rlb__{name} * dt)")
+        w(f"{ind}row[{j + 1}] = rla__{name} * (expm1(rlb__{name} * dt) / rlb__{name} "
+          f"if fabs(rlb__{name}) > 1e-12 else dt)")
+        j += 2
     if not lut_entries:
         w(f"{ind}pass")
     w("")
     w("")
     # currents
     cur_roots = [("var", x) for x in out_vars] + [("dot", v)]
-    w("cdef inline void _cell_currents(const double* s, const double* p, Py_ssize_t n, "
+    w("cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, "
       "Py_ssize_t c, double t, double* o, Py_ssize_t m) noexcept nogil:")
     w(f"{ind}cdef double i_stim = 0.0")
     L.extend(g.load_lines(ind))
@@ -607,7 +904,64 @@ def generate_pyx(prep: PreparedModel, *, model_name: str, regenerate: str,
     return "\n".join(L) + "\n"
 
 
-_PY_API = '''def step(double[:, ::1] states, const double[:, ::1] params, const double[::1] i_stim,
+_PY_API = '''cdef void _chunk_at(double* s, const double* p, Py_ssize_t n, Py_ssize_t c0,
+                   const double* ist, Py_ssize_t ist_stride, double t, double dt,
+                   const double* lut, int n_rows, double vmin, double inv_dv) noexcept nogil:
+    """Advance cells ``c0 .. min(c0 + CHUNK, n) - 1``.  A short last chunk is padded (with
+    copies of its last cell, up to a multiple of LANES) into local arrays, so that every
+    cell takes the same code path whatever the number of cells or threads (bitwise
+    identical results)."""
+    cdef double ib[CHUNK]
+    cdef double sb[NS * CHUNK]
+    cdef double pb[NP * CHUNK]
+    cdef Py_ssize_t m = n - c0
+    cdef Py_ssize_t j, k, jj
+    cdef int nj = CHUNK if m >= CHUNK else <int>(((m + LANES - 1) // LANES) * LANES)
+    for j in range(nj):
+        jj = j if j < m else m - 1
+        ib[j] = ist[(c0 + jj) * ist_stride]
+    if m >= CHUNK:
+        if lut == NULL:
+            ct_chunk(CHUNK, s + c0, p + c0 if p != NULL else NULL, n, ib, t, dt)
+        else:
+            ct_chunk_lut(CHUNK, s + c0, p + c0 if p != NULL else NULL, n, ib, t, dt, lut,
+                         n_rows, vmin, inv_dv)
+        return
+    for k in range(NS):
+        for j in range(nj):
+            jj = j if j < m else m - 1
+            sb[k * CHUNK + j] = s[k * n + c0 + jj]
+    if p != NULL:
+        for k in range(N_PARAMS_C):
+            for j in range(nj):
+                jj = j if j < m else m - 1
+                pb[k * CHUNK + j] = p[k * n + c0 + jj]
+    if lut == NULL:
+        ct_chunk(nj, sb, pb, CHUNK, ib, t, dt)
+    else:
+        ct_chunk_lut(nj, sb, pb, CHUNK, ib, t, dt, lut, n_rows, vmin, inv_dv)
+    for k in range(NS):
+        for j in range(m):
+            s[k * n + c0 + j] = sb[k * CHUNK + j]
+
+
+cdef void _run(double* s, const double* p, Py_ssize_t n, const double* ist,
+               Py_ssize_t ist_stride, double t, double dt, const double* lut, int n_rows,
+               double vmin, double inv_dv, int workers) noexcept nogil:
+    """One step for all cells, chunk by chunk (``prange`` over chunks if workers > 1)."""
+    cdef Py_ssize_t n_chunks = (n + CHUNK - 1) // CHUNK
+    cdef Py_ssize_t ch
+    if workers > 1:
+        for ch in prange(n_chunks, num_threads=workers, schedule="static"):
+            _chunk_at(s, p, n, ch * CHUNK, ist, ist_stride, t, dt, lut, n_rows, vmin,
+                      inv_dv)
+    else:
+        for ch in range(n_chunks):
+            _chunk_at(s, p, n, ch * CHUNK, ist, ist_stride, t, dt, lut, n_rows, vmin,
+                      inv_dv)
+
+
+def step(double[:, ::1] states, const double[:, ::1] params, const double[::1] i_stim,
          double t, double dt, int workers=1):
     """Advance every cell by one step ``dt`` (ms) from time ``t`` (ms), in place.
 
@@ -616,32 +970,37 @@ _PY_API = '''def step(double[:, ::1] states, const double[:, ::1] params, const 
     ``cardiotwin.ionic.CellModel.step``).
     """
     cdef Py_ssize_t n = states.shape[1]
-    cdef Py_ssize_t c
+    if n == 0:
+        return
     cdef double* s = &states[0, 0]
     cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
     cdef const double* st = &i_stim[0]
-    if n == 0:
-        return
-    if workers > 1:
-        for c in prange(n, nogil=True, num_threads=workers, schedule="static"):
-            _cell_step(s, p, n, c, st[c], t, dt)
-    else:
-        with nogil:
-            for c in range(n):
-                _cell_step(s, p, n, c, st[c], t, dt)
+    with nogil:
+        _run(s, p, n, st, 1, t, dt, NULL, 0, 0.0, 1.0, workers)
 
 
 def make_lut(double vmin, double dv, double dt, double[:, ::1] out):
     """Fill ``out[n_rows, N_LUT]`` with the V-only expressions at ``vmin + i*dv``.
 
-    The Rush-Larsen factors ``(exp(b dt) - 1)/b`` in the table depend on ``dt`` (ms).
+    Each row is the mean of the values at ``V - h`` and ``V + h`` with ``h = dv / 1000``:
+    this removes the 0/0 of removable singularities such as ``(V - a)/(exp(k (V - a)) - 1)``
+    when ``a`` falls on a table point, and changes smooth entries by O(h**2).  The
+    Rush-Larsen factors in the table depend on ``dt`` (ms).
     """
-    cdef Py_ssize_t i
+    cdef Py_ssize_t i, k
+    cdef double lo[NL]
+    cdef double hi[NL]
+    cdef double h = 1e-3 * dv
     if out.shape[1] != N_LUT:
         raise ValueError(f"lookup table needs {N_LUT} columns, got {out.shape[1]}")
+    if N_LUT_C == 0:
+        return
     with nogil:
         for i in range(out.shape[0]):
-            _lut_row(vmin + i * dv, dt, &out[i, 0] if N_LUT_C > 0 else NULL)
+            _lut_row(vmin + i * dv - h, dt, lo)
+            _lut_row(vmin + i * dv + h, dt, hi)
+            for k in range(N_LUT_C):
+                out[i, k] = 0.5 * (lo[k] + hi[k])
 
 
 def step_lut(double[:, ::1] states, const double[:, ::1] params, const double[::1] i_stim,
@@ -650,22 +1009,18 @@ def step_lut(double[:, ::1] states, const double[:, ::1] params, const double[::
     """Like ``step`` but reading the V-only expressions from ``lut`` (from ``make_lut`` with
     the same ``dt``), linearly interpolated; V outside the table is clamped to its ends."""
     cdef Py_ssize_t n = states.shape[1]
-    cdef Py_ssize_t c
+    if n == 0:
+        return
+    if lut.shape[0] < 2 or lut.shape[0] * (N_LUT + 1) > 2**31 - 1 or lut.shape[1] != N_LUT:
+        raise ValueError(f"lookup table needs {N_LUT} columns and 2 .. (2**31 - 1) / "
+                         f"{N_LUT + 1} rows")
     cdef double* s = &states[0, 0]
     cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
     cdef const double* st = &i_stim[0]
     cdef const double* tab = &lut[0, 0]
-    cdef Py_ssize_t rows = lut.shape[0]
-    cdef double inv_dv = 1.0 / dv
-    if n == 0:
-        return
-    if workers > 1:
-        for c in prange(n, nogil=True, num_threads=workers, schedule="static"):
-            _cell_step_lut(s, p, n, c, st[c], t, dt, tab, rows, vmin, inv_dv)
-    else:
-        with nogil:
-            for c in range(n):
-                _cell_step_lut(s, p, n, c, st[c], t, dt, tab, rows, vmin, inv_dv)
+    cdef int rows = <int>lut.shape[0]
+    with nogil:
+        _run(s, p, n, st, 1, t, dt, tab, rows, vmin, 1.0 / dv, workers)
 
 
 def advance(double[:, ::1] states, const double[:, ::1] params, double t0, double dt,
@@ -682,43 +1037,30 @@ def advance(double[:, ::1] states, const double[:, ::1] params, double t0, doubl
     ``lut`` (from ``make_lut`` at this ``dt``) the lookup-table path is used.
     """
     cdef Py_ssize_t n = states.shape[1]
-    cdef Py_ssize_t c, i, k, row = 0
-    cdef double* s = &states[0, 0]
+    cdef Py_ssize_t i, k, row = 0
+    cdef double* s
     cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
     cdef const double* tab = NULL
-    cdef Py_ssize_t rows = 0
-    cdef double inv_dv = 1.0 / dv
+    cdef int rows = 0
     cdef double t, ist
-    cdef bint use_lut = lut is not None
     if n == 0:
         return
+    s = &states[0, 0]
     if record_every > 0 and trace.shape[0] < n_steps // record_every:
         raise ValueError(f"trace needs {n_steps // record_every} rows")
     if record_every > 0 and trace.shape[1] != N_STATES:
         raise ValueError(f"trace needs {N_STATES} columns")
-    if use_lut:
-        if lut.shape[1] != N_LUT:
-            raise ValueError(f"lookup table needs {N_LUT} columns")
+    if lut is not None:
+        if lut.shape[0] < 2 or lut.shape[0] * (N_LUT + 1) > 2**31 - 1 or lut.shape[1] != N_LUT:
+            raise ValueError(f"lookup table needs {N_LUT} columns and 2 .. (2**31 - 1) / "
+                             f"{N_LUT + 1} rows")
         tab = &lut[0, 0]
-        rows = lut.shape[0]
+        rows = <int>lut.shape[0]
     with nogil:
         for i in range(n_steps):
             t = t0 + i * dt
             ist = amplitude * blocktrain_fraction(t, dt, duration, period, offset)
-            if use_lut:
-                if workers > 1:
-                    for c in prange(n, num_threads=workers, schedule="static"):
-                        _cell_step_lut(s, p, n, c, ist, t, dt, tab, rows, vmin, inv_dv)
-                else:
-                    for c in range(n):
-                        _cell_step_lut(s, p, n, c, ist, t, dt, tab, rows, vmin, inv_dv)
-            else:
-                if workers > 1:
-                    for c in prange(n, num_threads=workers, schedule="static"):
-                        _cell_step(s, p, n, c, ist, t, dt)
-                else:
-                    for c in range(n):
-                        _cell_step(s, p, n, c, ist, t, dt)
+            _run(s, p, n, &ist, 0, t, dt, tab, rows, vmin, 1.0 / dv, workers)
             if record_every > 0 and (i + 1) % record_every == 0:
                 for k in range(N_STATES_C):
                     trace[row, k] = s[k * n]

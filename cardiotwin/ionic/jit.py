@@ -11,6 +11,7 @@ Under MPI, compile on rank 0 only, broadcast success or the error, then load on 
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import importlib.util
 import logging
@@ -44,8 +45,8 @@ def _key(path: Path, vm: str | None, stimulus: str | None, name: str) -> str:
 
     h = hashlib.sha256(path.read_bytes())
     h.update(f"\0{vm}\0{stimulus}\0{name}\0{GENERATOR_VERSION}".encode())
-    for pxd in sorted(_COMMON.glob("*.pxd")):
-        h.update(pxd.read_bytes())
+    for helper in sorted([*_COMMON.glob("*.pxd"), *_COMMON.glob("*.h")]):
+        h.update(helper.read_bytes())
     return h.hexdigest()[:20]
 
 
@@ -62,21 +63,24 @@ def _import_from(so: Path, modname: str) -> Any:
     return mod
 
 
-def _compile(pyx: Path, modname: str, build: Path) -> Path:
+def _compile(pyx: Path, modname: str, build: Path, *, libmvec: bool = True) -> Path:
     if shutil.which(os.environ.get("CC", "cc")) is None and shutil.which("gcc") is None:
         raise DependencyError("compiling a cell model needs a C compiler (cc/gcc) on PATH; "
                               "install one (e.g. apt-get install gcc) or set CC")
     if not _COMMON.is_dir():
         raise KernelError(f"kernel helpers {_COMMON} not found: run-time compilation needs "
                           "a source (or editable) installation of cardiotwin")
+    cflags = ["-O3", "-fno-math-errno", "-fno-trapping-math", "-fopenmp"]
+    if not libmvec:
+        cflags.append("-DCARDIOTWIN_NO_LIBMVEC")
     script = build / "setup_kernel.py"
     script.write_text(
         "import numpy\n"
         "from Cython.Build import cythonize\n"
         "from setuptools import Extension, setup\n"
         f"ext = Extension({modname!r}, [{pyx.name!r}], include_dirs=[numpy.get_include(), "
-        f"{str(_COMMON)!r}], extra_compile_args=['-O3', '-fno-math-errno', "
-        "'-fno-trapping-math', '-fopenmp'], extra_link_args=['-fopenmp'])\n"
+        f"{str(_COMMON)!r}], extra_compile_args={cflags!r}, "
+        "extra_link_args=['-fopenmp'], libraries=['m'])\n"
         f"setup(ext_modules=cythonize([ext], include_path=[{str(_COMMON)!r}], "
         "language_level=3, compiler_directives={'boundscheck': False, 'wraparound': False, "
         "'cdivision': True, 'initializedcheck': False}), script_args=['build_ext', "
@@ -172,7 +176,17 @@ def _build(path: Path, name: str, vm: str | None, stimulus: str | None, target: 
     pyx = tmp / f"{modname}.pyx"
     pyx.write_text(src, encoding="utf-8")
     logger.info("compiling kernel for %s (a minute for large models)", path.name)
-    _compile(pyx, modname, tmp)
+    so = _compile(pyx, modname, tmp)
+    try:
+        ctypes.CDLL(str(so))  # resolves every symbol now (RTLD_NOW)
+    except OSError as exc:
+        if "_ZGV" not in str(exc):
+            raise KernelError(f"the compiled kernel {so} does not load: {exc}") from exc
+        # the C library declares no SIMD math (libmvec): build with the scalar functions
+        logger.info("no SIMD math library (%s); rebuilding with scalar exp/log", exc)
+        for old in tmp.glob(f"{modname}*.so"):
+            old.unlink()
+        _compile(pyx, modname, tmp, libmvec=False)
     shutil.rmtree(tmp / "build", ignore_errors=True)
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)

@@ -5,6 +5,12 @@
 
 from libc.math cimport exp, expm1, fabs
 
+# Vector (SIMD) declarations of exp, log, pow... where the C library has them (glibc
+# libmvec); see simd_math.h.  ``powi(x, n)``: x**n for an integer constant n as multiplications.
+cdef extern from "simd_math.h" nogil:
+    int CARDIOTWIN_LIBMVEC
+    double powi "__builtin_powi"(double x, int n)
+
 
 cdef inline double forward_euler(double y, double dydt, double dt) noexcept nogil:
     """Explicit Euler update ``y + dt * dy/dt``."""

@@ -3,7 +3,7 @@
 #
 # Generated from: ohara_rudy_cipa_v1_2017.cellml (sha256 c1918ade65d6f6b0)
 # Li Z et al. (2017) Circ Arrhythm Electrophysiol 10:e004628; Dutta S et al. (2017) Front Physiol 8:616. CiPA v1.0, dynamic hERG binding.
-# Generator: cardiotwin.ionic.codegen version 1.
+# Generator: cardiotwin.ionic.codegen version 2.
 # Regenerate with: python -m cardiotwin.ionic.shipped
 #
 # Layout: states[n_states, n_cells] (row 0 = membrane potential), params[n_params, n_cells],
@@ -60,11 +60,101 @@
 #   intracellular_ions.cansr
 #   intracellular_ions.cajsr
 #   intracellular_ions.cai
-# Lookup-table entries (depend on V only; step_lut): 84
+# Lookup-table entries (depend on V only; step_lut): 136
+#   INa.m: x_new = E(V) x + Q(V), both tabulated
+#   INa.hf: x_new = E(V) x + Q(V), both tabulated
+#   INa.hs: x_new = E(V) x + Q(V), both tabulated
+#   INa.j: x_new = E(V) x + Q(V), both tabulated
+#   INa.hsp: x_new = E(V) x + Q(V), both tabulated
+#   INa.jp: x_new = E(V) x + Q(V), both tabulated
+#   INaL.mL: x_new = E(V) x + Q(V), both tabulated
+#   INaL.hL: x_new = E(V) x + Q(V), both tabulated
+#   INaL.hLp: x_new = E(V) x + Q(V), both tabulated
+#   Ito.a: x_new = E(V) x + Q(V), both tabulated
+#   Ito.iF: x_new = E(V) x + Q(V), both tabulated
+#   Ito.iS: x_new = E(V) x + Q(V), both tabulated
+#   Ito.ap: x_new = E(V) x + Q(V), both tabulated
+#   Ito.iFp: x_new = E(V) x + Q(V), both tabulated
+#   Ito.iSp: x_new = E(V) x + Q(V), both tabulated
+#   ICaL.d: x_new = E(V) x + Q(V), both tabulated
+#   ICaL.ff: x_new = E(V) x + Q(V), both tabulated
+#   ICaL.fs: x_new = E(V) x + Q(V), both tabulated
+#   ICaL.fcaf: x_new = E(V) x + Q(V), both tabulated
+#   ICaL.fcas: x_new = E(V) x + Q(V), both tabulated
+#   ICaL.jca: x_new = E(V) x + Q(V), both tabulated
+#   ICaL.ffp: x_new = E(V) x + Q(V), both tabulated
+#   ICaL.fcafp: x_new = E(V) x + Q(V), both tabulated
+#   IKs.xs1: x_new = E(V) x + Q(V), both tabulated
+#   IKs.xs2: x_new = E(V) x + Q(V), both tabulated
+#   IK1.xk1: x_new = E(V) x + Q(V), both tabulated
+#   lutx__0 = exp(membrane__vfrt)
+#   lutx__1 = 1.0 - (0.5 * ICaL__U_3)
+#   lutx__2 = (ICaL__U_3 / (exp(ICaL__U_3) - 1.0))
+#   lutx__3 = exp((2.0 * membrane__vfrt))
+#   lutx__4 = 1.0 - (0.5 * ICaL__U_1)
+#   lutx__5 = (ICaL__U_1 / (exp(ICaL__U_1) - 1.0))
+#   lutx__6 = 1.0 - (0.5 * ICaL__U_2)
+#   lutx__7 = (ICaL__U_2 / (exp(ICaL__U_2) - 1.0))
+#   lutx__8 = 1.0 - (0.5 * ICab__U)
+#   lutx__9 = (ICab__U / (exp(ICab__U) - 1.0))
+#   lutx__10 = 1.0 + INaCa_i__hna
+#   lutx__11 = (1.0 / INaCa_i__hca)
+#   lutx__12 = 5000.0 + INaCa_i__k3_i
+#   lutx__13 = 9501.466275659823 + INaCa_i__k8_i
+#   lutx__14 = (INaCa_i__k8_i * (5000.0 + INaCa_i__k3_i))
+#   lutx__15 = (5000.0 * INaCa_i__k3_i * (9501.466275659823 + INaCa_i__k8_i))
+#   lutx__16 = 5000.0 + INaCa_i__k3_ss
+#   lutx__17 = 9501.466275659823 + INaCa_i__k8_ss
+#   lutx__18 = (INaCa_i__k8_ss * (5000.0 + INaCa_i__k3_ss))
+#   lutx__19 = (5000.0 * INaCa_i__k3_ss * (9501.466275659823 + INaCa_i__k8_ss))
+#   lutx__20 = (1.0 / INaK__Knai)
+#   lutx__21 = (439120.7923915602 * INaK__a3)
+#   lutx__22 = (5827.679899026527 * INaK__b2)
+#   lutx__23 = (5827.679899026527 * INaK__a3)
+#   lutx__24 = 1.0 - (0.5 * INab__U)
+#   lutx__25 = (INab__U / (exp(INab__U) - 1.0))
+#   lutx__26 = exp((1.535e-08 * membrane__v))
+#   lutx__27 = exp(((-0.1688) * membrane__v))
+#   lutx__28 = exp((0.008595 * membrane__v))
+#   lutx__29 = exp((0.1725 * membrane__v))
+#   lutx__30 = exp((0.008516 * membrane__v))
+#   lutx__31 = exp(((-0.04641) * membrane__v))
+#   lutx__32 = exp((3.613e-08 * membrane__v))
+#   lutx__33 = exp(((-0.0006575) * membrane__v))
+#   lutx__34 = exp((4.631e-05 * membrane__v))
+#   lutx__35 = exp(((-0.004226) * membrane__v))
+#   lutx__36 = exp((7.771e-09 * membrane__v))
+#   lutx__37 = exp(((-0.02877) * membrane__v))
+#   lutx__38 = exp((0.004668 * membrane__v))
+#   lutx__39 = exp(((-0.02215) * membrane__v))
+#   lutx__40 = (exp((0.004668 * membrane__v)) / exp(((-0.02215) * membrane__v)))
+#   lutx__41 = -((0.011898686196840175 * exp((1.535e-08 * membrane__v)))) + -((0.22985844625060714 * exp((0.1725 * membrane__v))))
+#   lutx__42 = (6.145301160162181e-05 * exp(((-0.1688) * membrane__v)))
+#   lutx__43 = (6.929290278345709 * exp((0.008595 * membrane__v)))
+#   lutx__44 = (0.011898686196840175 * exp((1.535e-08 * membrane__v)))
+#   lutx__45 = -((6.145301160162181e-05 * exp(((-0.1688) * membrane__v)))) + (-((0.01848566926536764 * exp((0.008516 * membrane__v)))) + -((4.976378102836878 * exp(((-0.0006575) * membrane__v)))))
+#   lutx__46 = (4.358076760548901 * exp((3.613e-08 * membrane__v)))
+#   lutx__47 = (0.00017688628605067472 * exp(((-0.04641) * membrane__v)))
+#   lutx__48 = (0.22985844625060714 * exp((0.1725 * membrane__v)))
+#   lutx__49 = -((0.38574341789776984 * exp((4.631e-05 * membrane__v)))) + -((6.929290278345709 * exp((0.008595 * membrane__v))))
+#   lutx__50 = (5.7880316693427994e-05 * exp(((-0.004226) * membrane__v)))
+#   lutx__51 = (4.976378102836878 * exp(((-0.0006575) * membrane__v)))
+#   lutx__52 = (0.38574341789776984 * exp((4.631e-05 * membrane__v)))
+#   lutx__53 = -((5.7880316693427994e-05 * exp(((-0.004226) * membrane__v)))) + (-((0.06369479424066005 * exp((7.771e-09 * membrane__v)))) + -((4.358076760548901 * exp((3.613e-08 * membrane__v)))))
+#   lutx__54 = (0.0026912698717094915 * exp(((-0.02877) * membrane__v)))
+#   lutx__55 = (0.06369479424066005 * exp((7.771e-09 * membrane__v)))
+#   lutx__56 = -((0.0026912698717094915 * exp(((-0.02877) * membrane__v))))
+#   lutx__57 = -((0.6656220254071089 * exp((0.004668 * membrane__v))))
+#   lutx__58 = (0.17212014014424634 * exp(((-0.02215) * membrane__v)))
+#   lutx__59 = (0.01848566926536764 * exp((0.008516 * membrane__v)))
+#   lutx__60 = (0.6656220254071089 * exp((0.004668 * membrane__v)))
+#   lutx__61 = -((0.00017688628605067472 * exp(((-0.04641) * membrane__v))))
+#   lutx__62 = -((0.17212014014424634 * exp(((-0.02215) * membrane__v))))
+#   lutx__63 = (exp((0.004668 * membrane__v)) * exp(-(((-0.02215) * membrane__v))))
 
 from cython.parallel cimport prange
 from libc.math cimport acos, asin, atan, ceil, cos, exp, expm1, fabs, floor, log, log10, pow, sin, sqrt, tan
-from numerics cimport rush_larsen_ab
+from numerics cimport powi, rush_larsen_ab
 from pacing cimport blocktrain_fraction
 
 MODEL_NAME = 'ord-cipa'
@@ -85,1517 +175,1468 @@ CURRENT_SOURCES = ('INa.INa', 'INaL.INaL', 'ICaL.ICaL', 'Ito.Ito', 'IKr.IKr', 'I
 # (amplitude in µA/µF with Hodgkin-Huxley sign, duration in ms), from the model file
 DEFAULT_STIMULUS = (-80.0, 0.5)
 VOLTAGE_UNIT = 'mV'
-LUT_ENTRIES = ('membrane__vfrt', 'ICaL__U_3', 'ICaL__Afcaf', 'ICaL__Afcas', 'ICaL__U_1', 'ICaL__U_2', 'ICab__U', 'IK1__rk1', 'IKb__xkb', 'INaCa_i__hna', 'INaCa_i__k3pp_i', 'INaCa_i__k3_i', 'INaCa_i__hca', 'INaCa_i__k8_i', 'INaCa_i__k3pp_ss', 'INaCa_i__k3_ss', 'INaCa_i__k8_ss', 'INaK__Knai', 'INaK__b2', 'INaK__a3', 'INab__U', 'Ito__AiF', 'Ito__AiS', 'INa__mss', 'INa__tm', 'INa__hss', 'INa__thf', 'INa__ths', 'INa__jss', 'INa__tj', 'INa__hssp', 'INa__thsp', 'INa__tjp', 'INaL__mLss', 'INaL__tmL', 'INaL__hLss', 'INaL__hLssp', 'Ito__ass', 'Ito__ta', 'Ito__iss', 'Ito__tiF', 'Ito__tiS', 'Ito__assp', 'Ito__tiFp', 'Ito__tiSp', 'ICaL__dss', 'ICaL__td', 'ICaL__fss', 'ICaL__tff', 'ICaL__tfs', 'ICaL__fcass', 'ICaL__tfcaf', 'ICaL__tfcas', 'ICaL__tffp', 'ICaL__tfcafp', 'IKs__txs1', 'IKs__xs1ss', 'IKs__txs2', 'IKs__xs2ss', 'IK1__txk1', 'IK1__xk1ss', 'rlfactor__INa__m', 'rlfactor__INa__hf', 'rlfactor__INa__hs', 'rlfactor__INa__j', 'rlfactor__INa__hsp', 'rlfactor__INa__jp', 'rlfactor__INaL__mL', 'rlfactor__Ito__a', 'rlfactor__Ito__iF', 'rlfactor__Ito__iS', 'rlfactor__Ito__ap', 'rlfactor__Ito__iFp', 'rlfactor__Ito__iSp', 'rlfactor__ICaL__d', 'rlfactor__ICaL__ff', 'rlfactor__ICaL__fs', 'rlfactor__ICaL__fcaf', 'rlfactor__ICaL__fcas', 'rlfactor__ICaL__ffp', 'rlfactor__ICaL__fcafp', 'rlfactor__IKs__xs1', 'rlfactor__IKs__xs2', 'rlfactor__IK1__xk1')
+LUT_ENTRIES = ('ICaL__Afcaf', 'ICaL__Afcas', 'ICaL__U_1', 'ICaL__U_2', 'ICaL__U_3', 'ICab__U', 'IK1__rk1', 'IKb__xkb', 'INaCa_i__hna', 'INaCa_i__k3pp_i', 'INaCa_i__k3_i', 'INaCa_i__k3pp_ss', 'INaCa_i__k3_ss', 'INaCa_i__k8_i', 'INaCa_i__k8_ss', 'INaK__a3', 'INaK__b2', 'INab__U', 'Ito__AiF', 'Ito__AiS', 'lutx__0', 'lutx__1', 'lutx__2', 'lutx__3', 'lutx__4', 'lutx__5', 'lutx__6', 'lutx__7', 'lutx__8', 'lutx__9', 'lutx__10', 'lutx__11', 'lutx__12', 'lutx__13', 'lutx__14', 'lutx__15', 'lutx__16', 'lutx__17', 'lutx__18', 'lutx__19', 'lutx__20', 'lutx__21', 'lutx__22', 'lutx__23', 'lutx__24', 'lutx__25', 'lutx__26', 'lutx__27', 'lutx__28', 'lutx__29', 'lutx__30', 'lutx__31', 'lutx__32', 'lutx__33', 'lutx__34', 'lutx__35', 'lutx__36', 'lutx__37', 'lutx__38', 'lutx__39', 'lutx__40', 'lutx__41', 'lutx__42', 'lutx__43', 'lutx__44', 'lutx__45', 'lutx__46', 'lutx__47', 'lutx__48', 'lutx__49', 'lutx__50', 'lutx__51', 'lutx__52', 'lutx__53', 'lutx__54', 'lutx__55', 'lutx__56', 'lutx__57', 'lutx__58', 'lutx__59', 'lutx__60', 'lutx__61', 'lutx__62', 'lutx__63', 'rlE__INa__m', 'rlQ__INa__m', 'rlE__INa__hf', 'rlQ__INa__hf', 'rlE__INa__hs', 'rlQ__INa__hs', 'rlE__INa__j', 'rlQ__INa__j', 'rlE__INa__hsp', 'rlQ__INa__hsp', 'rlE__INa__jp', 'rlQ__INa__jp', 'rlE__INaL__mL', 'rlQ__INaL__mL', 'rlE__INaL__hL', 'rlQ__INaL__hL', 'rlE__INaL__hLp', 'rlQ__INaL__hLp', 'rlE__Ito__a', 'rlQ__Ito__a', 'rlE__Ito__iF', 'rlQ__Ito__iF', 'rlE__Ito__iS', 'rlQ__Ito__iS', 'rlE__Ito__ap', 'rlQ__Ito__ap', 'rlE__Ito__iFp', 'rlQ__Ito__iFp', 'rlE__Ito__iSp', 'rlQ__Ito__iSp', 'rlE__ICaL__d', 'rlQ__ICaL__d', 'rlE__ICaL__ff', 'rlQ__ICaL__ff', 'rlE__ICaL__fs', 'rlQ__ICaL__fs', 'rlE__ICaL__fcaf', 'rlQ__ICaL__fcaf', 'rlE__ICaL__fcas', 'rlQ__ICaL__fcas', 'rlE__ICaL__jca', 'rlQ__ICaL__jca', 'rlE__ICaL__ffp', 'rlQ__ICaL__ffp', 'rlE__ICaL__fcafp', 'rlQ__ICaL__fcafp', 'rlE__IKs__xs1', 'rlQ__IKs__xs1', 'rlE__IKs__xs2', 'rlQ__IKs__xs2', 'rlE__IK1__xk1', 'rlQ__IK1__xk1')
 LUT_DEFAULT_RANGE = (-100.0, 100.0, 0.05)
 cdef Py_ssize_t N_STATES_C = 48
-cdef Py_ssize_t N_LUT_C = 84
+cdef Py_ssize_t N_LUT_C = 136
+cdef Py_ssize_t N_PARAMS_C = 16
 N_STATES = len(STATE_NAMES)
 N_PARAMS = len(PARAM_NAMES)
 N_LUT = len(LUT_ENTRIES)
 
-cdef inline void _cell_step(double* s, const double* p, Py_ssize_t n, Py_ssize_t c, double i_stim, double t, double dt) noexcept nogil:
-    cdef double membrane__v = s[0 * n + c]
-    cdef double CaMK__CaMKt = s[1 * n + c]
-    cdef double intracellular_ions__nai = s[2 * n + c]
-    cdef double intracellular_ions__nass = s[3 * n + c]
-    cdef double intracellular_ions__ki = s[4 * n + c]
-    cdef double intracellular_ions__kss = s[5 * n + c]
-    cdef double intracellular_ions__cass = s[6 * n + c]
-    cdef double intracellular_ions__cansr = s[7 * n + c]
-    cdef double intracellular_ions__cajsr = s[8 * n + c]
-    cdef double intracellular_ions__cai = s[9 * n + c]
-    cdef double INa__m = s[10 * n + c]
-    cdef double INa__hf = s[11 * n + c]
-    cdef double INa__hs = s[12 * n + c]
-    cdef double INa__j = s[13 * n + c]
-    cdef double INa__hsp = s[14 * n + c]
-    cdef double INa__jp = s[15 * n + c]
-    cdef double INaL__mL = s[16 * n + c]
-    cdef double INaL__hL = s[17 * n + c]
-    cdef double INaL__hLp = s[18 * n + c]
-    cdef double Ito__a = s[19 * n + c]
-    cdef double Ito__iF = s[20 * n + c]
-    cdef double Ito__iS = s[21 * n + c]
-    cdef double Ito__ap = s[22 * n + c]
-    cdef double Ito__iFp = s[23 * n + c]
-    cdef double Ito__iSp = s[24 * n + c]
-    cdef double ICaL__d = s[25 * n + c]
-    cdef double ICaL__ff = s[26 * n + c]
-    cdef double ICaL__fs = s[27 * n + c]
-    cdef double ICaL__fcaf = s[28 * n + c]
-    cdef double ICaL__fcas = s[29 * n + c]
-    cdef double ICaL__jca = s[30 * n + c]
-    cdef double ICaL__ffp = s[31 * n + c]
-    cdef double ICaL__fcafp = s[32 * n + c]
-    cdef double ICaL__nca = s[33 * n + c]
-    cdef double IKr__IC1 = s[34 * n + c]
-    cdef double IKr__IC2 = s[35 * n + c]
-    cdef double IKr__C1 = s[36 * n + c]
-    cdef double IKr__C2 = s[37 * n + c]
-    cdef double IKr__O = s[38 * n + c]
-    cdef double IKr__IO = s[39 * n + c]
-    cdef double IKr__IObound = s[40 * n + c]
-    cdef double IKr__Obound = s[41 * n + c]
-    cdef double IKr__Cbound = s[42 * n + c]
-    cdef double IKs__xs1 = s[43 * n + c]
-    cdef double IKs__xs2 = s[44 * n + c]
-    cdef double IK1__xk1 = s[45 * n + c]
-    cdef double ryr__Jrelnp = s[46 * n + c]
-    cdef double ryr__Jrelp = s[47 * n + c]
-    cdef double cardiotwin_parameters__gNa = p[0 * n + c]
-    cdef double cardiotwin_parameters__gNaL = p[1 * n + c]
-    cdef double cardiotwin_parameters__PCa = p[2 * n + c]
-    cdef double cardiotwin_parameters__gto = p[3 * n + c]
-    cdef double cardiotwin_parameters__gKr = p[4 * n + c]
-    cdef double cardiotwin_parameters__gKs = p[5 * n + c]
-    cdef double cardiotwin_parameters__gK1 = p[6 * n + c]
-    cdef double cardiotwin_parameters__gNaCa = p[7 * n + c]
-    cdef double cardiotwin_parameters__gNaK = p[8 * n + c]
-    cdef double IKr__D = p[9 * n + c]
-    cdef double IKr__Kmax = p[10 * n + c]
-    cdef double IKr__Ku = p[11 * n + c]
-    cdef double IKr__n = p[12 * n + c]
-    cdef double IKr__halfmax = p[13 * n + c]
-    cdef double IKr__Vhalf = p[14 * n + c]
-    cdef double IKr__Kt = p[15 * n + c]
-    cdef double ICaL__PCa = cardiotwin_parameters__PCa * (0.0001007 * 1.2 if (0.0 == 1.0) else (0.0001007 * 2.5 if (0.0 == 2.0) else 0.0001007))
-    cdef double ICaL__PCaK = 0.0003574 * ICaL__PCa
-    cdef double ICaL__PCap = 1.1 * ICaL__PCa
-    cdef double ICaL__PCaKp = 0.0003574 * ICaL__PCap
-    cdef double membrane__vfrt = membrane__v * 0.037435883507802616
-    cdef double ICaL__A_3 = 0.75 * 3612.0012202503353 * (intracellular_ions__kss * exp(membrane__vfrt) - 5.4) / 0.037435883507802616
-    cdef double ICaL__U_3 = 0.037435883507802616 * (membrane__v - 0.0)
-    cdef double ICaL__PhiCaK = (ICaL__A_3 * (1.0 - 0.5 * ICaL__U_3) if ((-1e-07 <= ICaL__U_3) and (ICaL__U_3 <= 1e-07)) else ICaL__A_3 * ICaL__U_3 / (exp(ICaL__U_3) - 1.0))
-    cdef double ICaL__f = 0.6 * ICaL__ff + 0.4 * ICaL__fs
-    cdef double CaMK__CaMKb = 0.05 * (1.0 - CaMK__CaMKt) / (1.0 + 0.0015 / intracellular_ions__cass)
-    cdef double CaMK__CaMKa = CaMK__CaMKb + CaMK__CaMKt
-    cdef double ICaL__fICaLp = 1.0 / (1.0 + 0.15 / CaMK__CaMKa)
-    cdef double ICaL__Afcaf = 0.3 + 0.6 / (1.0 + exp((membrane__v - 10.0) / 10.0))
-    cdef double ICaL__Afcas = 1.0 - ICaL__Afcaf
-    cdef double ICaL__fca = ICaL__Afcaf * ICaL__fcaf + ICaL__Afcas * ICaL__fcas
-    cdef double ICaL__fcap = ICaL__Afcaf * ICaL__fcafp + ICaL__Afcas * ICaL__fcas
-    cdef double ICaL__fp = 0.6 * ICaL__ffp + 0.4 * ICaL__fs
-    cdef double ICaL__ICaK = (1.0 - ICaL__fICaLp) * ICaL__PCaK * ICaL__PhiCaK * ICaL__d * (ICaL__f * (1.0 - ICaL__nca) + ICaL__jca * ICaL__fca * ICaL__nca) + ICaL__fICaLp * ICaL__PCaKp * ICaL__PhiCaK * ICaL__d * (ICaL__fp * (1.0 - ICaL__nca) + ICaL__jca * ICaL__fcap * ICaL__nca)
-    cdef double ICaL__A_1 = 4.0 * 3612.0012202503353 * (intracellular_ions__cass * exp(2.0 * membrane__vfrt) - 0.341 * 1.8) / 0.07487176701560523
-    cdef double ICaL__U_1 = 0.07487176701560523 * (membrane__v - 0.0)
-    cdef double ICaL__PhiCaL = (ICaL__A_1 * (1.0 - 0.5 * ICaL__U_1) if ((-1e-07 <= ICaL__U_1) and (ICaL__U_1 <= 1e-07)) else ICaL__A_1 * ICaL__U_1 / (exp(ICaL__U_1) - 1.0))
-    cdef double ICaL__ICaL = (1.0 - ICaL__fICaLp) * ICaL__PCa * ICaL__PhiCaL * ICaL__d * (ICaL__f * (1.0 - ICaL__nca) + ICaL__jca * ICaL__fca * ICaL__nca) + ICaL__fICaLp * ICaL__PCap * ICaL__PhiCaL * ICaL__d * (ICaL__fp * (1.0 - ICaL__nca) + ICaL__jca * ICaL__fcap * ICaL__nca)
-    cdef double ICaL__PCaNa = 0.00125 * ICaL__PCa
-    cdef double ICaL__PCaNap = 0.00125 * ICaL__PCap
-    cdef double ICaL__A_2 = 0.75 * 3612.0012202503353 * (intracellular_ions__nass * exp(membrane__vfrt) - 140.0) / 0.037435883507802616
-    cdef double ICaL__U_2 = 0.037435883507802616 * (membrane__v - 0.0)
-    cdef double ICaL__PhiCaNa = (ICaL__A_2 * (1.0 - 0.5 * ICaL__U_2) if ((-1e-07 <= ICaL__U_2) and (ICaL__U_2 <= 1e-07)) else ICaL__A_2 * ICaL__U_2 / (exp(ICaL__U_2) - 1.0))
-    cdef double ICaL__ICaNa = (1.0 - ICaL__fICaLp) * ICaL__PCaNa * ICaL__PhiCaNa * ICaL__d * (ICaL__f * (1.0 - ICaL__nca) + ICaL__jca * ICaL__fca * ICaL__nca) + ICaL__fICaLp * ICaL__PCaNap * ICaL__PhiCaNa * ICaL__d * (ICaL__fp * (1.0 - ICaL__nca) + ICaL__jca * ICaL__fcap * ICaL__nca)
-    cdef double ICab__A = 2.5e-08 * 4.0 * 3612.0012202503353 * (intracellular_ions__cai * exp(2.0 * membrane__vfrt) - 0.341 * 1.8) / 0.07487176701560523
-    cdef double ICab__U = 0.07487176701560523 * (membrane__v - 0.0)
-    cdef double ICab__ICab = (ICab__A * (1.0 - 0.5 * ICab__U) if ((-1e-07 <= ICab__U) and (ICab__U <= 1e-07)) else ICab__A * ICab__U / (exp(ICab__U) - 1.0))
-    cdef double IK1__GK1_calc = cardiotwin_parameters__gK1 * (0.3239783999999998 * sqrt(5.4))
-    cdef double IK1__rk1 = 1.0 / (1.0 + exp((membrane__v + 105.8 - 2.6 * 5.4) / 9.493))
-    cdef double reversal_potentials__EK = 8314.0 * 310.0 / 96485.0 * log(5.4 / intracellular_ions__ki)
-    cdef double IK1__IK1 = IK1__GK1_calc * IK1__rk1 * IK1__xk1 * (membrane__v - reversal_potentials__EK)
-    cdef double IKb__xkb = 1.0 / (1.0 + exp(-(membrane__v - 14.48) / 18.34))
-    cdef double IKb__IKb = 0.003 * IKb__xkb * (membrane__v - reversal_potentials__EK)
-    cdef double IKr__GKr_calc = cardiotwin_parameters__gKr * (0.04658545454545456 * sqrt(5.4 / 5.4))
-    cdef double IKr__IKr = IKr__GKr_calc * IKr__O * (membrane__v - reversal_potentials__EK)
-    cdef double IKs__KsCa = 1.0 + 0.6 / (1.0 + pow((3.8e-05 / intracellular_ions__cai), 1.4))
-    cdef double IKs__GKs_calc = cardiotwin_parameters__gKs * (0.006358000000000001 * IKs__KsCa)
-    cdef double reversal_potentials__EKs = 8314.0 * 310.0 / 96485.0 * log((5.4 + 0.01833 * 140.0) / (intracellular_ions__ki + 0.01833 * intracellular_ions__nai))
-    cdef double IKs__IKs = IKs__GKs_calc * IKs__xs1 * IKs__xs2 * (membrane__v - reversal_potentials__EKs)
-    cdef double INa__GNa = cardiotwin_parameters__gNa * 75.0
-    cdef double INa__fINap = 1.0 / (1.0 + 0.15 / CaMK__CaMKa)
-    cdef double INa__h = 0.99 * INa__hf + 0.010000000000000009 * INa__hs
-    cdef double INa__hp = 0.99 * INa__hf + 0.010000000000000009 * INa__hsp
-    cdef double reversal_potentials__ENa = 8314.0 * 310.0 / 96485.0 * log(140.0 / intracellular_ions__nai)
-    cdef double INa__INa = INa__GNa * (membrane__v - reversal_potentials__ENa) * ((INa__m) * (INa__m) * (INa__m)) * ((1.0 - INa__fINap) * INa__h * INa__j + INa__fINap * INa__hp * INa__jp)
-    cdef double INaCa_i__Gncx_b = cardiotwin_parameters__gNaCa * 0.0008
-    cdef double INaCa_i__Gncx = (INaCa_i__Gncx_b * 1.1 if (0.0 == 1.0) else (INaCa_i__Gncx_b * 1.4 if (0.0 == 2.0) else INaCa_i__Gncx_b))
-    cdef double INaCa_i__hna = exp(0.5224 * membrane__v * 96485.0 / (8314.0 * 310.0))
-    cdef double INaCa_i__h7_i = 1.0 + 140.0 / 88.12 * (1.0 + 1.0 / INaCa_i__hna)
-    cdef double INaCa_i__h9_i = 1.0 / INaCa_i__h7_i
-    cdef double INaCa_i__k3p_i = INaCa_i__h9_i * 60000.0
-    cdef double INaCa_i__h8_i = 140.0 / (88.12 * INaCa_i__hna * INaCa_i__h7_i)
-    cdef double INaCa_i__k3pp_i = INaCa_i__h8_i * 5000.0
-    cdef double INaCa_i__k3_i = INaCa_i__k3p_i + INaCa_i__k3pp_i
-    cdef double INaCa_i__h1_i = 1.0 + intracellular_ions__nai / 88.12 * (1.0 + INaCa_i__hna)
-    cdef double INaCa_i__h3_i = 1.0 / INaCa_i__h1_i
-    cdef double INaCa_i__hca = exp(0.167 * membrane__v * 96485.0 / (8314.0 * 310.0))
-    cdef double INaCa_i__k4p_i = INaCa_i__h3_i * 60000.0 / INaCa_i__hca
-    cdef double INaCa_i__h2_i = intracellular_ions__nai * INaCa_i__hna / (88.12 * INaCa_i__h1_i)
-    cdef double INaCa_i__k4pp_i = INaCa_i__h2_i * 5000.0
-    cdef double INaCa_i__k4_i = INaCa_i__k4p_i + INaCa_i__k4pp_i
-    cdef double INaCa_i__h4_i = 1.0 + intracellular_ions__nai / 15.0 * (1.0 + intracellular_ions__nai / 5.0)
-    cdef double INaCa_i__h6_i = 1.0 / INaCa_i__h4_i
-    cdef double INaCa_i__k6_i = INaCa_i__h6_i * intracellular_ions__cai * 1500000.0
-    cdef double INaCa_i__h5_i = intracellular_ions__nai * intracellular_ions__nai / (INaCa_i__h4_i * 15.0 * 5.0)
-    cdef double INaCa_i__k7_i = INaCa_i__h5_i * INaCa_i__h2_i * 60000.0
-    cdef double INaCa_i__x1_i = 5000.0 * INaCa_i__k4_i * (INaCa_i__k7_i + INaCa_i__k6_i) + 5000.0 * INaCa_i__k7_i * (5000.0 + INaCa_i__k3_i)
-    cdef double INaCa_i__k8_i = INaCa_i__h8_i * 0.9196480938416423 * 60000.0
-    cdef double INaCa_i__x2_i = 9501.466275659823 * INaCa_i__k7_i * (INaCa_i__k4_i + 5000.0) + INaCa_i__k4_i * INaCa_i__k6_i * (9501.466275659823 + INaCa_i__k8_i)
-    cdef double INaCa_i__x3_i = 9501.466275659823 * INaCa_i__k3_i * (INaCa_i__k7_i + INaCa_i__k6_i) + INaCa_i__k8_i * INaCa_i__k6_i * (5000.0 + INaCa_i__k3_i)
-    cdef double INaCa_i__x4_i = 5000.0 * INaCa_i__k8_i * (INaCa_i__k4_i + 5000.0) + INaCa_i__k3_i * 5000.0 * (9501.466275659823 + INaCa_i__k8_i)
-    cdef double INaCa_i__E1_i = INaCa_i__x1_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i)
-    cdef double INaCa_i__E2_i = INaCa_i__x2_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i)
-    cdef double INaCa_i__JncxCa_i = INaCa_i__E2_i * 5000.0 - INaCa_i__E1_i * 9501.466275659823
-    cdef double INaCa_i__E3_i = INaCa_i__x3_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i)
-    cdef double INaCa_i__E4_i = INaCa_i__x4_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i)
-    cdef double INaCa_i__JncxNa_i = 3.0 * (INaCa_i__E4_i * INaCa_i__k7_i - INaCa_i__E1_i * INaCa_i__k8_i) + INaCa_i__E3_i * INaCa_i__k4pp_i - INaCa_i__E2_i * INaCa_i__k3pp_i
-    cdef double INaCa_i__allo_i = 1.0 / (1.0 + ((0.00015 / intracellular_ions__cai) * (0.00015 / intracellular_ions__cai)))
-    cdef double INaCa_i__INaCa_i = 0.8 * INaCa_i__Gncx * INaCa_i__allo_i * (1.0 * INaCa_i__JncxNa_i + 2.0 * INaCa_i__JncxCa_i)
-    cdef double INaCa_i__h7_ss = 1.0 + 140.0 / 88.12 * (1.0 + 1.0 / INaCa_i__hna)
-    cdef double INaCa_i__h9_ss = 1.0 / INaCa_i__h7_ss
-    cdef double INaCa_i__k3p_ss = INaCa_i__h9_ss * 60000.0
-    cdef double INaCa_i__h8_ss = 140.0 / (88.12 * INaCa_i__hna * INaCa_i__h7_ss)
-    cdef double INaCa_i__k3pp_ss = INaCa_i__h8_ss * 5000.0
-    cdef double INaCa_i__k3_ss = INaCa_i__k3p_ss + INaCa_i__k3pp_ss
-    cdef double INaCa_i__h1_ss = 1.0 + intracellular_ions__nass / 88.12 * (1.0 + INaCa_i__hna)
-    cdef double INaCa_i__h3_ss = 1.0 / INaCa_i__h1_ss
-    cdef double INaCa_i__k4p_ss = INaCa_i__h3_ss * 60000.0 / INaCa_i__hca
-    cdef double INaCa_i__h2_ss = intracellular_ions__nass * INaCa_i__hna / (88.12 * INaCa_i__h1_ss)
-    cdef double INaCa_i__k4pp_ss = INaCa_i__h2_ss * 5000.0
-    cdef double INaCa_i__k4_ss = INaCa_i__k4p_ss + INaCa_i__k4pp_ss
-    cdef double INaCa_i__h4_ss = 1.0 + intracellular_ions__nass / 15.0 * (1.0 + intracellular_ions__nass / 5.0)
-    cdef double INaCa_i__h6_ss = 1.0 / INaCa_i__h4_ss
-    cdef double INaCa_i__k6_ss = INaCa_i__h6_ss * intracellular_ions__cass * 1500000.0
-    cdef double INaCa_i__h5_ss = intracellular_ions__nass * intracellular_ions__nass / (INaCa_i__h4_ss * 15.0 * 5.0)
-    cdef double INaCa_i__k7_ss = INaCa_i__h5_ss * INaCa_i__h2_ss * 60000.0
-    cdef double INaCa_i__x1_ss = 5000.0 * INaCa_i__k4_ss * (INaCa_i__k7_ss + INaCa_i__k6_ss) + 5000.0 * INaCa_i__k7_ss * (5000.0 + INaCa_i__k3_ss)
-    cdef double INaCa_i__k8_ss = INaCa_i__h8_ss * 0.9196480938416423 * 60000.0
-    cdef double INaCa_i__x2_ss = 9501.466275659823 * INaCa_i__k7_ss * (INaCa_i__k4_ss + 5000.0) + INaCa_i__k4_ss * INaCa_i__k6_ss * (9501.466275659823 + INaCa_i__k8_ss)
-    cdef double INaCa_i__x3_ss = 9501.466275659823 * INaCa_i__k3_ss * (INaCa_i__k7_ss + INaCa_i__k6_ss) + INaCa_i__k8_ss * INaCa_i__k6_ss * (5000.0 + INaCa_i__k3_ss)
-    cdef double INaCa_i__x4_ss = 5000.0 * INaCa_i__k8_ss * (INaCa_i__k4_ss + 5000.0) + INaCa_i__k3_ss * 5000.0 * (9501.466275659823 + INaCa_i__k8_ss)
-    cdef double INaCa_i__E1_ss = INaCa_i__x1_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss)
-    cdef double INaCa_i__E2_ss = INaCa_i__x2_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss)
-    cdef double INaCa_i__JncxCa_ss = INaCa_i__E2_ss * 5000.0 - INaCa_i__E1_ss * 9501.466275659823
-    cdef double INaCa_i__E3_ss = INaCa_i__x3_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss)
-    cdef double INaCa_i__E4_ss = INaCa_i__x4_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss)
-    cdef double INaCa_i__JncxNa_ss = 3.0 * (INaCa_i__E4_ss * INaCa_i__k7_ss - INaCa_i__E1_ss * INaCa_i__k8_ss) + INaCa_i__E3_ss * INaCa_i__k4pp_ss - INaCa_i__E2_ss * INaCa_i__k3pp_ss
-    cdef double INaCa_i__allo_ss = 1.0 / (1.0 + ((0.00015 / intracellular_ions__cass) * (0.00015 / intracellular_ions__cass)))
-    cdef double INaCa_i__INaCa_ss = 0.2 * INaCa_i__Gncx * INaCa_i__allo_ss * (1.0 * INaCa_i__JncxNa_ss + 2.0 * INaCa_i__JncxCa_ss)
-    cdef double INaK__Knai = 9.073 * exp((-0.155) * membrane__v * 96485.0 / (3.0 * 8314.0 * 310.0))
-    cdef double INaK__a1 = 949.5 * ((intracellular_ions__nai / INaK__Knai) * (intracellular_ions__nai / INaK__Knai) * (intracellular_ions__nai / INaK__Knai)) / (((1.0 + intracellular_ions__nai / INaK__Knai) * (1.0 + intracellular_ions__nai / INaK__Knai) * (1.0 + intracellular_ions__nai / INaK__Knai)) + ((1.0 + intracellular_ions__ki / 0.5) * (1.0 + intracellular_ions__ki / 0.5)) - 1.0)
-    cdef double INaK__Knao = 27.78 * exp((1.0 - (-0.155)) * membrane__v * 96485.0 / (3.0 * 8314.0 * 310.0))
-    cdef double INaK__b2 = 39.4 * ((140.0 / INaK__Knao) * (140.0 / INaK__Knao) * (140.0 / INaK__Knao)) / (((1.0 + 140.0 / INaK__Knao) * (1.0 + 140.0 / INaK__Knao) * (1.0 + 140.0 / INaK__Knao)) + ((1.0 + 5.4 / 0.3582) * (1.0 + 5.4 / 0.3582)) - 1.0)
-    cdef double INaK__P = 4.2 / (1.0 + 1e-07 / 1.698e-07 + intracellular_ions__nai / 224.0 + intracellular_ions__ki / 292.0)
-    cdef double INaK__b3 = 79300.0 * INaK__P * 1e-07 / (1.0 + 9.8 / 1.698e-07)
-    cdef double INaK__b4 = 40.0 * ((intracellular_ions__ki / 0.5) * (intracellular_ions__ki / 0.5)) / (((1.0 + intracellular_ions__nai / INaK__Knai) * (1.0 + intracellular_ions__nai / INaK__Knai) * (1.0 + intracellular_ions__nai / INaK__Knai)) + ((1.0 + intracellular_ions__ki / 0.5) * (1.0 + intracellular_ions__ki / 0.5)) - 1.0)
-    cdef double INaK__x1 = 638.9999889283472 * INaK__a1 * 687.2 + INaK__b2 * INaK__b4 * INaK__b3 + 687.2 * INaK__b4 * INaK__b3 + INaK__b3 * INaK__a1 * 687.2
-    cdef double INaK__a3 = 1899.0 * ((5.4 / 0.3582) * (5.4 / 0.3582)) / (((1.0 + 140.0 / INaK__Knao) * (1.0 + 140.0 / INaK__Knao) * (1.0 + 140.0 / INaK__Knao)) + ((1.0 + 5.4 / 0.3582) * (1.0 + 5.4 / 0.3582)) - 1.0)
-    cdef double INaK__x2 = INaK__b2 * 9.120000000000001 * INaK__b4 + INaK__a1 * 687.2 * INaK__a3 + INaK__a3 * 9.120000000000001 * INaK__b4 + 687.2 * INaK__a3 * INaK__b4
-    cdef double INaK__x3 = 687.2 * INaK__a3 * 638.9999889283472 + INaK__b3 * INaK__b2 * 9.120000000000001 + INaK__b2 * 9.120000000000001 * 638.9999889283472 + INaK__a3 * 638.9999889283472 * 9.120000000000001
-    cdef double INaK__x4 = INaK__b4 * INaK__b3 * INaK__b2 + INaK__a3 * 638.9999889283472 * INaK__a1 + INaK__b2 * 638.9999889283472 * INaK__a1 + INaK__b3 * INaK__b2 * INaK__a1
-    cdef double INaK__E3 = INaK__x3 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4)
-    cdef double INaK__E4 = INaK__x4 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4)
-    cdef double INaK__JnakK = 2.0 * (INaK__E4 * 9.120000000000001 - INaK__E3 * INaK__a1)
-    cdef double INaK__E1 = INaK__x1 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4)
-    cdef double INaK__E2 = INaK__x2 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4)
-    cdef double INaK__JnakNa = 3.0 * (INaK__E1 * INaK__a3 - INaK__E2 * INaK__b3)
-    cdef double INaK__Pnak_b = cardiotwin_parameters__gNaK * 30.0
-    cdef double INaK__Pnak = (INaK__Pnak_b * 0.9 if (0.0 == 1.0) else (INaK__Pnak_b * 0.7 if (0.0 == 2.0) else INaK__Pnak_b))
-    cdef double INaK__INaK = INaK__Pnak * (1.0 * INaK__JnakNa + 1.0 * INaK__JnakK)
-    cdef double INaL__GNaL = cardiotwin_parameters__gNaL * (0.019957499999999975 * 0.6 if (0.0 == 1.0) else 0.019957499999999975)
-    cdef double INaL__fINaLp = 1.0 / (1.0 + 0.15 / CaMK__CaMKa)
-    cdef double INaL__INaL = INaL__GNaL * (membrane__v - reversal_potentials__ENa) * INaL__mL * ((1.0 - INaL__fINaLp) * INaL__hL + INaL__fINaLp * INaL__hLp)
-    cdef double INab__A = 3.75e-10 * 3612.0012202503353 * (intracellular_ions__nai * exp(membrane__vfrt) - 140.0) / 0.037435883507802616
-    cdef double INab__U = 0.037435883507802616 * (membrane__v - 0.0)
-    cdef double INab__INab = (INab__A * (1.0 - 0.5 * INab__U) if ((-1e-07 <= INab__U) and (INab__U <= 1e-07)) else INab__A * INab__U / (exp(INab__U) - 1.0))
-    cdef double IpCa__IpCa = 0.0005 * intracellular_ions__cai / (0.0005 + intracellular_ions__cai)
-    cdef double Ito__Gto = cardiotwin_parameters__gto * (0.02 * 4.0 if (0.0 == 1.0) else (0.02 * 4.0 if (0.0 == 2.0) else 0.02))
-    cdef double Ito__fItop = 1.0 / (1.0 + 0.15 / CaMK__CaMKa)
-    cdef double Ito__AiF = 1.0 / (1.0 + exp((membrane__v - 213.6) / 151.2))
-    cdef double Ito__AiS = 1.0 - Ito__AiF
-    cdef double Ito__i = Ito__AiF * Ito__iF + Ito__AiS * Ito__iS
-    cdef double Ito__ip = Ito__AiF * Ito__iFp + Ito__AiS * Ito__iSp
-    cdef double Ito__Ito = Ito__Gto * (membrane__v - reversal_potentials__EK) * ((1.0 - Ito__fItop) * Ito__a * Ito__i + Ito__fItop * Ito__ap * Ito__ip)
-    cdef double dot__membrane__v = -(INa__INa + INaL__INaL + Ito__Ito + ICaL__ICaL + ICaL__ICaNa + ICaL__ICaK + IKr__IKr + IKs__IKs + IK1__IK1 + INaCa_i__INaCa_i + INaCa_i__INaCa_ss + INaK__INaK + INab__INab + IKb__IKb + IpCa__IpCa + ICab__ICab + (-i_stim / (-1.0)))
-    cdef double dot__CaMK__CaMKt = 0.05 * CaMK__CaMKb * (CaMK__CaMKb + CaMK__CaMKt) - 0.00068 * CaMK__CaMKt
-    cdef double diff__JdiffNa = (intracellular_ions__nass - intracellular_ions__nai) / 2.0
-    cdef double dot__intracellular_ions__nai = -(INa__INa + INaL__INaL + 3.0 * INaCa_i__INaCa_i + 3.0 * INaK__INaK + INab__INab) * 0.00015335760000000003 * 1.0 / (96485.0 * 2.583592000000001e-05) + diff__JdiffNa * 7.598800000000002e-07 / 2.583592000000001e-05
-    cdef double dot__intracellular_ions__nass = -(ICaL__ICaNa + 3.0 * INaCa_i__INaCa_ss) * 1.0 * 0.00015335760000000003 / (96485.0 * 7.598800000000002e-07) - diff__JdiffNa
-    cdef double diff__JdiffK = (intracellular_ions__kss - intracellular_ions__ki) / 2.0
-    cdef double dot__intracellular_ions__ki = -(Ito__Ito + IKr__IKr + IKs__IKs + IK1__IK1 + IKb__IKb + (-i_stim / (-1.0)) - 2.0 * INaK__INaK) * 1.0 * 0.00015335760000000003 / (96485.0 * 2.583592000000001e-05) + diff__JdiffK * 7.598800000000002e-07 / 2.583592000000001e-05
-    cdef double dot__intracellular_ions__kss = -ICaL__ICaK * 1.0 * 0.00015335760000000003 / (96485.0 * 7.598800000000002e-07) - diff__JdiffK
-    cdef double diff__Jdiff = (intracellular_ions__cass - intracellular_ions__cai) / 0.2
-    cdef double intracellular_ions__Bcass = 1.0 / (1.0 + 0.047 * 0.00087 / ((0.00087 + intracellular_ions__cass) * (0.00087 + intracellular_ions__cass)) + 1.124 * 0.0087 / ((0.0087 + intracellular_ions__cass) * (0.0087 + intracellular_ions__cass)))
-    cdef double ryr__fJrelp = 1.0 / (1.0 + 0.15 / CaMK__CaMKa)
-    cdef double ryr__Jrel = 1.0 * ((1.0 - ryr__fJrelp) * ryr__Jrelnp + ryr__fJrelp * ryr__Jrelp)
-    cdef double dot__intracellular_ions__cass = intracellular_ions__Bcass * (-(ICaL__ICaL - 2.0 * INaCa_i__INaCa_ss) * 1.0 * 0.00015335760000000003 / (2.0 * 96485.0 * 7.598800000000002e-07) + ryr__Jrel * 1.8237120000000002e-07 / 7.598800000000002e-07 - diff__Jdiff)
-    cdef double SERCA__Jleak = 0.0039375 * intracellular_ions__cansr / 15.0
-    cdef double SERCA__Jupnp = 1.0 * 0.004375 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092)
-    cdef double SERCA__Jupp = 1.0 * 2.75 * 0.004375 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092 - 0.00017)
-    cdef double SERCA__fJupp = 1.0 / (1.0 + 0.15 / CaMK__CaMKa)
-    cdef double SERCA__Jup = 1.0 * ((1.0 - SERCA__fJupp) * SERCA__Jupnp + SERCA__fJupp * SERCA__Jupp - SERCA__Jleak)
-    cdef double trans_flux__Jtr = (intracellular_ions__cansr - intracellular_ions__cajsr) / 100.0
-    cdef double dot__intracellular_ions__cansr = SERCA__Jup - trans_flux__Jtr * 1.8237120000000002e-07 / 2.0972688000000006e-06
-    cdef double intracellular_ions__Bcajsr = 1.0 / (1.0 + 10.0 * 0.8 / ((0.8 + intracellular_ions__cajsr) * (0.8 + intracellular_ions__cajsr)))
-    cdef double dot__intracellular_ions__cajsr = intracellular_ions__Bcajsr * (trans_flux__Jtr - ryr__Jrel)
-    cdef double intracellular_ions__Bcai = 1.0 / (1.0 + 0.05 * 0.00238 / ((0.00238 + intracellular_ions__cai) * (0.00238 + intracellular_ions__cai)) + 0.07 * 0.0005 / ((0.0005 + intracellular_ions__cai) * (0.0005 + intracellular_ions__cai)))
-    cdef double dot__intracellular_ions__cai = intracellular_ions__Bcai * (-(IpCa__IpCa + ICab__ICab - 2.0 * INaCa_i__INaCa_i) * 1.0 * 0.00015335760000000003 / (2.0 * 96485.0 * 2.583592000000001e-05) - SERCA__Jup * 2.0972688000000006e-06 / 2.583592000000001e-05 + diff__Jdiff * 7.598800000000002e-07 / 2.583592000000001e-05)
-    cdef double INa__mss = 1.0 / (1.0 + exp(-(membrane__v + 39.57) / 9.871))
-    cdef double INa__tm = 1.0 / (6.765 * exp((membrane__v + 11.64) / 34.77) + 8.552 * exp(-(membrane__v + 77.42) / 5.955))
-    cdef double dot__INa__m = (INa__mss - INa__m) / INa__tm
-    cdef double INa__hss = 1.0 / (1.0 + exp((membrane__v + 82.9 - 0.0) / 6.086))
-    cdef double INa__thf = 1.0 / (1.432e-05 * exp(-(membrane__v + 1.196 - 0.0) / 6.285) + 6.149 * exp((membrane__v + 0.5096 - 0.0) / 20.27))
-    cdef double dot__INa__hf = (INa__hss - INa__hf) / INa__thf
-    cdef double INa__ths = 1.0 / (0.009794 * exp(-(membrane__v + 17.95 - 0.0) / 28.05) + 0.3343 * exp((membrane__v + 5.73 - 0.0) / 56.66))
-    cdef double dot__INa__hs = (INa__hss - INa__hs) / INa__ths
-    cdef double INa__jss = INa__hss
-    cdef double INa__tj = 2.038 + 1.0 / (0.02136 * exp(-(membrane__v + 100.6 - 0.0) / 8.281) + 0.3052 * exp((membrane__v + 0.9941 - 0.0) / 38.45))
-    cdef double dot__INa__j = (INa__jss - INa__j) / INa__tj
-    cdef double INa__hssp = 1.0 / (1.0 + exp((membrane__v + 89.1 - 0.0) / 6.086))
-    cdef double INa__thsp = 3.0 * INa__ths
-    cdef double dot__INa__hsp = (INa__hssp - INa__hsp) / INa__thsp
-    cdef double INa__tjp = 1.46 * INa__tj
-    cdef double dot__INa__jp = (INa__jss - INa__jp) / INa__tjp
-    cdef double INaL__mLss = 1.0 / (1.0 + exp(-(membrane__v + 42.85) / 5.264))
-    cdef double INaL__tmL = INa__tm
-    cdef double dot__INaL__mL = (INaL__mLss - INaL__mL) / INaL__tmL
-    cdef double INaL__hLss = 1.0 / (1.0 + exp((membrane__v + 87.61) / 7.488))
-    cdef double dot__INaL__hL = (INaL__hLss - INaL__hL) / 200.0
-    cdef double INaL__hLssp = 1.0 / (1.0 + exp((membrane__v + 93.81) / 7.488))
-    cdef double dot__INaL__hLp = (INaL__hLssp - INaL__hLp) / 600.0
-    cdef double Ito__ass = 1.0 / (1.0 + exp(-(membrane__v - 14.34) / 14.82))
-    cdef double Ito__ta = 1.0515 / (1.0 / (1.2089 * (1.0 + exp(-(membrane__v - 18.4099) / 29.3814))) + 3.5 / (1.0 + exp((membrane__v + 100.0) / 29.3814)))
-    cdef double dot__Ito__a = (Ito__ass - Ito__a) / Ito__ta
-    cdef double Ito__iss = 1.0 / (1.0 + exp((membrane__v + 43.94) / 5.711))
-    cdef double Ito__delta_epi = (1.0 - 0.95 / (1.0 + exp((membrane__v + 70.0) / 5.0)) if (0.0 == 1.0) else 1.0)
-    cdef double Ito__tiF_b = 4.562 + 1.0 / (0.3933 * exp(-(membrane__v + 100.0) / 100.0) + 0.08004 * exp((membrane__v + 50.0) / 16.59))
-    cdef double Ito__tiF = Ito__tiF_b * Ito__delta_epi
-    cdef double dot__Ito__iF = (Ito__iss - Ito__iF) / Ito__tiF
-    cdef double Ito__tiS_b = 23.62 + 1.0 / (0.001416 * exp(-(membrane__v + 96.52) / 59.05) + 1.78e-08 * exp((membrane__v + 114.1) / 8.079))
-    cdef double Ito__tiS = Ito__tiS_b * Ito__delta_epi
-    cdef double dot__Ito__iS = (Ito__iss - Ito__iS) / Ito__tiS
-    cdef double Ito__assp = 1.0 / (1.0 + exp(-(membrane__v - 24.34) / 14.82))
-    cdef double dot__Ito__ap = (Ito__assp - Ito__ap) / Ito__ta
-    cdef double Ito__dti_develop = 1.354 + 0.0001 / (exp((membrane__v - 167.4) / 15.89) + exp(-(membrane__v - 12.23) / 0.2154))
-    cdef double Ito__dti_recover = 1.0 - 0.5 / (1.0 + exp((membrane__v + 70.0) / 20.0))
-    cdef double Ito__tiFp = Ito__dti_develop * Ito__dti_recover * Ito__tiF
-    cdef double dot__Ito__iFp = (Ito__iss - Ito__iFp) / Ito__tiFp
-    cdef double Ito__tiSp = Ito__dti_develop * Ito__dti_recover * Ito__tiS
-    cdef double dot__Ito__iSp = (Ito__iss - Ito__iSp) / Ito__tiSp
-    cdef double ICaL__dss = 1.0 / (1.0 + exp(-(membrane__v + 3.94) / 4.23))
-    cdef double ICaL__td = 0.6 + 1.0 / (exp(-0.05 * (membrane__v + 6.0)) + exp(0.09 * (membrane__v + 14.0)))
-    cdef double dot__ICaL__d = (ICaL__dss - ICaL__d) / ICaL__td
-    cdef double ICaL__fss = 1.0 / (1.0 + exp((membrane__v + 19.58) / 3.696))
-    cdef double ICaL__tff = 7.0 + 1.0 / (0.0045 * exp(-(membrane__v + 20.0) / 10.0) + 0.0045 * exp((membrane__v + 20.0) / 10.0))
-    cdef double dot__ICaL__ff = (ICaL__fss - ICaL__ff) / ICaL__tff
-    cdef double ICaL__tfs = 1000.0 + 1.0 / (3.5e-05 * exp(-(membrane__v + 5.0) / 4.0) + 3.5e-05 * exp((membrane__v + 5.0) / 6.0))
-    cdef double dot__ICaL__fs = (ICaL__fss - ICaL__fs) / ICaL__tfs
-    cdef double ICaL__fcass = ICaL__fss
-    cdef double ICaL__tfcaf = 7.0 + 1.0 / (0.04 * exp(-(membrane__v - 4.0) / 7.0) + 0.04 * exp((membrane__v - 4.0) / 7.0))
-    cdef double dot__ICaL__fcaf = (ICaL__fcass - ICaL__fcaf) / ICaL__tfcaf
-    cdef double ICaL__tfcas = 100.0 + 1.0 / (0.00012 * exp(-membrane__v / 3.0) + 0.00012 * exp(membrane__v / 7.0))
-    cdef double dot__ICaL__fcas = (ICaL__fcass - ICaL__fcas) / ICaL__tfcas
-    cdef double dot__ICaL__jca = (ICaL__fcass - ICaL__jca) / 75.0
-    cdef double ICaL__tffp = 2.5 * ICaL__tff
-    cdef double dot__ICaL__ffp = (ICaL__fss - ICaL__ffp) / ICaL__tffp
-    cdef double ICaL__tfcafp = 2.5 * ICaL__tfcaf
-    cdef double dot__ICaL__fcafp = (ICaL__fcass - ICaL__fcafp) / ICaL__tfcafp
-    cdef double ICaL__km2n = ICaL__jca * 1.0
-    cdef double ICaL__anca = 1.0 / (1000.0 / ICaL__km2n + pow((1.0 + 0.002 / intracellular_ions__cass), 4.0))
-    cdef double dot__ICaL__nca = ICaL__anca * 1000.0 - ICaL__nca * ICaL__km2n
-    cdef double dot__IKr__IC1 = -(0.0007868 * exp(1.535e-08 * membrane__v) * IKr__IC1 * exp((37.0 - 20.0) * log(4.942) / 10.0) - 5.455e-06 * exp((-0.1688) * membrane__v) * IKr__IC2 * exp((37.0 - 20.0) * log(4.156) / 10.0)) + 0.4492 * exp(0.008595 * membrane__v) * IKr__C1 * exp((37.0 - 20.0) * log(5.0) / 10.0) - 0.01241 * exp(0.1725 * membrane__v) * IKr__IC1 * exp((37.0 - 20.0) * log(5.568) / 10.0)
-    cdef double dot__IKr__IC2 = 0.0007868 * exp(1.535e-08 * membrane__v) * IKr__IC1 * exp((37.0 - 20.0) * log(4.942) / 10.0) - 5.455e-06 * exp((-0.1688) * membrane__v) * IKr__IC2 * exp((37.0 - 20.0) * log(4.156) / 10.0) - (0.001214 * exp(0.008516 * membrane__v) * IKr__IC2 * exp((37.0 - 20.0) * log(4.962) / 10.0) - 1.854e-05 * exp((-0.04641) * membrane__v) * IKr__IO * exp((37.0 - 20.0) * log(3.769) / 10.0)) + 0.3181 * exp(3.613e-08 * membrane__v) * IKr__C2 * exp((37.0 - 20.0) * log(4.663) / 10.0) - 0.3226 * exp((-0.0006575) * membrane__v) * IKr__IC2 * exp((37.0 - 20.0) * log(5.0) / 10.0)
-    cdef double dot__IKr__C1 = -(0.0264 * exp(4.631e-05 * membrane__v) * IKr__C1 * exp((37.0 - 20.0) * log(4.843) / 10.0) - 4.986e-06 * exp((-0.004226) * membrane__v) * IKr__C2 * exp((37.0 - 20.0) * log(4.23) / 10.0)) - (0.4492 * exp(0.008595 * membrane__v) * IKr__C1 * exp((37.0 - 20.0) * log(5.0) / 10.0) - 0.01241 * exp(0.1725 * membrane__v) * IKr__IC1 * exp((37.0 - 20.0) * log(5.568) / 10.0))
-    cdef double dot__IKr__C2 = 0.0264 * exp(4.631e-05 * membrane__v) * IKr__C1 * exp((37.0 - 20.0) * log(4.843) / 10.0) - 4.986e-06 * exp((-0.004226) * membrane__v) * IKr__C2 * exp((37.0 - 20.0) * log(4.23) / 10.0) - (0.005509 * exp(7.771e-09 * membrane__v) * IKr__C2 * exp((37.0 - 20.0) * log(4.22) / 10.0) - 0.001416 * exp((-0.02877) * membrane__v) * IKr__O * exp((37.0 - 20.0) * log(1.459) / 10.0)) - (0.3181 * exp(3.613e-08 * membrane__v) * IKr__C2 * exp((37.0 - 20.0) * log(4.663) / 10.0) - 0.3226 * exp((-0.0006575) * membrane__v) * IKr__IC2 * exp((37.0 - 20.0) * log(5.0) / 10.0))
-    cdef double dot__IKr__O = 0.005509 * exp(7.771e-09 * membrane__v) * IKr__C2 * exp((37.0 - 20.0) * log(4.22) / 10.0) - 0.001416 * exp((-0.02877) * membrane__v) * IKr__O * exp((37.0 - 20.0) * log(1.459) / 10.0) - (0.149 * exp(0.004668 * membrane__v) * IKr__O * exp((37.0 - 20.0) * log(2.412) / 10.0) - 0.008978 * exp((-0.02215) * membrane__v) * IKr__IO * exp((37.0 - 20.0) * log(5.682) / 10.0)) - (IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) / (pow((IKr__D), IKr__n) + IKr__halfmax) * IKr__O - IKr__Ku * IKr__Obound)
-    cdef double dot__IKr__IO = 0.001214 * exp(0.008516 * membrane__v) * IKr__IC2 * exp((37.0 - 20.0) * log(4.962) / 10.0) - 1.854e-05 * exp((-0.04641) * membrane__v) * IKr__IO * exp((37.0 - 20.0) * log(3.769) / 10.0) + 0.149 * exp(0.004668 * membrane__v) * IKr__O * exp((37.0 - 20.0) * log(2.412) / 10.0) - 0.008978 * exp((-0.02215) * membrane__v) * IKr__IO * exp((37.0 - 20.0) * log(5.682) / 10.0) - (IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) / (pow((IKr__D), IKr__n) + IKr__halfmax) * IKr__IO - IKr__Ku * 0.149 * exp(0.004668 * membrane__v) * exp((37.0 - 20.0) * log(2.412) / 10.0) / (0.008978 * exp((-0.02215) * membrane__v) * exp((37.0 - 20.0) * log(5.682) / 10.0)) * IKr__IObound)
-    cdef double dot__IKr__IObound = IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) / (pow((IKr__D), IKr__n) + IKr__halfmax) * IKr__IO - IKr__Ku * 0.149 * exp(0.004668 * membrane__v) * exp((37.0 - 20.0) * log(2.412) / 10.0) / (0.008978 * exp((-0.02215) * membrane__v) * exp((37.0 - 20.0) * log(5.682) / 10.0)) * IKr__IObound + IKr__Kt / (1.0 + exp(-(membrane__v - IKr__Vhalf) / 6.789)) * IKr__Cbound - IKr__Kt * IKr__IObound
-    cdef double dot__IKr__Obound = IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) / (pow((IKr__D), IKr__n) + IKr__halfmax) * IKr__O - IKr__Ku * IKr__Obound + IKr__Kt / (1.0 + exp(-(membrane__v - IKr__Vhalf) / 6.789)) * IKr__Cbound - IKr__Kt * IKr__Obound
-    cdef double dot__IKr__Cbound = -(IKr__Kt / (1.0 + exp(-(membrane__v - IKr__Vhalf) / 6.789)) * IKr__Cbound - IKr__Kt * IKr__Obound) - (IKr__Kt / (1.0 + exp(-(membrane__v - IKr__Vhalf) / 6.789)) * IKr__Cbound - IKr__Kt * IKr__IObound)
-    cdef double IKs__txs1 = 817.3 + 1.0 / (0.0002326 * exp((membrane__v + 48.28) / 17.8) + 0.001292 * exp(-(membrane__v + 210.0) / 230.0))
-    cdef double IKs__xs1ss = 1.0 / (1.0 + exp(-(membrane__v + 11.6) / 8.932))
-    cdef double dot__IKs__xs1 = (IKs__xs1ss - IKs__xs1) / IKs__txs1
-    cdef double IKs__txs2 = 1.0 / (0.01 * exp((membrane__v - 50.0) / 20.0) + 0.0193 * exp(-(membrane__v + 66.54) / 31.0))
-    cdef double IKs__xs2ss = IKs__xs1ss
-    cdef double dot__IKs__xs2 = (IKs__xs2ss - IKs__xs2) / IKs__txs2
-    cdef double IK1__txk1 = 122.2 / (exp(-(membrane__v + 127.2) / 20.36) + exp((membrane__v + 236.8) / 69.33))
-    cdef double IK1__xk1ss = 1.0 / (1.0 + exp(-(membrane__v + 2.5538 * 5.4 + 144.59) / (1.5692 * 5.4 + 3.8115)))
-    cdef double dot__IK1__xk1 = (IK1__xk1ss - IK1__xk1) / IK1__txk1
-    cdef double ryr__Jrel_inf_temp = 2.375 * -ICaL__ICaL / (1.0 + 1.0 * pow((1.5 / intracellular_ions__cajsr), 8.0))
-    cdef double ryr__Jrel_inf = (ryr__Jrel_inf_temp * 1.7 if (0.0 == 2.0) else ryr__Jrel_inf_temp)
-    cdef double ryr__tau_rel_temp = 4.75 / (1.0 + 0.0123 / intracellular_ions__cajsr)
-    cdef double ryr__tau_rel = (0.001 if (ryr__tau_rel_temp < 0.001) else ryr__tau_rel_temp)
-    cdef double dot__ryr__Jrelnp = (ryr__Jrel_inf - ryr__Jrelnp) / ryr__tau_rel
-    cdef double ryr__Jrel_temp = 2.96875 * -ICaL__ICaL / (1.0 + pow((1.5 / intracellular_ions__cajsr), 8.0))
-    cdef double ryr__Jrel_infp = (ryr__Jrel_temp * 1.7 if (0.0 == 2.0) else ryr__Jrel_temp)
-    cdef double ryr__tau_relp_temp = 5.9375 / (1.0 + 0.0123 / intracellular_ions__cajsr)
-    cdef double ryr__tau_relp = (0.001 if (ryr__tau_relp_temp < 0.001) else ryr__tau_relp_temp)
-    cdef double dot__ryr__Jrelp = (ryr__Jrel_infp - ryr__Jrelp) / ryr__tau_relp
-    cdef Py_ssize_t be_i, be_j, be_k
-    cdef double rlb__INa__m = -(1.0 / (INa__tm))
-    cdef double rlb__INa__hf = -(1.0 / (INa__thf))
-    cdef double rlb__INa__hs = -(1.0 / (INa__ths))
-    cdef double rlb__INa__j = -(1.0 / (INa__tj))
-    cdef double rlb__INa__hsp = -(1.0 / (INa__thsp))
-    cdef double rlb__INa__jp = -(1.0 / (INa__tjp))
-    cdef double rlb__INaL__mL = -(1.0 / (INaL__tmL))
-    cdef double rlb__INaL__hL = -(1.0 / (200.0))
-    cdef double rlb__INaL__hLp = -(1.0 / (600.0))
-    cdef double rlb__Ito__a = -(1.0 / (Ito__ta))
-    cdef double rlb__Ito__iF = -(1.0 / (Ito__tiF))
-    cdef double rlb__Ito__iS = -(1.0 / (Ito__tiS))
-    cdef double rlb__Ito__ap = -(1.0 / (Ito__ta))
-    cdef double rlb__Ito__iFp = -(1.0 / (Ito__tiFp))
-    cdef double rlb__Ito__iSp = -(1.0 / (Ito__tiSp))
-    cdef double rlb__ICaL__d = -(1.0 / (ICaL__td))
-    cdef double rlb__ICaL__ff = -(1.0 / (ICaL__tff))
-    cdef double rlb__ICaL__fs = -(1.0 / (ICaL__tfs))
-    cdef double rlb__ICaL__fcaf = -(1.0 / (ICaL__tfcaf))
-    cdef double rlb__ICaL__fcas = -(1.0 / (ICaL__tfcas))
-    cdef double rlb__ICaL__jca = -(1.0 / (75.0))
-    cdef double rlb__ICaL__ffp = -(1.0 / (ICaL__tffp))
-    cdef double rlb__ICaL__fcafp = -(1.0 / (ICaL__tfcafp))
-    cdef double rlb__ICaL__nca = -ICaL__km2n
-    cdef double rlb__IKs__xs1 = -(1.0 / (IKs__txs1))
-    cdef double rlb__IKs__xs2 = -(1.0 / (IKs__txs2))
-    cdef double rlb__IK1__xk1 = -(1.0 / (IK1__txk1))
-    cdef double rlb__ryr__Jrelnp = -(1.0 / (ryr__tau_rel))
-    cdef double rlb__ryr__Jrelp = -(1.0 / (ryr__tau_relp))
-    cdef double be0_A[81]
-    cdef double be0_b[9]
-    cdef double be0_f
-    cdef double be0_m0_0 = -(0.0007868 * (exp(1.535e-08 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.942))))) + -(0.01241 * (exp(0.1725 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(5.568)))))
-    cdef double be0_m0_1 = 5.455e-06 * (exp((-0.1688) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.156))))
-    cdef double be0_m0_2 = 0.4492 * (exp(0.008595 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(5.0))))
-    cdef double be0_m1_0 = 0.0007868 * (exp(1.535e-08 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.942))))
-    cdef double be0_m1_1 = -(5.455e-06 * (exp((-0.1688) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.156))))) + (-(0.001214 * (exp(0.008516 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.962))))) + -(0.3226 * (exp((-0.0006575) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(5.0))))))
-    cdef double be0_m1_3 = 0.3181 * (exp(3.613e-08 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.663))))
-    cdef double be0_m1_5 = 1.854e-05 * (exp((-0.04641) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(3.769))))
-    cdef double be0_m2_0 = 0.01241 * (exp(0.1725 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(5.568))))
-    cdef double be0_m2_2 = -(0.0264 * (exp(4.631e-05 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.843))))) + -(0.4492 * (exp(0.008595 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(5.0)))))
-    cdef double be0_m2_3 = 4.986e-06 * (exp((-0.004226) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.23))))
-    cdef double be0_m3_1 = 0.3226 * (exp((-0.0006575) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(5.0))))
-    cdef double be0_m3_2 = 0.0264 * (exp(4.631e-05 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.843))))
-    cdef double be0_m3_3 = -(4.986e-06 * (exp((-0.004226) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.23))))) + (-(0.005509 * (exp(7.771e-09 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.22))))) + -(0.3181 * (exp(3.613e-08 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.663))))))
-    cdef double be0_m3_4 = 0.001416 * (exp((-0.02877) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(1.459))))
-    cdef double be0_m4_3 = 0.005509 * (exp(7.771e-09 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.22))))
-    cdef double be0_m4_4 = -(0.001416 * (exp((-0.02877) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(1.459))))) + (-(0.149 * (exp(0.004668 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(2.412))))) + -(IKr__Kmax * (IKr__Ku * (pow((IKr__D), IKr__n) * (1.0 / (IKr__halfmax + pow((IKr__D), IKr__n)))))))
-    cdef double be0_m4_5 = 0.008978 * (exp((-0.02215) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(5.682))))
-    cdef double be0_m4_7 = IKr__Ku
-    cdef double be0_m5_1 = 0.001214 * (exp(0.008516 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.962))))
-    cdef double be0_m5_4 = 0.149 * (exp(0.004668 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(2.412))))
-    cdef double be0_m5_5 = -(1.854e-05 * (exp((-0.04641) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(3.769))))) + (-(0.008978 * (exp((-0.02215) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(5.682))))) + -(IKr__Kmax * (IKr__Ku * (pow((IKr__D), IKr__n) * (1.0 / (IKr__halfmax + pow((IKr__D), IKr__n)))))))
-    cdef double be0_m5_6 = 0.149 * (IKr__Ku * ((1.0 / (0.008978)) * (exp(0.004668 * membrane__v) * (exp(-((-0.02215) * membrane__v)) * (exp((-0.1) * (((-20.0) + 37.0) * log(5.682))) * exp(0.1 * (((-20.0) + 37.0) * log(2.412))))))))
-    cdef double be0_m6_5 = IKr__Kmax * (IKr__Ku * (pow((IKr__D), IKr__n) * (1.0 / (IKr__halfmax + pow((IKr__D), IKr__n)))))
-    cdef double be0_m6_6 = -IKr__Kt + -(0.149 * (IKr__Ku * ((1.0 / (0.008978)) * (exp(0.004668 * membrane__v) * (exp(-((-0.02215) * membrane__v)) * (exp((-0.1) * (((-20.0) + 37.0) * log(5.682))) * exp(0.1 * (((-20.0) + 37.0) * log(2.412)))))))))
-    cdef double be0_m6_8 = IKr__Kt * (1.0 / (1.0 + exp(0.14729709824716453 * IKr__Vhalf + (-0.14729709824716453) * membrane__v)))
-    cdef double be0_m7_4 = IKr__Kmax * (IKr__Ku * (pow((IKr__D), IKr__n) * (1.0 / (IKr__halfmax + pow((IKr__D), IKr__n)))))
-    cdef double be0_m7_7 = -IKr__Kt + -IKr__Ku
-    cdef double be0_m7_8 = IKr__Kt * (1.0 / (1.0 + exp(0.14729709824716453 * IKr__Vhalf + (-0.14729709824716453) * membrane__v)))
-    cdef double be0_m8_6 = IKr__Kt
-    cdef double be0_m8_7 = IKr__Kt
-    cdef double be0_m8_8 = (-2.0) * (IKr__Kt * (1.0 / (1.0 + exp(0.14729709824716453 * IKr__Vhalf + (-0.14729709824716453) * membrane__v))))
-    s[0 * n + c] = membrane__v + dt * dot__membrane__v
-    s[1 * n + c] = CaMK__CaMKt + dt * dot__CaMK__CaMKt
-    s[2 * n + c] = intracellular_ions__nai + dt * dot__intracellular_ions__nai
-    s[3 * n + c] = intracellular_ions__nass + dt * dot__intracellular_ions__nass
-    s[4 * n + c] = intracellular_ions__ki + dt * dot__intracellular_ions__ki
-    s[5 * n + c] = intracellular_ions__kss + dt * dot__intracellular_ions__kss
-    s[6 * n + c] = intracellular_ions__cass + dt * dot__intracellular_ions__cass
-    s[7 * n + c] = intracellular_ions__cansr + dt * dot__intracellular_ions__cansr
-    s[8 * n + c] = intracellular_ions__cajsr + dt * dot__intracellular_ions__cajsr
-    s[9 * n + c] = intracellular_ions__cai + dt * dot__intracellular_ions__cai
-    s[10 * n + c] = rush_larsen_ab(INa__m, dot__INa__m - rlb__INa__m * INa__m, rlb__INa__m, dt)
-    s[11 * n + c] = rush_larsen_ab(INa__hf, dot__INa__hf - rlb__INa__hf * INa__hf, rlb__INa__hf, dt)
-    s[12 * n + c] = rush_larsen_ab(INa__hs, dot__INa__hs - rlb__INa__hs * INa__hs, rlb__INa__hs, dt)
-    s[13 * n + c] = rush_larsen_ab(INa__j, dot__INa__j - rlb__INa__j * INa__j, rlb__INa__j, dt)
-    s[14 * n + c] = rush_larsen_ab(INa__hsp, dot__INa__hsp - rlb__INa__hsp * INa__hsp, rlb__INa__hsp, dt)
-    s[15 * n + c] = rush_larsen_ab(INa__jp, dot__INa__jp - rlb__INa__jp * INa__jp, rlb__INa__jp, dt)
-    s[16 * n + c] = rush_larsen_ab(INaL__mL, dot__INaL__mL - rlb__INaL__mL * INaL__mL, rlb__INaL__mL, dt)
-    s[17 * n + c] = rush_larsen_ab(INaL__hL, dot__INaL__hL - rlb__INaL__hL * INaL__hL, rlb__INaL__hL, dt)
-    s[18 * n + c] = rush_larsen_ab(INaL__hLp, dot__INaL__hLp - rlb__INaL__hLp * INaL__hLp, rlb__INaL__hLp, dt)
-    s[19 * n + c] = rush_larsen_ab(Ito__a, dot__Ito__a - rlb__Ito__a * Ito__a, rlb__Ito__a, dt)
-    s[20 * n + c] = rush_larsen_ab(Ito__iF, dot__Ito__iF - rlb__Ito__iF * Ito__iF, rlb__Ito__iF, dt)
-    s[21 * n + c] = rush_larsen_ab(Ito__iS, dot__Ito__iS - rlb__Ito__iS * Ito__iS, rlb__Ito__iS, dt)
-    s[22 * n + c] = rush_larsen_ab(Ito__ap, dot__Ito__ap - rlb__Ito__ap * Ito__ap, rlb__Ito__ap, dt)
-    s[23 * n + c] = rush_larsen_ab(Ito__iFp, dot__Ito__iFp - rlb__Ito__iFp * Ito__iFp, rlb__Ito__iFp, dt)
-    s[24 * n + c] = rush_larsen_ab(Ito__iSp, dot__Ito__iSp - rlb__Ito__iSp * Ito__iSp, rlb__Ito__iSp, dt)
-    s[25 * n + c] = rush_larsen_ab(ICaL__d, dot__ICaL__d - rlb__ICaL__d * ICaL__d, rlb__ICaL__d, dt)
-    s[26 * n + c] = rush_larsen_ab(ICaL__ff, dot__ICaL__ff - rlb__ICaL__ff * ICaL__ff, rlb__ICaL__ff, dt)
-    s[27 * n + c] = rush_larsen_ab(ICaL__fs, dot__ICaL__fs - rlb__ICaL__fs * ICaL__fs, rlb__ICaL__fs, dt)
-    s[28 * n + c] = rush_larsen_ab(ICaL__fcaf, dot__ICaL__fcaf - rlb__ICaL__fcaf * ICaL__fcaf, rlb__ICaL__fcaf, dt)
-    s[29 * n + c] = rush_larsen_ab(ICaL__fcas, dot__ICaL__fcas - rlb__ICaL__fcas * ICaL__fcas, rlb__ICaL__fcas, dt)
-    s[30 * n + c] = rush_larsen_ab(ICaL__jca, dot__ICaL__jca - rlb__ICaL__jca * ICaL__jca, rlb__ICaL__jca, dt)
-    s[31 * n + c] = rush_larsen_ab(ICaL__ffp, dot__ICaL__ffp - rlb__ICaL__ffp * ICaL__ffp, rlb__ICaL__ffp, dt)
-    s[32 * n + c] = rush_larsen_ab(ICaL__fcafp, dot__ICaL__fcafp - rlb__ICaL__fcafp * ICaL__fcafp, rlb__ICaL__fcafp, dt)
-    s[33 * n + c] = rush_larsen_ab(ICaL__nca, dot__ICaL__nca - rlb__ICaL__nca * ICaL__nca, rlb__ICaL__nca, dt)
-    s[43 * n + c] = rush_larsen_ab(IKs__xs1, dot__IKs__xs1 - rlb__IKs__xs1 * IKs__xs1, rlb__IKs__xs1, dt)
-    s[44 * n + c] = rush_larsen_ab(IKs__xs2, dot__IKs__xs2 - rlb__IKs__xs2 * IKs__xs2, rlb__IKs__xs2, dt)
-    s[45 * n + c] = rush_larsen_ab(IK1__xk1, dot__IK1__xk1 - rlb__IK1__xk1 * IK1__xk1, rlb__IK1__xk1, dt)
-    s[46 * n + c] = rush_larsen_ab(ryr__Jrelnp, dot__ryr__Jrelnp - rlb__ryr__Jrelnp * ryr__Jrelnp, rlb__ryr__Jrelnp, dt)
-    s[47 * n + c] = rush_larsen_ab(ryr__Jrelp, dot__ryr__Jrelp - rlb__ryr__Jrelp * ryr__Jrelp, rlb__ryr__Jrelp, dt)
-    for be_i in range(81):
-        be0_A[be_i] = 0.0
-    be0_A[0] = 1.0
-    be0_b[0] = IKr__IC1 + dt * (dot__IKr__IC1 - be0_m0_0 * IKr__IC1 - be0_m0_1 * IKr__IC2 - be0_m0_2 * IKr__C1)
-    be0_A[10] = 1.0
-    be0_b[1] = IKr__IC2 + dt * (dot__IKr__IC2 - be0_m1_0 * IKr__IC1 - be0_m1_1 * IKr__IC2 - be0_m1_3 * IKr__C2 - be0_m1_5 * IKr__IO)
-    be0_A[20] = 1.0
-    be0_b[2] = IKr__C1 + dt * (dot__IKr__C1 - be0_m2_0 * IKr__IC1 - be0_m2_2 * IKr__C1 - be0_m2_3 * IKr__C2)
-    be0_A[30] = 1.0
-    be0_b[3] = IKr__C2 + dt * (dot__IKr__C2 - be0_m3_1 * IKr__IC2 - be0_m3_2 * IKr__C1 - be0_m3_3 * IKr__C2 - be0_m3_4 * IKr__O)
-    be0_A[40] = 1.0
-    be0_b[4] = IKr__O + dt * (dot__IKr__O - be0_m4_3 * IKr__C2 - be0_m4_4 * IKr__O - be0_m4_5 * IKr__IO - be0_m4_7 * IKr__Obound)
-    be0_A[50] = 1.0
-    be0_b[5] = IKr__IO + dt * (dot__IKr__IO - be0_m5_1 * IKr__IC2 - be0_m5_4 * IKr__O - be0_m5_5 * IKr__IO - be0_m5_6 * IKr__IObound)
-    be0_A[60] = 1.0
-    be0_b[6] = IKr__IObound + dt * (dot__IKr__IObound - be0_m6_5 * IKr__IO - be0_m6_6 * IKr__IObound - be0_m6_8 * IKr__Cbound)
-    be0_A[70] = 1.0
-    be0_b[7] = IKr__Obound + dt * (dot__IKr__Obound - be0_m7_4 * IKr__O - be0_m7_7 * IKr__Obound - be0_m7_8 * IKr__Cbound)
-    be0_A[80] = 1.0
-    be0_b[8] = IKr__Cbound + dt * (dot__IKr__Cbound - be0_m8_6 * IKr__IObound - be0_m8_7 * IKr__Obound - be0_m8_8 * IKr__Cbound)
-    be0_A[0] -= dt * be0_m0_0
-    be0_A[1] -= dt * be0_m0_1
-    be0_A[2] -= dt * be0_m0_2
-    be0_A[9] -= dt * be0_m1_0
-    be0_A[10] -= dt * be0_m1_1
-    be0_A[12] -= dt * be0_m1_3
-    be0_A[14] -= dt * be0_m1_5
-    be0_A[18] -= dt * be0_m2_0
-    be0_A[20] -= dt * be0_m2_2
-    be0_A[21] -= dt * be0_m2_3
-    be0_A[28] -= dt * be0_m3_1
-    be0_A[29] -= dt * be0_m3_2
-    be0_A[30] -= dt * be0_m3_3
-    be0_A[31] -= dt * be0_m3_4
-    be0_A[39] -= dt * be0_m4_3
-    be0_A[40] -= dt * be0_m4_4
-    be0_A[41] -= dt * be0_m4_5
-    be0_A[43] -= dt * be0_m4_7
-    be0_A[46] -= dt * be0_m5_1
-    be0_A[49] -= dt * be0_m5_4
-    be0_A[50] -= dt * be0_m5_5
-    be0_A[51] -= dt * be0_m5_6
-    be0_A[59] -= dt * be0_m6_5
-    be0_A[60] -= dt * be0_m6_6
-    be0_A[62] -= dt * be0_m6_8
-    be0_A[67] -= dt * be0_m7_4
-    be0_A[70] -= dt * be0_m7_7
-    be0_A[71] -= dt * be0_m7_8
-    be0_A[78] -= dt * be0_m8_6
-    be0_A[79] -= dt * be0_m8_7
-    be0_A[80] -= dt * be0_m8_8
-    for be_k in range(9):
-        for be_i in range(be_k + 1, 9):
-            be0_f = be0_A[be_i * 9 + be_k] / be0_A[be_k * 9 + be_k]
-            if be0_f != 0.0:
-                for be_j in range(be_k, 9):
-                    be0_A[be_i * 9 + be_j] -= be0_f * be0_A[be_k * 9 + be_j]
-                be0_b[be_i] -= be0_f * be0_b[be_k]
-    for be_k in range(9 - 1, -1, -1):
-        for be_j in range(be_k + 1, 9):
-            be0_b[be_k] -= be0_A[be_k * 9 + be_j] * be0_b[be_j]
-        be0_b[be_k] /= be0_A[be_k * 9 + be_k]
-    s[34 * n + c] = be0_b[0]
-    s[35 * n + c] = be0_b[1]
-    s[36 * n + c] = be0_b[2]
-    s[37 * n + c] = be0_b[3]
-    s[38 * n + c] = be0_b[4]
-    s[39 * n + c] = be0_b[5]
-    s[40 * n + c] = be0_b[6]
-    s[41 * n + c] = be0_b[7]
-    s[42 * n + c] = be0_b[8]
+# Cells are advanced in chunks of CHUNK: the loop over a chunk is branch-free and
+# vectorised by the C compiler (SIMD exp/log from the C library where it has them).
+cdef enum:
+    CHUNK = 32
+    NS = 48
+    NP = 16
+    NL = 136
+    LANES = 8
+
+# The cell loop over one chunk, in C (compiled for several instruction sets where
+# the compiler supports target_clones, see kernels/common/ionic_chunk.h).
+cdef extern from *:
+    """
+    #include "ionic_chunk.h"
+    static void CT_KERNEL ct_chunk(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt)
+    {
+        double out[1536];
+        (void)t;
+        (void)p;
+        for (int jb = 0; jb < nj; jb += 8) {
+            for (int j = jb; j < jb + 8; ++j) {
+                const double i_stim = ist[j];
+                const double membrane__v = s[0 * ld + j];
+                const double CaMK__CaMKt = s[1 * ld + j];
+                const double intracellular_ions__nai = s[2 * ld + j];
+                const double intracellular_ions__nass = s[3 * ld + j];
+                const double intracellular_ions__ki = s[4 * ld + j];
+                const double intracellular_ions__kss = s[5 * ld + j];
+                const double intracellular_ions__cass = s[6 * ld + j];
+                const double intracellular_ions__cansr = s[7 * ld + j];
+                const double intracellular_ions__cajsr = s[8 * ld + j];
+                const double intracellular_ions__cai = s[9 * ld + j];
+                const double INa__m = s[10 * ld + j];
+                const double INa__hf = s[11 * ld + j];
+                const double INa__hs = s[12 * ld + j];
+                const double INa__j = s[13 * ld + j];
+                const double INa__hsp = s[14 * ld + j];
+                const double INa__jp = s[15 * ld + j];
+                const double INaL__mL = s[16 * ld + j];
+                const double INaL__hL = s[17 * ld + j];
+                const double INaL__hLp = s[18 * ld + j];
+                const double Ito__a = s[19 * ld + j];
+                const double Ito__iF = s[20 * ld + j];
+                const double Ito__iS = s[21 * ld + j];
+                const double Ito__ap = s[22 * ld + j];
+                const double Ito__iFp = s[23 * ld + j];
+                const double Ito__iSp = s[24 * ld + j];
+                const double ICaL__d = s[25 * ld + j];
+                const double ICaL__ff = s[26 * ld + j];
+                const double ICaL__fs = s[27 * ld + j];
+                const double ICaL__fcaf = s[28 * ld + j];
+                const double ICaL__fcas = s[29 * ld + j];
+                const double ICaL__jca = s[30 * ld + j];
+                const double ICaL__ffp = s[31 * ld + j];
+                const double ICaL__fcafp = s[32 * ld + j];
+                const double ICaL__nca = s[33 * ld + j];
+                const double IKr__IC1 = s[34 * ld + j];
+                const double IKr__IC2 = s[35 * ld + j];
+                const double IKr__C1 = s[36 * ld + j];
+                const double IKr__C2 = s[37 * ld + j];
+                const double IKr__O = s[38 * ld + j];
+                const double IKr__IO = s[39 * ld + j];
+                const double IKr__IObound = s[40 * ld + j];
+                const double IKr__Obound = s[41 * ld + j];
+                const double IKr__Cbound = s[42 * ld + j];
+                const double IKs__xs1 = s[43 * ld + j];
+                const double IKs__xs2 = s[44 * ld + j];
+                const double IK1__xk1 = s[45 * ld + j];
+                const double ryr__Jrelnp = s[46 * ld + j];
+                const double ryr__Jrelp = s[47 * ld + j];
+                const double cardiotwin_parameters__gNa = p[0 * ld + j];
+                const double cardiotwin_parameters__gNaL = p[1 * ld + j];
+                const double cardiotwin_parameters__PCa = p[2 * ld + j];
+                const double cardiotwin_parameters__gto = p[3 * ld + j];
+                const double cardiotwin_parameters__gKr = p[4 * ld + j];
+                const double cardiotwin_parameters__gKs = p[5 * ld + j];
+                const double cardiotwin_parameters__gK1 = p[6 * ld + j];
+                const double cardiotwin_parameters__gNaCa = p[7 * ld + j];
+                const double cardiotwin_parameters__gNaK = p[8 * ld + j];
+                const double IKr__D = p[9 * ld + j];
+                const double IKr__Kmax = p[10 * ld + j];
+                const double IKr__Ku = p[11 * ld + j];
+                const double IKr__n = p[12 * ld + j];
+                const double IKr__halfmax = p[13 * ld + j];
+                const double IKr__Vhalf = p[14 * ld + j];
+                const double IKr__Kt = p[15 * ld + j];
+                const double ICaL__PCa = (0.0001007 * cardiotwin_parameters__PCa);
+                const double ICaL__PCaK = (0.0003574 * ICaL__PCa);
+                const double ICaL__PCap = (1.1 * ICaL__PCa);
+                const double ICaL__PCaKp = (0.0003574 * ICaL__PCap);
+                const double membrane__vfrt = (0.037435883507802616 * membrane__v);
+                const double ICaL__A_3 = (72363.75 * ((intracellular_ions__kss * exp(membrane__vfrt)) - 5.4));
+                const double ICaL__U_3 = (0.037435883507802616 * (membrane__v - 0.0));
+                const double ICaL__PhiCaK = ((((-1e-07) <= ICaL__U_3) & (ICaL__U_3 <= 1e-07)) ? (ICaL__A_3 * (1.0 - (0.5 * ICaL__U_3))) : (ICaL__A_3 * ICaL__U_3 / (exp(ICaL__U_3) - 1.0)));
+                const double ICaL__f = (0.6 * ICaL__ff) + (0.4 * ICaL__fs);
+                const double CaMK__CaMKb = (0.05 * (1.0 - CaMK__CaMKt) / (1.0 + (0.0015 / intracellular_ions__cass)));
+                const double CaMK__CaMKa = CaMK__CaMKb + CaMK__CaMKt;
+                const double ICaL__fICaLp = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)));
+                const double ICaL__Afcaf = 0.3 + (0.6 / (1.0 + exp((0.1 * (membrane__v - 10.0)))));
+                const double ICaL__Afcas = 1.0 - ICaL__Afcaf;
+                const double ICaL__fca = (ICaL__Afcaf * ICaL__fcaf) + (ICaL__Afcas * ICaL__fcas);
+                const double ICaL__fcap = (ICaL__Afcaf * ICaL__fcafp) + (ICaL__Afcas * ICaL__fcas);
+                const double ICaL__fp = (0.6 * ICaL__ffp) + (0.4 * ICaL__fs);
+                const double ICaL__ICaK = ((1.0 - ICaL__fICaLp) * ICaL__PCaK * ICaL__PhiCaK * ICaL__d * ((ICaL__f * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fca * ICaL__nca))) + (ICaL__fICaLp * ICaL__PCaKp * ICaL__PhiCaK * ICaL__d * ((ICaL__fp * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fcap * ICaL__nca)));
+                const double ICaL__A_1 = (192970.0 * ((intracellular_ions__cass * exp((2.0 * membrane__vfrt))) - 0.6138));
+                const double ICaL__U_1 = (0.07487176701560523 * (membrane__v - 0.0));
+                const double ICaL__PhiCaL = ((((-1e-07) <= ICaL__U_1) & (ICaL__U_1 <= 1e-07)) ? (ICaL__A_1 * (1.0 - (0.5 * ICaL__U_1))) : (ICaL__A_1 * ICaL__U_1 / (exp(ICaL__U_1) - 1.0)));
+                const double ICaL__ICaL = ((1.0 - ICaL__fICaLp) * ICaL__PCa * ICaL__PhiCaL * ICaL__d * ((ICaL__f * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fca * ICaL__nca))) + (ICaL__fICaLp * ICaL__PCap * ICaL__PhiCaL * ICaL__d * ((ICaL__fp * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fcap * ICaL__nca)));
+                const double ICaL__PCaNa = (0.00125 * ICaL__PCa);
+                const double ICaL__PCaNap = (0.00125 * ICaL__PCap);
+                const double ICaL__A_2 = (72363.75 * ((intracellular_ions__nass * exp(membrane__vfrt)) - 140.0));
+                const double ICaL__U_2 = (0.037435883507802616 * (membrane__v - 0.0));
+                const double ICaL__PhiCaNa = ((((-1e-07) <= ICaL__U_2) & (ICaL__U_2 <= 1e-07)) ? (ICaL__A_2 * (1.0 - (0.5 * ICaL__U_2))) : (ICaL__A_2 * ICaL__U_2 / (exp(ICaL__U_2) - 1.0)));
+                const double ICaL__ICaNa = ((1.0 - ICaL__fICaLp) * ICaL__PCaNa * ICaL__PhiCaNa * ICaL__d * ((ICaL__f * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fca * ICaL__nca))) + (ICaL__fICaLp * ICaL__PCaNap * ICaL__PhiCaNa * ICaL__d * ((ICaL__fp * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fcap * ICaL__nca)));
+                const double ICab__A = (0.0048242499999999995 * ((intracellular_ions__cai * exp((2.0 * membrane__vfrt))) - 0.6138));
+                const double ICab__U = (0.07487176701560523 * (membrane__v - 0.0));
+                const double ICab__ICab = ((((-1e-07) <= ICab__U) & (ICab__U <= 1e-07)) ? (ICab__A * (1.0 - (0.5 * ICab__U))) : (ICab__A * ICab__U / (exp(ICab__U) - 1.0)));
+                const double IK1__GK1_calc = (0.7528577686385545 * cardiotwin_parameters__gK1);
+                const double IK1__rk1 = (1.0 / (1.0 + exp((0.10534077741493732 * (membrane__v + 105.8 - 14.040000000000001)))));
+                const double reversal_potentials__EK = (26.712338705498265 * log((5.4 / intracellular_ions__ki)));
+                const double IK1__IK1 = (IK1__GK1_calc * IK1__rk1 * IK1__xk1 * (membrane__v - reversal_potentials__EK));
+                const double IKb__xkb = (1.0 / (1.0 + exp((0.05452562704471101 * (-(membrane__v - 14.48))))));
+                const double IKb__IKb = (0.003 * IKb__xkb * (membrane__v - reversal_potentials__EK));
+                const double IKr__GKr_calc = (0.04658545454545456 * cardiotwin_parameters__gKr);
+                const double IKr__IKr = (IKr__GKr_calc * IKr__O * (membrane__v - reversal_potentials__EK));
+                const double IKs__KsCa = 1.0 + (0.6 / (1.0 + pow(((3.8e-05 / intracellular_ions__cai)), 1.4)));
+                const double IKs__GKs_calc = (0.006358000000000001 * cardiotwin_parameters__gKs * IKs__KsCa);
+                const double reversal_potentials__EKs = (26.712338705498265 * log((7.966200000000001 / (intracellular_ions__ki + (0.01833 * intracellular_ions__nai)))));
+                const double IKs__IKs = (IKs__GKs_calc * IKs__xs1 * IKs__xs2 * (membrane__v - reversal_potentials__EKs));
+                const double INa__GNa = (75.0 * cardiotwin_parameters__gNa);
+                const double INa__fINap = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)));
+                const double INa__h = (0.99 * INa__hf) + (0.010000000000000009 * INa__hs);
+                const double INa__hp = (0.99 * INa__hf) + (0.010000000000000009 * INa__hsp);
+                const double reversal_potentials__ENa = (26.712338705498265 * log((140.0 / intracellular_ions__nai)));
+                const double INa__INa = (INa__GNa * (membrane__v - reversal_potentials__ENa) * ((INa__m) * (INa__m) * (INa__m)) * (((1.0 - INa__fINap) * INa__h * INa__j) + (INa__fINap * INa__hp * INa__jp)));
+                const double INaCa_i__Gncx_b = (0.0008 * cardiotwin_parameters__gNaCa);
+                const double INaCa_i__Gncx = ((0.0 == 1.0) ? (1.1 * INaCa_i__Gncx_b) : ((0.0 == 2.0) ? (1.4 * INaCa_i__Gncx_b) : INaCa_i__Gncx_b));
+                const double INaCa_i__hna = exp((0.019556505544476084 * membrane__v));
+                const double INaCa_i__h7_i = 1.0 + (1.5887426236949613 * (1.0 + (1.0 / INaCa_i__hna)));
+                const double INaCa_i__h9_i = (1.0 / INaCa_i__h7_i);
+                const double INaCa_i__k3p_i = (60000.0 * INaCa_i__h9_i);
+                const double INaCa_i__h8_i = (1.5887426236949613 / (INaCa_i__hna * INaCa_i__h7_i));
+                const double INaCa_i__k3pp_i = (5000.0 * INaCa_i__h8_i);
+                const double INaCa_i__k3_i = INaCa_i__k3p_i + INaCa_i__k3pp_i;
+                const double INaCa_i__h1_i = 1.0 + (0.011348161597821153 * intracellular_ions__nai * (1.0 + INaCa_i__hna));
+                const double INaCa_i__h3_i = (1.0 / INaCa_i__h1_i);
+                const double INaCa_i__hca = exp((0.006251792545803037 * membrane__v));
+                const double INaCa_i__k4p_i = (60000.0 * INaCa_i__h3_i / INaCa_i__hca);
+                const double INaCa_i__h2_i = (0.011348161597821153 * intracellular_ions__nai * INaCa_i__hna / INaCa_i__h1_i);
+                const double INaCa_i__k4pp_i = (5000.0 * INaCa_i__h2_i);
+                const double INaCa_i__k4_i = INaCa_i__k4p_i + INaCa_i__k4pp_i;
+                const double INaCa_i__h4_i = 1.0 + (0.06666666666666667 * intracellular_ions__nai * (1.0 + (0.2 * intracellular_ions__nai)));
+                const double INaCa_i__h6_i = (1.0 / INaCa_i__h4_i);
+                const double INaCa_i__k6_i = (1500000.0 * INaCa_i__h6_i * intracellular_ions__cai);
+                const double INaCa_i__h5_i = (0.013333333333333332 * intracellular_ions__nai * intracellular_ions__nai / INaCa_i__h4_i);
+                const double INaCa_i__k7_i = (60000.0 * INaCa_i__h5_i * INaCa_i__h2_i);
+                const double INaCa_i__x1_i = (5000.0 * INaCa_i__k4_i * (INaCa_i__k7_i + INaCa_i__k6_i)) + (5000.0 * INaCa_i__k7_i * (5000.0 + INaCa_i__k3_i));
+                const double INaCa_i__k8_i = (55178.88563049854 * INaCa_i__h8_i);
+                const double INaCa_i__x2_i = (9501.466275659823 * INaCa_i__k7_i * (INaCa_i__k4_i + 5000.0)) + (INaCa_i__k4_i * INaCa_i__k6_i * (9501.466275659823 + INaCa_i__k8_i));
+                const double INaCa_i__x3_i = (9501.466275659823 * INaCa_i__k3_i * (INaCa_i__k7_i + INaCa_i__k6_i)) + (INaCa_i__k8_i * INaCa_i__k6_i * (5000.0 + INaCa_i__k3_i));
+                const double INaCa_i__x4_i = (5000.0 * INaCa_i__k8_i * (INaCa_i__k4_i + 5000.0)) + (5000.0 * INaCa_i__k3_i * (9501.466275659823 + INaCa_i__k8_i));
+                const double INaCa_i__E1_i = (INaCa_i__x1_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i));
+                const double INaCa_i__E2_i = (INaCa_i__x2_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i));
+                const double INaCa_i__JncxCa_i = (5000.0 * INaCa_i__E2_i) - (9501.466275659823 * INaCa_i__E1_i);
+                const double INaCa_i__E3_i = (INaCa_i__x3_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i));
+                const double INaCa_i__E4_i = (INaCa_i__x4_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i));
+                const double INaCa_i__JncxNa_i = (3.0 * ((INaCa_i__E4_i * INaCa_i__k7_i) - (INaCa_i__E1_i * INaCa_i__k8_i))) + (INaCa_i__E3_i * INaCa_i__k4pp_i) - (INaCa_i__E2_i * INaCa_i__k3pp_i);
+                const double INaCa_i__allo_i = (1.0 / (1.0 + (((0.00015 / intracellular_ions__cai)) * ((0.00015 / intracellular_ions__cai)))));
+                const double INaCa_i__INaCa_i = (0.8 * INaCa_i__Gncx * INaCa_i__allo_i * ((INaCa_i__JncxNa_i) + (2.0 * INaCa_i__JncxCa_i)));
+                const double INaCa_i__h7_ss = 1.0 + (1.5887426236949613 * (1.0 + (1.0 / INaCa_i__hna)));
+                const double INaCa_i__h9_ss = (1.0 / INaCa_i__h7_ss);
+                const double INaCa_i__k3p_ss = (60000.0 * INaCa_i__h9_ss);
+                const double INaCa_i__h8_ss = (1.5887426236949613 / (INaCa_i__hna * INaCa_i__h7_ss));
+                const double INaCa_i__k3pp_ss = (5000.0 * INaCa_i__h8_ss);
+                const double INaCa_i__k3_ss = INaCa_i__k3p_ss + INaCa_i__k3pp_ss;
+                const double INaCa_i__h1_ss = 1.0 + (0.011348161597821153 * intracellular_ions__nass * (1.0 + INaCa_i__hna));
+                const double INaCa_i__h3_ss = (1.0 / INaCa_i__h1_ss);
+                const double INaCa_i__k4p_ss = (60000.0 * INaCa_i__h3_ss / INaCa_i__hca);
+                const double INaCa_i__h2_ss = (0.011348161597821153 * intracellular_ions__nass * INaCa_i__hna / INaCa_i__h1_ss);
+                const double INaCa_i__k4pp_ss = (5000.0 * INaCa_i__h2_ss);
+                const double INaCa_i__k4_ss = INaCa_i__k4p_ss + INaCa_i__k4pp_ss;
+                const double INaCa_i__h4_ss = 1.0 + (0.06666666666666667 * intracellular_ions__nass * (1.0 + (0.2 * intracellular_ions__nass)));
+                const double INaCa_i__h6_ss = (1.0 / INaCa_i__h4_ss);
+                const double INaCa_i__k6_ss = (1500000.0 * INaCa_i__h6_ss * intracellular_ions__cass);
+                const double INaCa_i__h5_ss = (0.013333333333333332 * intracellular_ions__nass * intracellular_ions__nass / INaCa_i__h4_ss);
+                const double INaCa_i__k7_ss = (60000.0 * INaCa_i__h5_ss * INaCa_i__h2_ss);
+                const double INaCa_i__x1_ss = (5000.0 * INaCa_i__k4_ss * (INaCa_i__k7_ss + INaCa_i__k6_ss)) + (5000.0 * INaCa_i__k7_ss * (5000.0 + INaCa_i__k3_ss));
+                const double INaCa_i__k8_ss = (55178.88563049854 * INaCa_i__h8_ss);
+                const double INaCa_i__x2_ss = (9501.466275659823 * INaCa_i__k7_ss * (INaCa_i__k4_ss + 5000.0)) + (INaCa_i__k4_ss * INaCa_i__k6_ss * (9501.466275659823 + INaCa_i__k8_ss));
+                const double INaCa_i__x3_ss = (9501.466275659823 * INaCa_i__k3_ss * (INaCa_i__k7_ss + INaCa_i__k6_ss)) + (INaCa_i__k8_ss * INaCa_i__k6_ss * (5000.0 + INaCa_i__k3_ss));
+                const double INaCa_i__x4_ss = (5000.0 * INaCa_i__k8_ss * (INaCa_i__k4_ss + 5000.0)) + (5000.0 * INaCa_i__k3_ss * (9501.466275659823 + INaCa_i__k8_ss));
+                const double INaCa_i__E1_ss = (INaCa_i__x1_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss));
+                const double INaCa_i__E2_ss = (INaCa_i__x2_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss));
+                const double INaCa_i__JncxCa_ss = (5000.0 * INaCa_i__E2_ss) - (9501.466275659823 * INaCa_i__E1_ss);
+                const double INaCa_i__E3_ss = (INaCa_i__x3_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss));
+                const double INaCa_i__E4_ss = (INaCa_i__x4_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss));
+                const double INaCa_i__JncxNa_ss = (3.0 * ((INaCa_i__E4_ss * INaCa_i__k7_ss) - (INaCa_i__E1_ss * INaCa_i__k8_ss))) + (INaCa_i__E3_ss * INaCa_i__k4pp_ss) - (INaCa_i__E2_ss * INaCa_i__k3pp_ss);
+                const double INaCa_i__allo_ss = (1.0 / (1.0 + (((0.00015 / intracellular_ions__cass)) * ((0.00015 / intracellular_ions__cass)))));
+                const double INaCa_i__INaCa_ss = (0.2 * INaCa_i__Gncx * INaCa_i__allo_ss * ((INaCa_i__JncxNa_ss) + (2.0 * INaCa_i__JncxCa_ss)));
+                const double INaK__Knai = (9.073 * exp(((-0.0019341873145698018) * membrane__v)));
+                const double INaK__a1 = (949.5 * (((intracellular_ions__nai / INaK__Knai)) * ((intracellular_ions__nai / INaK__Knai)) * ((intracellular_ions__nai / INaK__Knai))) / (((1.0 + (intracellular_ions__nai / INaK__Knai)) * (1.0 + (intracellular_ions__nai / INaK__Knai)) * (1.0 + (intracellular_ions__nai / INaK__Knai))) + ((1.0 + (2.0 * intracellular_ions__ki)) * (1.0 + (2.0 * intracellular_ions__ki))) - 1.0));
+                const double INaK__Knao = (27.78 * exp((0.014412815150504008 * membrane__v)));
+                const double INaK__b2 = (39.4 * (((140.0 / INaK__Knao)) * ((140.0 / INaK__Knao)) * ((140.0 / INaK__Knao))) / (((1.0 + (140.0 / INaK__Knao)) * (1.0 + (140.0 / INaK__Knao)) * (1.0 + (140.0 / INaK__Knao))) + 258.41774197621277 - 1.0));
+                const double INaK__P = (4.2 / (1.5889281507656066 + (0.004464285714285714 * intracellular_ions__nai) + (0.003424657534246575 * intracellular_ions__ki)));
+                const double INaK__b3 = (1.3739938537444736e-10 * INaK__P);
+                const double INaK__b4 = (40.0 * (((2.0 * intracellular_ions__ki)) * ((2.0 * intracellular_ions__ki))) / (((1.0 + (intracellular_ions__nai / INaK__Knai)) * (1.0 + (intracellular_ions__nai / INaK__Knai)) * (1.0 + (intracellular_ions__nai / INaK__Knai))) + ((1.0 + (2.0 * intracellular_ions__ki)) * (1.0 + (2.0 * intracellular_ions__ki))) - 1.0));
+                const double INaK__x1 = (439120.7923915602 * INaK__a1) + (INaK__b2 * INaK__b4 * INaK__b3) + (687.2 * INaK__b4 * INaK__b3) + (687.2 * INaK__b3 * INaK__a1);
+                const double INaK__a3 = (431580.0106057928 / (((1.0 + (140.0 / INaK__Knao)) * (1.0 + (140.0 / INaK__Knao)) * (1.0 + (140.0 / INaK__Knao))) + 258.41774197621277 - 1.0));
+                const double INaK__x2 = (9.120000000000001 * INaK__b2 * INaK__b4) + (687.2 * INaK__a1 * INaK__a3) + (9.120000000000001 * INaK__a3 * INaK__b4) + (687.2 * INaK__a3 * INaK__b4);
+                const double INaK__x3 = (439120.7923915602 * INaK__a3) + (9.120000000000001 * INaK__b3 * INaK__b2) + (5827.679899026527 * INaK__b2) + (5827.679899026527 * INaK__a3);
+                const double INaK__x4 = (INaK__b4 * INaK__b3 * INaK__b2) + (638.9999889283472 * INaK__a3 * INaK__a1) + (638.9999889283472 * INaK__b2 * INaK__a1) + (INaK__b3 * INaK__b2 * INaK__a1);
+                const double INaK__E3 = (INaK__x3 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4));
+                const double INaK__E4 = (INaK__x4 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4));
+                const double INaK__JnakK = (2.0 * ((9.120000000000001 * INaK__E4) - (INaK__E3 * INaK__a1)));
+                const double INaK__E1 = (INaK__x1 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4));
+                const double INaK__E2 = (INaK__x2 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4));
+                const double INaK__JnakNa = (3.0 * ((INaK__E1 * INaK__a3) - (INaK__E2 * INaK__b3)));
+                const double INaK__Pnak_b = (30.0 * cardiotwin_parameters__gNaK);
+                const double INaK__Pnak = ((0.0 == 1.0) ? (0.9 * INaK__Pnak_b) : ((0.0 == 2.0) ? (0.7 * INaK__Pnak_b) : INaK__Pnak_b));
+                const double INaK__INaK = (INaK__Pnak * ((INaK__JnakNa) + (INaK__JnakK)));
+                const double INaL__GNaL = (0.019957499999999975 * cardiotwin_parameters__gNaL);
+                const double INaL__fINaLp = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)));
+                const double INaL__INaL = (INaL__GNaL * (membrane__v - reversal_potentials__ENa) * INaL__mL * (((1.0 - INaL__fINaLp) * INaL__hL) + (INaL__fINaLp * INaL__hLp)));
+                const double INab__A = (3.6181875e-05 * ((intracellular_ions__nai * exp(membrane__vfrt)) - 140.0));
+                const double INab__U = (0.037435883507802616 * (membrane__v - 0.0));
+                const double INab__INab = ((((-1e-07) <= INab__U) & (INab__U <= 1e-07)) ? (INab__A * (1.0 - (0.5 * INab__U))) : (INab__A * INab__U / (exp(INab__U) - 1.0)));
+                const double IpCa__IpCa = (0.0005 * intracellular_ions__cai / (0.0005 + intracellular_ions__cai));
+                const double Ito__Gto = (0.02 * cardiotwin_parameters__gto);
+                const double Ito__fItop = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)));
+                const double Ito__AiF = (1.0 / (1.0 + exp((0.006613756613756614 * (membrane__v - 213.6)))));
+                const double Ito__AiS = 1.0 - Ito__AiF;
+                const double Ito__i = (Ito__AiF * Ito__iF) + (Ito__AiS * Ito__iS);
+                const double Ito__ip = (Ito__AiF * Ito__iFp) + (Ito__AiS * Ito__iSp);
+                const double Ito__Ito = (Ito__Gto * (membrane__v - reversal_potentials__EK) * (((1.0 - Ito__fItop) * Ito__a * Ito__i) + (Ito__fItop * Ito__ap * Ito__ip)));
+                const double dot__membrane__v = -(INa__INa + INaL__INaL + Ito__Ito + ICaL__ICaL + ICaL__ICaNa + ICaL__ICaK + IKr__IKr + IKs__IKs + IK1__IK1 + INaCa_i__INaCa_i + INaCa_i__INaCa_ss + INaK__INaK + INab__INab + IKb__IKb + IpCa__IpCa + ICab__ICab + i_stim);
+                const double dot__CaMK__CaMKt = (0.05 * CaMK__CaMKb * (CaMK__CaMKb + CaMK__CaMKt)) - (0.00068 * CaMK__CaMKt);
+                const double diff__JdiffNa = (0.5 * (intracellular_ions__nass - intracellular_ions__nai));
+                const double dot__intracellular_ions__nai = (6.152074288236873e-05 * (-(INa__INa + INaL__INaL + (3.0 * INaCa_i__INaCa_i) + (3.0 * INaK__INaK) + INab__INab))) + (0.02941176470588235 * diff__JdiffNa);
+                const double dot__intracellular_ions__nass = (0.002091705258000537 * (-(ICaL__ICaNa + (3.0 * INaCa_i__INaCa_ss)))) - diff__JdiffNa;
+                const double diff__JdiffK = (0.5 * (intracellular_ions__kss - intracellular_ions__ki));
+                const double dot__intracellular_ions__ki = (6.152074288236873e-05 * (-(Ito__Ito + IKr__IKr + IKs__IKs + IK1__IK1 + IKb__IKb + i_stim - (2.0 * INaK__INaK)))) + (0.02941176470588235 * diff__JdiffK);
+                const double dot__intracellular_ions__kss = (0.002091705258000537 * (-ICaL__ICaK)) - diff__JdiffK;
+                const double diff__Jdiff = (5.0 * (intracellular_ions__cass - intracellular_ions__cai));
+                const double intracellular_ions__Bcass = (1.0 / (1.0 + (4.089e-05 / ((0.00087 + intracellular_ions__cass) * (0.00087 + intracellular_ions__cass))) + (0.0097788 / ((0.0087 + intracellular_ions__cass) * (0.0087 + intracellular_ions__cass)))));
+                const double ryr__fJrelp = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)));
+                const double ryr__Jrel = ((((1.0 - ryr__fJrelp) * ryr__Jrelnp) + (ryr__fJrelp * ryr__Jrelp)));
+                const double dot__intracellular_ions__cass = (intracellular_ions__Bcass * ((0.0010458526290002684 * (-(ICaL__ICaL - (2.0 * INaCa_i__INaCa_ss)))) + (0.23999999999999996 * ryr__Jrel) - diff__Jdiff));
+                const double SERCA__Jleak = (0.0002625 * intracellular_ions__cansr);
+                const double SERCA__Jupnp = (0.004375 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092));
+                const double SERCA__Jupp = (0.01203125 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092 - 0.00017));
+                const double SERCA__fJupp = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)));
+                const double SERCA__Jup = ((((1.0 - SERCA__fJupp) * SERCA__Jupnp) + (SERCA__fJupp * SERCA__Jupp) - SERCA__Jleak));
+                const double trans_flux__Jtr = (0.01 * (intracellular_ions__cansr - intracellular_ions__cajsr));
+                const double dot__intracellular_ions__cansr = SERCA__Jup - (0.08695652173913042 * trans_flux__Jtr);
+                const double intracellular_ions__Bcajsr = (1.0 / (1.0 + (8.0 / ((0.8 + intracellular_ions__cajsr) * (0.8 + intracellular_ions__cajsr)))));
+                const double dot__intracellular_ions__cajsr = (intracellular_ions__Bcajsr * (trans_flux__Jtr - ryr__Jrel));
+                const double intracellular_ions__Bcai = (1.0 / (1.0 + (0.00011900000000000002 / ((0.00238 + intracellular_ions__cai) * (0.00238 + intracellular_ions__cai))) + (3.5000000000000004e-05 / ((0.0005 + intracellular_ions__cai) * (0.0005 + intracellular_ions__cai)))));
+                const double dot__intracellular_ions__cai = (intracellular_ions__Bcai * ((3.0760371441184366e-05 * (-(IpCa__IpCa + ICab__ICab - (2.0 * INaCa_i__INaCa_i)))) - (0.08117647058823528 * SERCA__Jup) + (0.02941176470588235 * diff__Jdiff)));
+                const double INa__mss = (1.0 / (1.0 + exp((0.10130685847431871 * (-(membrane__v + 39.57))))));
+                const double INa__tm = (1.0 / ((6.765 * exp((0.02876042565429968 * (membrane__v + 11.64)))) + (8.552 * exp((0.16792611251049538 * (-(membrane__v + 77.42)))))));
+                const double dot__INa__m = ((INa__mss - INa__m) / INa__tm);
+                const double INa__hss = (1.0 / (1.0 + exp((0.1643115346697338 * (membrane__v + 82.9 - 0.0)))));
+                const double INa__thf = (1.0 / ((1.432e-05 * exp((0.15910898965791567 * (-(membrane__v + 1.196 - 0.0))))) + (6.149 * exp((0.0493339911198816 * (membrane__v + 0.5096 - 0.0))))));
+                const double dot__INa__hf = ((INa__hss - INa__hf) / INa__thf);
+                const double INa__ths = (1.0 / ((0.009794 * exp((0.035650623885918005 * (-(membrane__v + 17.95 - 0.0))))) + (0.3343 * exp((0.017649135192375574 * (membrane__v + 5.73 - 0.0))))));
+                const double dot__INa__hs = ((INa__hss - INa__hs) / INa__ths);
+                const double INa__jss = INa__hss;
+                const double INa__tj = 2.038 + (1.0 / ((0.02136 * exp((0.12075836251660427 * (-(membrane__v + 100.6 - 0.0))))) + (0.3052 * exp((0.02600780234070221 * (membrane__v + 0.9941 - 0.0))))));
+                const double dot__INa__j = ((INa__jss - INa__j) / INa__tj);
+                const double INa__hssp = (1.0 / (1.0 + exp((0.1643115346697338 * (membrane__v + 89.1 - 0.0)))));
+                const double INa__thsp = (3.0 * INa__ths);
+                const double dot__INa__hsp = ((INa__hssp - INa__hsp) / INa__thsp);
+                const double INa__tjp = (1.46 * INa__tj);
+                const double dot__INa__jp = ((INa__jss - INa__jp) / INa__tjp);
+                const double INaL__mLss = (1.0 / (1.0 + exp((0.18996960486322187 * (-(membrane__v + 42.85))))));
+                const double INaL__tmL = INa__tm;
+                const double dot__INaL__mL = ((INaL__mLss - INaL__mL) / INaL__tmL);
+                const double INaL__hLss = (1.0 / (1.0 + exp((0.13354700854700854 * (membrane__v + 87.61)))));
+                const double dot__INaL__hL = (0.005 * (INaL__hLss - INaL__hL));
+                const double INaL__hLssp = (1.0 / (1.0 + exp((0.13354700854700854 * (membrane__v + 93.81)))));
+                const double dot__INaL__hLp = (0.0016666666666666668 * (INaL__hLssp - INaL__hLp));
+                const double Ito__ass = (1.0 / (1.0 + exp((0.06747638326585695 * (-(membrane__v - 14.34))))));
+                const double Ito__ta = (1.0515 / ((0.8271982794275787 / (1.0 + exp((0.03403513787634354 * (-(membrane__v - 18.4099)))))) + (3.5 / (1.0 + exp((0.03403513787634354 * (membrane__v + 100.0)))))));
+                const double dot__Ito__a = ((Ito__ass - Ito__a) / Ito__ta);
+                const double Ito__iss = (1.0 / (1.0 + exp((0.17510068289266328 * (membrane__v + 43.94)))));
+                const double Ito__delta_epi = ((0.0 == 1.0) ? 1.0 - (0.95 / (1.0 + exp((0.2 * (membrane__v + 70.0))))) : 1.0);
+                const double Ito__tiF_b = 4.562 + (1.0 / ((0.3933 * exp((0.01 * (-(membrane__v + 100.0))))) + (0.08004 * exp((0.06027727546714889 * (membrane__v + 50.0))))));
+                const double Ito__tiF = (Ito__tiF_b * Ito__delta_epi);
+                const double dot__Ito__iF = ((Ito__iss - Ito__iF) / Ito__tiF);
+                const double Ito__tiS_b = 23.62 + (1.0 / ((0.001416 * exp((0.01693480101608806 * (-(membrane__v + 96.52))))) + (1.78e-08 * exp((0.12377769525931426 * (membrane__v + 114.1))))));
+                const double Ito__tiS = (Ito__tiS_b * Ito__delta_epi);
+                const double dot__Ito__iS = ((Ito__iss - Ito__iS) / Ito__tiS);
+                const double Ito__assp = (1.0 / (1.0 + exp((0.06747638326585695 * (-(membrane__v - 24.34))))));
+                const double dot__Ito__ap = ((Ito__assp - Ito__ap) / Ito__ta);
+                const double Ito__dti_develop = 1.354 + (0.0001 / (exp((0.06293266205160478 * (membrane__v - 167.4))) + exp((4.642525533890436 * (-(membrane__v - 12.23))))));
+                const double Ito__dti_recover = 1.0 - (0.5 / (1.0 + exp((0.05 * (membrane__v + 70.0)))));
+                const double Ito__tiFp = (Ito__dti_develop * Ito__dti_recover * Ito__tiF);
+                const double dot__Ito__iFp = ((Ito__iss - Ito__iFp) / Ito__tiFp);
+                const double Ito__tiSp = (Ito__dti_develop * Ito__dti_recover * Ito__tiS);
+                const double dot__Ito__iSp = ((Ito__iss - Ito__iSp) / Ito__tiSp);
+                const double ICaL__dss = (1.0 / (1.0 + exp((0.23640661938534277 * (-(membrane__v + 3.94))))));
+                const double ICaL__td = 0.6 + (1.0 / (exp(((-0.05) * (membrane__v + 6.0))) + exp((0.09 * (membrane__v + 14.0)))));
+                const double dot__ICaL__d = ((ICaL__dss - ICaL__d) / ICaL__td);
+                const double ICaL__fss = (1.0 / (1.0 + exp((0.27056277056277056 * (membrane__v + 19.58)))));
+                const double ICaL__tff = 7.0 + (1.0 / ((0.0045 * exp((0.1 * (-(membrane__v + 20.0))))) + (0.0045 * exp((0.1 * (membrane__v + 20.0))))));
+                const double dot__ICaL__ff = ((ICaL__fss - ICaL__ff) / ICaL__tff);
+                const double ICaL__tfs = 1000.0 + (1.0 / ((3.5e-05 * exp((0.25 * (-(membrane__v + 5.0))))) + (3.5e-05 * exp((0.16666666666666666 * (membrane__v + 5.0))))));
+                const double dot__ICaL__fs = ((ICaL__fss - ICaL__fs) / ICaL__tfs);
+                const double ICaL__fcass = ICaL__fss;
+                const double ICaL__tfcaf = 7.0 + (1.0 / ((0.04 * exp((0.14285714285714285 * (-(membrane__v - 4.0))))) + (0.04 * exp((0.14285714285714285 * (membrane__v - 4.0))))));
+                const double dot__ICaL__fcaf = ((ICaL__fcass - ICaL__fcaf) / ICaL__tfcaf);
+                const double ICaL__tfcas = 100.0 + (1.0 / ((0.00012 * exp((0.3333333333333333 * (-membrane__v)))) + (0.00012 * exp((0.14285714285714285 * membrane__v)))));
+                const double dot__ICaL__fcas = ((ICaL__fcass - ICaL__fcas) / ICaL__tfcas);
+                const double dot__ICaL__jca = (0.013333333333333334 * (ICaL__fcass - ICaL__jca));
+                const double ICaL__tffp = (2.5 * ICaL__tff);
+                const double dot__ICaL__ffp = ((ICaL__fss - ICaL__ffp) / ICaL__tffp);
+                const double ICaL__tfcafp = (2.5 * ICaL__tfcaf);
+                const double dot__ICaL__fcafp = ((ICaL__fcass - ICaL__fcafp) / ICaL__tfcafp);
+                const double ICaL__km2n = (ICaL__jca);
+                const double ICaL__anca = (1.0 / ((1000.0 / ICaL__km2n) + __builtin_powi((1.0 + (0.002 / intracellular_ions__cass)), 4)));
+                const double dot__ICaL__nca = (1000.0 * ICaL__anca) - (ICaL__nca * ICaL__km2n);
+                const double dot__IKr__IC1 = -((0.01189868619684017 * exp((1.535e-08 * membrane__v)) * IKr__IC1) - (6.145301160162181e-05 * exp(((-0.1688) * membrane__v)) * IKr__IC2)) + (6.9292902783457055 * exp((0.008595 * membrane__v)) * IKr__C1) - (0.22985844625060706 * exp((0.1725 * membrane__v)) * IKr__IC1);
+                const double dot__IKr__IC2 = (0.01189868619684017 * exp((1.535e-08 * membrane__v)) * IKr__IC1) - (6.145301160162181e-05 * exp(((-0.1688) * membrane__v)) * IKr__IC2) - ((0.01848566926536764 * exp((0.008516 * membrane__v)) * IKr__IC2) - (0.00017688628605067472 * exp(((-0.04641) * membrane__v)) * IKr__IO)) + (4.358076760548901 * exp((3.613e-08 * membrane__v)) * IKr__C2) - (4.976378102836875 * exp(((-0.0006575) * membrane__v)) * IKr__IC2);
+                const double dot__IKr__C1 = -((0.3857434178977697 * exp((4.631e-05 * membrane__v)) * IKr__C1) - (5.7880316693427994e-05 * exp(((-0.004226) * membrane__v)) * IKr__C2)) - ((6.9292902783457055 * exp((0.008595 * membrane__v)) * IKr__C1) - (0.22985844625060706 * exp((0.1725 * membrane__v)) * IKr__IC1));
+                const double dot__IKr__C2 = (0.3857434178977697 * exp((4.631e-05 * membrane__v)) * IKr__C1) - (5.7880316693427994e-05 * exp(((-0.004226) * membrane__v)) * IKr__C2) - ((0.06369479424066002 * exp((7.771e-09 * membrane__v)) * IKr__C2) - (0.0026912698717094915 * exp(((-0.02877) * membrane__v)) * IKr__O)) - ((4.358076760548901 * exp((3.613e-08 * membrane__v)) * IKr__C2) - (4.976378102836875 * exp(((-0.0006575) * membrane__v)) * IKr__IC2));
+                const double dot__IKr__O = (0.06369479424066002 * exp((7.771e-09 * membrane__v)) * IKr__C2) - (0.0026912698717094915 * exp(((-0.02877) * membrane__v)) * IKr__O) - ((0.6656220254071087 * exp((0.004668 * membrane__v)) * IKr__O) - (0.17212014014424634 * exp(((-0.02215) * membrane__v)) * IKr__IO)) - ((IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) * IKr__O / (pow((IKr__D), IKr__n) + IKr__halfmax)) - (IKr__Ku * IKr__Obound));
+                const double dot__IKr__IO = (0.01848566926536764 * exp((0.008516 * membrane__v)) * IKr__IC2) - (0.00017688628605067472 * exp(((-0.04641) * membrane__v)) * IKr__IO) + (0.6656220254071087 * exp((0.004668 * membrane__v)) * IKr__O) - (0.17212014014424634 * exp(((-0.02215) * membrane__v)) * IKr__IO) - ((IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) * IKr__IO / (pow((IKr__D), IKr__n) + IKr__halfmax)) - (3.8671943030564586 * IKr__Ku * exp((0.004668 * membrane__v)) * IKr__IObound / exp(((-0.02215) * membrane__v))));
+                const double dot__IKr__IObound = (IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) * IKr__IO / (pow((IKr__D), IKr__n) + IKr__halfmax)) - (3.8671943030564586 * IKr__Ku * exp((0.004668 * membrane__v)) * IKr__IObound / exp(((-0.02215) * membrane__v))) + (IKr__Kt * IKr__Cbound / (1.0 + exp((0.14729709824716453 * (-(membrane__v - IKr__Vhalf)))))) - (IKr__Kt * IKr__IObound);
+                const double dot__IKr__Obound = (IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) * IKr__O / (pow((IKr__D), IKr__n) + IKr__halfmax)) - (IKr__Ku * IKr__Obound) + (IKr__Kt * IKr__Cbound / (1.0 + exp((0.14729709824716453 * (-(membrane__v - IKr__Vhalf)))))) - (IKr__Kt * IKr__Obound);
+                const double dot__IKr__Cbound = -((IKr__Kt * IKr__Cbound / (1.0 + exp((0.14729709824716453 * (-(membrane__v - IKr__Vhalf)))))) - (IKr__Kt * IKr__Obound)) - ((IKr__Kt * IKr__Cbound / (1.0 + exp((0.14729709824716453 * (-(membrane__v - IKr__Vhalf)))))) - (IKr__Kt * IKr__IObound));
+                const double IKs__txs1 = 817.3 + (1.0 / ((0.0002326 * exp((0.056179775280898875 * (membrane__v + 48.28)))) + (0.001292 * exp((0.004347826086956522 * (-(membrane__v + 210.0)))))));
+                const double IKs__xs1ss = (1.0 / (1.0 + exp((0.11195700850873264 * (-(membrane__v + 11.6))))));
+                const double dot__IKs__xs1 = ((IKs__xs1ss - IKs__xs1) / IKs__txs1);
+                const double IKs__txs2 = (1.0 / ((0.01 * exp((0.05 * (membrane__v - 50.0)))) + (0.0193 * exp((0.03225806451612903 * (-(membrane__v + 66.54)))))));
+                const double IKs__xs2ss = IKs__xs1ss;
+                const double dot__IKs__xs2 = ((IKs__xs2ss - IKs__xs2) / IKs__txs2);
+                const double IK1__txk1 = (122.2 / (exp((0.049115913555992145 * (-(membrane__v + 127.2)))) + exp((0.014423770373575654 * (membrane__v + 236.8)))));
+                const double IK1__xk1ss = (1.0 / (1.0 + exp((0.08139888874237089 * (-(membrane__v + 13.79052 + 144.59))))));
+                const double dot__IK1__xk1 = ((IK1__xk1ss - IK1__xk1) / IK1__txk1);
+                const double ryr__Jrel_inf_temp = (2.375 * (-ICaL__ICaL) / (1.0 + (__builtin_powi(((1.5 / intracellular_ions__cajsr)), 8))));
+                const double ryr__Jrel_inf = ((0.0 == 2.0) ? (1.7 * ryr__Jrel_inf_temp) : ryr__Jrel_inf_temp);
+                const double ryr__tau_rel_temp = (4.75 / (1.0 + (0.0123 / intracellular_ions__cajsr)));
+                const double ryr__tau_rel = ((ryr__tau_rel_temp < 0.001) ? 0.001 : ryr__tau_rel_temp);
+                const double dot__ryr__Jrelnp = ((ryr__Jrel_inf - ryr__Jrelnp) / ryr__tau_rel);
+                const double ryr__Jrel_temp = (2.96875 * (-ICaL__ICaL) / (1.0 + __builtin_powi(((1.5 / intracellular_ions__cajsr)), 8)));
+                const double ryr__Jrel_infp = ((0.0 == 2.0) ? (1.7 * ryr__Jrel_temp) : ryr__Jrel_temp);
+                const double ryr__tau_relp_temp = (5.9375 / (1.0 + (0.0123 / intracellular_ions__cajsr)));
+                const double ryr__tau_relp = ((ryr__tau_relp_temp < 0.001) ? 0.001 : ryr__tau_relp_temp);
+                const double dot__ryr__Jrelp = ((ryr__Jrel_infp - ryr__Jrelp) / ryr__tau_relp);
+                out[0 + j] = membrane__v + dt * dot__membrane__v;
+                out[32 + j] = CaMK__CaMKt + dt * dot__CaMK__CaMKt;
+                out[64 + j] = intracellular_ions__nai + dt * dot__intracellular_ions__nai;
+                out[96 + j] = intracellular_ions__nass + dt * dot__intracellular_ions__nass;
+                out[128 + j] = intracellular_ions__ki + dt * dot__intracellular_ions__ki;
+                out[160 + j] = intracellular_ions__kss + dt * dot__intracellular_ions__kss;
+                out[192 + j] = intracellular_ions__cass + dt * dot__intracellular_ions__cass;
+                out[224 + j] = intracellular_ions__cansr + dt * dot__intracellular_ions__cansr;
+                out[256 + j] = intracellular_ions__cajsr + dt * dot__intracellular_ions__cajsr;
+                out[288 + j] = intracellular_ions__cai + dt * dot__intracellular_ions__cai;
+                const double rlb__INa__m = -(1.0 / (INa__tm));
+                out[320 + j] = ct_rush_larsen_ab(INa__m, dot__INa__m - rlb__INa__m * INa__m, rlb__INa__m, dt);
+                const double rlb__INa__hf = -(1.0 / (INa__thf));
+                out[352 + j] = ct_rush_larsen_ab(INa__hf, dot__INa__hf - rlb__INa__hf * INa__hf, rlb__INa__hf, dt);
+                const double rlb__INa__hs = -(1.0 / (INa__ths));
+                out[384 + j] = ct_rush_larsen_ab(INa__hs, dot__INa__hs - rlb__INa__hs * INa__hs, rlb__INa__hs, dt);
+                const double rlb__INa__j = -(1.0 / (INa__tj));
+                out[416 + j] = ct_rush_larsen_ab(INa__j, dot__INa__j - rlb__INa__j * INa__j, rlb__INa__j, dt);
+                const double rlb__INa__hsp = -(1.0 / (INa__thsp));
+                out[448 + j] = ct_rush_larsen_ab(INa__hsp, dot__INa__hsp - rlb__INa__hsp * INa__hsp, rlb__INa__hsp, dt);
+                const double rlb__INa__jp = -(1.0 / (INa__tjp));
+                out[480 + j] = ct_rush_larsen_ab(INa__jp, dot__INa__jp - rlb__INa__jp * INa__jp, rlb__INa__jp, dt);
+                const double rlb__INaL__mL = -(1.0 / (INaL__tmL));
+                out[512 + j] = ct_rush_larsen_ab(INaL__mL, dot__INaL__mL - rlb__INaL__mL * INaL__mL, rlb__INaL__mL, dt);
+                const double rlb__INaL__hL = (-0.005);
+                out[544 + j] = ct_rush_larsen_ab(INaL__hL, dot__INaL__hL - rlb__INaL__hL * INaL__hL, rlb__INaL__hL, dt);
+                const double rlb__INaL__hLp = (-0.0016666666666666668);
+                out[576 + j] = ct_rush_larsen_ab(INaL__hLp, dot__INaL__hLp - rlb__INaL__hLp * INaL__hLp, rlb__INaL__hLp, dt);
+                const double rlb__Ito__a = -(1.0 / (Ito__ta));
+                out[608 + j] = ct_rush_larsen_ab(Ito__a, dot__Ito__a - rlb__Ito__a * Ito__a, rlb__Ito__a, dt);
+                const double rlb__Ito__iF = -(1.0 / (Ito__tiF));
+                out[640 + j] = ct_rush_larsen_ab(Ito__iF, dot__Ito__iF - rlb__Ito__iF * Ito__iF, rlb__Ito__iF, dt);
+                const double rlb__Ito__iS = -(1.0 / (Ito__tiS));
+                out[672 + j] = ct_rush_larsen_ab(Ito__iS, dot__Ito__iS - rlb__Ito__iS * Ito__iS, rlb__Ito__iS, dt);
+                const double rlb__Ito__ap = -(1.0 / (Ito__ta));
+                out[704 + j] = ct_rush_larsen_ab(Ito__ap, dot__Ito__ap - rlb__Ito__ap * Ito__ap, rlb__Ito__ap, dt);
+                const double rlb__Ito__iFp = -(1.0 / (Ito__tiFp));
+                out[736 + j] = ct_rush_larsen_ab(Ito__iFp, dot__Ito__iFp - rlb__Ito__iFp * Ito__iFp, rlb__Ito__iFp, dt);
+                const double rlb__Ito__iSp = -(1.0 / (Ito__tiSp));
+                out[768 + j] = ct_rush_larsen_ab(Ito__iSp, dot__Ito__iSp - rlb__Ito__iSp * Ito__iSp, rlb__Ito__iSp, dt);
+                const double rlb__ICaL__d = -(1.0 / (ICaL__td));
+                out[800 + j] = ct_rush_larsen_ab(ICaL__d, dot__ICaL__d - rlb__ICaL__d * ICaL__d, rlb__ICaL__d, dt);
+                const double rlb__ICaL__ff = -(1.0 / (ICaL__tff));
+                out[832 + j] = ct_rush_larsen_ab(ICaL__ff, dot__ICaL__ff - rlb__ICaL__ff * ICaL__ff, rlb__ICaL__ff, dt);
+                const double rlb__ICaL__fs = -(1.0 / (ICaL__tfs));
+                out[864 + j] = ct_rush_larsen_ab(ICaL__fs, dot__ICaL__fs - rlb__ICaL__fs * ICaL__fs, rlb__ICaL__fs, dt);
+                const double rlb__ICaL__fcaf = -(1.0 / (ICaL__tfcaf));
+                out[896 + j] = ct_rush_larsen_ab(ICaL__fcaf, dot__ICaL__fcaf - rlb__ICaL__fcaf * ICaL__fcaf, rlb__ICaL__fcaf, dt);
+                const double rlb__ICaL__fcas = -(1.0 / (ICaL__tfcas));
+                out[928 + j] = ct_rush_larsen_ab(ICaL__fcas, dot__ICaL__fcas - rlb__ICaL__fcas * ICaL__fcas, rlb__ICaL__fcas, dt);
+                const double rlb__ICaL__jca = (-0.013333333333333334);
+                out[960 + j] = ct_rush_larsen_ab(ICaL__jca, dot__ICaL__jca - rlb__ICaL__jca * ICaL__jca, rlb__ICaL__jca, dt);
+                const double rlb__ICaL__ffp = -(1.0 / (ICaL__tffp));
+                out[992 + j] = ct_rush_larsen_ab(ICaL__ffp, dot__ICaL__ffp - rlb__ICaL__ffp * ICaL__ffp, rlb__ICaL__ffp, dt);
+                const double rlb__ICaL__fcafp = -(1.0 / (ICaL__tfcafp));
+                out[1024 + j] = ct_rush_larsen_ab(ICaL__fcafp, dot__ICaL__fcafp - rlb__ICaL__fcafp * ICaL__fcafp, rlb__ICaL__fcafp, dt);
+                const double rlb__ICaL__nca = -ICaL__km2n;
+                out[1056 + j] = ct_rush_larsen_ab(ICaL__nca, dot__ICaL__nca - rlb__ICaL__nca * ICaL__nca, rlb__ICaL__nca, dt);
+                const double rlb__IKs__xs1 = -(1.0 / (IKs__txs1));
+                out[1376 + j] = ct_rush_larsen_ab(IKs__xs1, dot__IKs__xs1 - rlb__IKs__xs1 * IKs__xs1, rlb__IKs__xs1, dt);
+                const double rlb__IKs__xs2 = -(1.0 / (IKs__txs2));
+                out[1408 + j] = ct_rush_larsen_ab(IKs__xs2, dot__IKs__xs2 - rlb__IKs__xs2 * IKs__xs2, rlb__IKs__xs2, dt);
+                const double rlb__IK1__xk1 = -(1.0 / (IK1__txk1));
+                out[1440 + j] = ct_rush_larsen_ab(IK1__xk1, dot__IK1__xk1 - rlb__IK1__xk1 * IK1__xk1, rlb__IK1__xk1, dt);
+                const double rlb__ryr__Jrelnp = -(1.0 / (ryr__tau_rel));
+                out[1472 + j] = ct_rush_larsen_ab(ryr__Jrelnp, dot__ryr__Jrelnp - rlb__ryr__Jrelnp * ryr__Jrelnp, rlb__ryr__Jrelnp, dt);
+                const double rlb__ryr__Jrelp = -(1.0 / (ryr__tau_relp));
+                out[1504 + j] = ct_rush_larsen_ab(ryr__Jrelp, dot__ryr__Jrelp - rlb__ryr__Jrelp * ryr__Jrelp, rlb__ryr__Jrelp, dt);
+                const double be0_m0_0 = -((0.011898686196840175 * exp((1.535e-08 * membrane__v)))) + -((0.22985844625060714 * exp((0.1725 * membrane__v))));
+                const double be0_m0_1 = (6.145301160162181e-05 * exp(((-0.1688) * membrane__v)));
+                const double be0_m0_2 = (6.929290278345709 * exp((0.008595 * membrane__v)));
+                const double be0_m1_0 = (0.011898686196840175 * exp((1.535e-08 * membrane__v)));
+                const double be0_m1_1 = -((6.145301160162181e-05 * exp(((-0.1688) * membrane__v)))) + (-((0.01848566926536764 * exp((0.008516 * membrane__v)))) + -((4.976378102836878 * exp(((-0.0006575) * membrane__v)))));
+                const double be0_m1_3 = (4.358076760548901 * exp((3.613e-08 * membrane__v)));
+                const double be0_m1_5 = (0.00017688628605067472 * exp(((-0.04641) * membrane__v)));
+                const double be0_m2_0 = (0.22985844625060714 * exp((0.1725 * membrane__v)));
+                const double be0_m2_2 = -((0.38574341789776984 * exp((4.631e-05 * membrane__v)))) + -((6.929290278345709 * exp((0.008595 * membrane__v))));
+                const double be0_m2_3 = (5.7880316693427994e-05 * exp(((-0.004226) * membrane__v)));
+                const double be0_m3_1 = (4.976378102836878 * exp(((-0.0006575) * membrane__v)));
+                const double be0_m3_2 = (0.38574341789776984 * exp((4.631e-05 * membrane__v)));
+                const double be0_m3_3 = -((5.7880316693427994e-05 * exp(((-0.004226) * membrane__v)))) + (-((0.06369479424066005 * exp((7.771e-09 * membrane__v)))) + -((4.358076760548901 * exp((3.613e-08 * membrane__v)))));
+                const double be0_m3_4 = (0.0026912698717094915 * exp(((-0.02877) * membrane__v)));
+                const double be0_m4_3 = (0.06369479424066005 * exp((7.771e-09 * membrane__v)));
+                const double be0_m4_4 = -((0.0026912698717094915 * exp(((-0.02877) * membrane__v)))) + (-((0.6656220254071089 * exp((0.004668 * membrane__v)))) + -((IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) * (1.0 / (IKr__halfmax + pow((IKr__D), IKr__n))))));
+                const double be0_m4_5 = (0.17212014014424634 * exp(((-0.02215) * membrane__v)));
+                const double be0_m4_7 = IKr__Ku;
+                const double be0_m5_1 = (0.01848566926536764 * exp((0.008516 * membrane__v)));
+                const double be0_m5_4 = (0.6656220254071089 * exp((0.004668 * membrane__v)));
+                const double be0_m5_5 = -((0.00017688628605067472 * exp(((-0.04641) * membrane__v)))) + (-((0.17212014014424634 * exp(((-0.02215) * membrane__v)))) + -((IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) * (1.0 / (IKr__halfmax + pow((IKr__D), IKr__n))))));
+                const double be0_m5_6 = (3.86719430305646 * IKr__Ku * exp((0.004668 * membrane__v)) * exp(-(((-0.02215) * membrane__v))));
+                const double be0_m6_5 = (IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) * (1.0 / (IKr__halfmax + pow((IKr__D), IKr__n))));
+                const double be0_m6_6 = -IKr__Kt + -((3.86719430305646 * IKr__Ku * exp((0.004668 * membrane__v)) * exp(-(((-0.02215) * membrane__v)))));
+                const double be0_m6_8 = (IKr__Kt * (1.0 / (1.0 + exp((0.14729709824716453 * IKr__Vhalf) + ((-0.14729709824716453) * membrane__v)))));
+                const double be0_m7_4 = (IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) * (1.0 / (IKr__halfmax + pow((IKr__D), IKr__n))));
+                const double be0_m7_7 = -IKr__Kt + -IKr__Ku;
+                const double be0_m7_8 = (IKr__Kt * (1.0 / (1.0 + exp((0.14729709824716453 * IKr__Vhalf) + ((-0.14729709824716453) * membrane__v)))));
+                const double be0_m8_6 = IKr__Kt;
+                const double be0_m8_7 = IKr__Kt;
+                const double be0_m8_8 = ((-2.0) * IKr__Kt * (1.0 / (1.0 + exp((0.14729709824716453 * IKr__Vhalf) + ((-0.14729709824716453) * membrane__v)))));
+                const double be0_a0_0 = 1.0 - dt * be0_m0_0;
+                const double be0_a0_1 = - dt * be0_m0_1;
+                const double be0_a0_2 = - dt * be0_m0_2;
+                const double be0_a1_0 = - dt * be0_m1_0;
+                const double be0_a1_1 = 1.0 - dt * be0_m1_1;
+                const double be0_a1_3 = - dt * be0_m1_3;
+                const double be0_a1_5 = - dt * be0_m1_5;
+                const double be0_a2_0 = - dt * be0_m2_0;
+                const double be0_a2_2 = 1.0 - dt * be0_m2_2;
+                const double be0_a2_3 = - dt * be0_m2_3;
+                const double be0_a3_1 = - dt * be0_m3_1;
+                const double be0_a3_2 = - dt * be0_m3_2;
+                const double be0_a3_3 = 1.0 - dt * be0_m3_3;
+                const double be0_a3_4 = - dt * be0_m3_4;
+                const double be0_a4_3 = - dt * be0_m4_3;
+                const double be0_a4_4 = 1.0 - dt * be0_m4_4;
+                const double be0_a4_5 = - dt * be0_m4_5;
+                const double be0_a4_7 = - dt * be0_m4_7;
+                const double be0_a5_1 = - dt * be0_m5_1;
+                const double be0_a5_4 = - dt * be0_m5_4;
+                const double be0_a5_5 = 1.0 - dt * be0_m5_5;
+                const double be0_a5_6 = - dt * be0_m5_6;
+                const double be0_a6_5 = - dt * be0_m6_5;
+                const double be0_a6_6 = 1.0 - dt * be0_m6_6;
+                const double be0_a6_8 = - dt * be0_m6_8;
+                const double be0_a7_4 = - dt * be0_m7_4;
+                const double be0_a7_7 = 1.0 - dt * be0_m7_7;
+                const double be0_a7_8 = - dt * be0_m7_8;
+                const double be0_a8_6 = - dt * be0_m8_6;
+                const double be0_a8_7 = - dt * be0_m8_7;
+                const double be0_a8_8 = 1.0 - dt * be0_m8_8;
+                const double be0_r0 = IKr__IC1 + dt * (dot__IKr__IC1 - be0_m0_0 * IKr__IC1 - be0_m0_1 * IKr__IC2 - be0_m0_2 * IKr__C1);
+                const double be0_r1 = IKr__IC2 + dt * (dot__IKr__IC2 - be0_m1_0 * IKr__IC1 - be0_m1_1 * IKr__IC2 - be0_m1_3 * IKr__C2 - be0_m1_5 * IKr__IO);
+                const double be0_r2 = IKr__C1 + dt * (dot__IKr__C1 - be0_m2_0 * IKr__IC1 - be0_m2_2 * IKr__C1 - be0_m2_3 * IKr__C2);
+                const double be0_r3 = IKr__C2 + dt * (dot__IKr__C2 - be0_m3_1 * IKr__IC2 - be0_m3_2 * IKr__C1 - be0_m3_3 * IKr__C2 - be0_m3_4 * IKr__O);
+                const double be0_r4 = IKr__O + dt * (dot__IKr__O - be0_m4_3 * IKr__C2 - be0_m4_4 * IKr__O - be0_m4_5 * IKr__IO - be0_m4_7 * IKr__Obound);
+                const double be0_r5 = IKr__IO + dt * (dot__IKr__IO - be0_m5_1 * IKr__IC2 - be0_m5_4 * IKr__O - be0_m5_5 * IKr__IO - be0_m5_6 * IKr__IObound);
+                const double be0_r6 = IKr__IObound + dt * (dot__IKr__IObound - be0_m6_5 * IKr__IO - be0_m6_6 * IKr__IObound - be0_m6_8 * IKr__Cbound);
+                const double be0_r7 = IKr__Obound + dt * (dot__IKr__Obound - be0_m7_4 * IKr__O - be0_m7_7 * IKr__Obound - be0_m7_8 * IKr__Cbound);
+                const double be0_r8 = IKr__Cbound + dt * (dot__IKr__Cbound - be0_m8_6 * IKr__IObound - be0_m8_7 * IKr__Obound - be0_m8_8 * IKr__Cbound);
+                const double be0_inv0 = 1.0 / be0_a0_0;
+                const double be0_f1_0 = be0_a1_0 * be0_inv0;
+                const double be0_a1_1_0 = be0_a1_1 - be0_f1_0 * be0_a0_1;
+                const double be0_a1_2_0 = - be0_f1_0 * be0_a0_2;
+                const double be0_r1_0 = be0_r1 - be0_f1_0 * be0_r0;
+                const double be0_f2_0 = be0_a2_0 * be0_inv0;
+                const double be0_a2_1_0 = - be0_f2_0 * be0_a0_1;
+                const double be0_a2_2_0 = be0_a2_2 - be0_f2_0 * be0_a0_2;
+                const double be0_r2_0 = be0_r2 - be0_f2_0 * be0_r0;
+                const double be0_inv1 = 1.0 / be0_a1_1_0;
+                const double be0_f2_1 = be0_a2_1_0 * be0_inv1;
+                const double be0_a2_2_1 = be0_a2_2_0 - be0_f2_1 * be0_a1_2_0;
+                const double be0_a2_3_1 = be0_a2_3 - be0_f2_1 * be0_a1_3;
+                const double be0_a2_5_1 = - be0_f2_1 * be0_a1_5;
+                const double be0_r2_1 = be0_r2_0 - be0_f2_1 * be0_r1_0;
+                const double be0_f3_1 = be0_a3_1 * be0_inv1;
+                const double be0_a3_2_1 = be0_a3_2 - be0_f3_1 * be0_a1_2_0;
+                const double be0_a3_3_1 = be0_a3_3 - be0_f3_1 * be0_a1_3;
+                const double be0_a3_5_1 = - be0_f3_1 * be0_a1_5;
+                const double be0_r3_1 = be0_r3 - be0_f3_1 * be0_r1_0;
+                const double be0_f5_1 = be0_a5_1 * be0_inv1;
+                const double be0_a5_2_1 = - be0_f5_1 * be0_a1_2_0;
+                const double be0_a5_3_1 = - be0_f5_1 * be0_a1_3;
+                const double be0_a5_5_1 = be0_a5_5 - be0_f5_1 * be0_a1_5;
+                const double be0_r5_1 = be0_r5 - be0_f5_1 * be0_r1_0;
+                const double be0_inv2 = 1.0 / be0_a2_2_1;
+                const double be0_f3_2 = be0_a3_2_1 * be0_inv2;
+                const double be0_a3_3_2 = be0_a3_3_1 - be0_f3_2 * be0_a2_3_1;
+                const double be0_a3_5_2 = be0_a3_5_1 - be0_f3_2 * be0_a2_5_1;
+                const double be0_r3_2 = be0_r3_1 - be0_f3_2 * be0_r2_1;
+                const double be0_f5_2 = be0_a5_2_1 * be0_inv2;
+                const double be0_a5_3_2 = be0_a5_3_1 - be0_f5_2 * be0_a2_3_1;
+                const double be0_a5_5_2 = be0_a5_5_1 - be0_f5_2 * be0_a2_5_1;
+                const double be0_r5_2 = be0_r5_1 - be0_f5_2 * be0_r2_1;
+                const double be0_inv3 = 1.0 / be0_a3_3_2;
+                const double be0_f4_3 = be0_a4_3 * be0_inv3;
+                const double be0_a4_4_3 = be0_a4_4 - be0_f4_3 * be0_a3_4;
+                const double be0_a4_5_3 = be0_a4_5 - be0_f4_3 * be0_a3_5_2;
+                const double be0_r4_3 = be0_r4 - be0_f4_3 * be0_r3_2;
+                const double be0_f5_3 = be0_a5_3_2 * be0_inv3;
+                const double be0_a5_4_3 = be0_a5_4 - be0_f5_3 * be0_a3_4;
+                const double be0_a5_5_3 = be0_a5_5_2 - be0_f5_3 * be0_a3_5_2;
+                const double be0_r5_3 = be0_r5_2 - be0_f5_3 * be0_r3_2;
+                const double be0_inv4 = 1.0 / be0_a4_4_3;
+                const double be0_f5_4 = be0_a5_4_3 * be0_inv4;
+                const double be0_a5_5_4 = be0_a5_5_3 - be0_f5_4 * be0_a4_5_3;
+                const double be0_a5_7_4 = - be0_f5_4 * be0_a4_7;
+                const double be0_r5_4 = be0_r5_3 - be0_f5_4 * be0_r4_3;
+                const double be0_f7_4 = be0_a7_4 * be0_inv4;
+                const double be0_a7_5_4 = - be0_f7_4 * be0_a4_5_3;
+                const double be0_a7_7_4 = be0_a7_7 - be0_f7_4 * be0_a4_7;
+                const double be0_r7_4 = be0_r7 - be0_f7_4 * be0_r4_3;
+                const double be0_inv5 = 1.0 / be0_a5_5_4;
+                const double be0_f6_5 = be0_a6_5 * be0_inv5;
+                const double be0_a6_6_5 = be0_a6_6 - be0_f6_5 * be0_a5_6;
+                const double be0_a6_7_5 = - be0_f6_5 * be0_a5_7_4;
+                const double be0_r6_5 = be0_r6 - be0_f6_5 * be0_r5_4;
+                const double be0_f7_5 = be0_a7_5_4 * be0_inv5;
+                const double be0_a7_6_5 = - be0_f7_5 * be0_a5_6;
+                const double be0_a7_7_5 = be0_a7_7_4 - be0_f7_5 * be0_a5_7_4;
+                const double be0_r7_5 = be0_r7_4 - be0_f7_5 * be0_r5_4;
+                const double be0_inv6 = 1.0 / be0_a6_6_5;
+                const double be0_f7_6 = be0_a7_6_5 * be0_inv6;
+                const double be0_a7_7_6 = be0_a7_7_5 - be0_f7_6 * be0_a6_7_5;
+                const double be0_a7_8_6 = be0_a7_8 - be0_f7_6 * be0_a6_8;
+                const double be0_r7_6 = be0_r7_5 - be0_f7_6 * be0_r6_5;
+                const double be0_f8_6 = be0_a8_6 * be0_inv6;
+                const double be0_a8_7_6 = be0_a8_7 - be0_f8_6 * be0_a6_7_5;
+                const double be0_a8_8_6 = be0_a8_8 - be0_f8_6 * be0_a6_8;
+                const double be0_r8_6 = be0_r8 - be0_f8_6 * be0_r6_5;
+                const double be0_inv7 = 1.0 / be0_a7_7_6;
+                const double be0_f8_7 = be0_a8_7_6 * be0_inv7;
+                const double be0_a8_8_7 = be0_a8_8_6 - be0_f8_7 * be0_a7_8_6;
+                const double be0_r8_7 = be0_r8_6 - be0_f8_7 * be0_r7_6;
+                const double be0_inv8 = 1.0 / be0_a8_8_7;
+                const double be0_x8 = (be0_r8_7) * be0_inv8;
+                const double be0_x7 = (be0_r7_6 - be0_a7_8_6 * be0_x8) * be0_inv7;
+                const double be0_x6 = (be0_r6_5 - be0_a6_7_5 * be0_x7 - be0_a6_8 * be0_x8) * be0_inv6;
+                const double be0_x5 = (be0_r5_4 - be0_a5_6 * be0_x6 - be0_a5_7_4 * be0_x7) * be0_inv5;
+                const double be0_x4 = (be0_r4_3 - be0_a4_5_3 * be0_x5 - be0_a4_7 * be0_x7) * be0_inv4;
+                const double be0_x3 = (be0_r3_2 - be0_a3_4 * be0_x4 - be0_a3_5_2 * be0_x5) * be0_inv3;
+                const double be0_x2 = (be0_r2_1 - be0_a2_3_1 * be0_x3 - be0_a2_5_1 * be0_x5) * be0_inv2;
+                const double be0_x1 = (be0_r1_0 - be0_a1_2_0 * be0_x2 - be0_a1_3 * be0_x3 - be0_a1_5 * be0_x5) * be0_inv1;
+                const double be0_x0 = (be0_r0 - be0_a0_1 * be0_x1 - be0_a0_2 * be0_x2) * be0_inv0;
+                out[1088 + j] = be0_x0;
+                out[1120 + j] = be0_x1;
+                out[1152 + j] = be0_x2;
+                out[1184 + j] = be0_x3;
+                out[1216 + j] = be0_x4;
+                out[1248 + j] = be0_x5;
+                out[1280 + j] = be0_x6;
+                out[1312 + j] = be0_x7;
+                out[1344 + j] = be0_x8;
+                (void)i_stim;
+            }
+        }
+        for (int k = 0; k < 48; ++k)
+            for (int j = 0; j < nj; ++j)
+                s[k * ld + j] = out[k * 32 + j];
+    }
+
+    static void CT_KERNEL ct_chunk_lut(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv)
+    {
+        double out[1536];
+        const double xmax_lut = n_rows - 1.000001;
+        (void)t;
+        (void)p;
+        for (int jb = 0; jb < nj; jb += 8) {
+            for (int j = jb; j < jb + 8; ++j) {
+                const double i_stim = ist[j];
+                const double membrane__v = s[0 * ld + j];
+                const double CaMK__CaMKt = s[1 * ld + j];
+                const double intracellular_ions__nai = s[2 * ld + j];
+                const double intracellular_ions__nass = s[3 * ld + j];
+                const double intracellular_ions__ki = s[4 * ld + j];
+                const double intracellular_ions__kss = s[5 * ld + j];
+                const double intracellular_ions__cass = s[6 * ld + j];
+                const double intracellular_ions__cansr = s[7 * ld + j];
+                const double intracellular_ions__cajsr = s[8 * ld + j];
+                const double intracellular_ions__cai = s[9 * ld + j];
+                const double INa__m = s[10 * ld + j];
+                const double INa__hf = s[11 * ld + j];
+                const double INa__hs = s[12 * ld + j];
+                const double INa__j = s[13 * ld + j];
+                const double INa__hsp = s[14 * ld + j];
+                const double INa__jp = s[15 * ld + j];
+                const double INaL__mL = s[16 * ld + j];
+                const double INaL__hL = s[17 * ld + j];
+                const double INaL__hLp = s[18 * ld + j];
+                const double Ito__a = s[19 * ld + j];
+                const double Ito__iF = s[20 * ld + j];
+                const double Ito__iS = s[21 * ld + j];
+                const double Ito__ap = s[22 * ld + j];
+                const double Ito__iFp = s[23 * ld + j];
+                const double Ito__iSp = s[24 * ld + j];
+                const double ICaL__d = s[25 * ld + j];
+                const double ICaL__ff = s[26 * ld + j];
+                const double ICaL__fs = s[27 * ld + j];
+                const double ICaL__fcaf = s[28 * ld + j];
+                const double ICaL__fcas = s[29 * ld + j];
+                const double ICaL__jca = s[30 * ld + j];
+                const double ICaL__ffp = s[31 * ld + j];
+                const double ICaL__fcafp = s[32 * ld + j];
+                const double ICaL__nca = s[33 * ld + j];
+                const double IKr__IC1 = s[34 * ld + j];
+                const double IKr__IC2 = s[35 * ld + j];
+                const double IKr__C1 = s[36 * ld + j];
+                const double IKr__C2 = s[37 * ld + j];
+                const double IKr__O = s[38 * ld + j];
+                const double IKr__IO = s[39 * ld + j];
+                const double IKr__IObound = s[40 * ld + j];
+                const double IKr__Obound = s[41 * ld + j];
+                const double IKr__Cbound = s[42 * ld + j];
+                const double IKs__xs1 = s[43 * ld + j];
+                const double IKs__xs2 = s[44 * ld + j];
+                const double IK1__xk1 = s[45 * ld + j];
+                const double ryr__Jrelnp = s[46 * ld + j];
+                const double ryr__Jrelp = s[47 * ld + j];
+                const double cardiotwin_parameters__gNa = p[0 * ld + j];
+                const double cardiotwin_parameters__gNaL = p[1 * ld + j];
+                const double cardiotwin_parameters__PCa = p[2 * ld + j];
+                const double cardiotwin_parameters__gto = p[3 * ld + j];
+                const double cardiotwin_parameters__gKr = p[4 * ld + j];
+                const double cardiotwin_parameters__gKs = p[5 * ld + j];
+                const double cardiotwin_parameters__gK1 = p[6 * ld + j];
+                const double cardiotwin_parameters__gNaCa = p[7 * ld + j];
+                const double cardiotwin_parameters__gNaK = p[8 * ld + j];
+                const double IKr__D = p[9 * ld + j];
+                const double IKr__Kmax = p[10 * ld + j];
+                const double IKr__Ku = p[11 * ld + j];
+                const double IKr__n = p[12 * ld + j];
+                const double IKr__halfmax = p[13 * ld + j];
+                const double IKr__Vhalf = p[14 * ld + j];
+                const double IKr__Kt = p[15 * ld + j];
+                const double x_lut0 = (membrane__v - vmin) * inv_dv;
+                const double x_lut1 = x_lut0 > 0.0 ? x_lut0 : 0.0;
+                const double x_lut = x_lut1 < xmax_lut ? x_lut1 : xmax_lut;
+                const int i_lut = (int)x_lut;
+                const double w_lut = x_lut - i_lut;
+                const int o_lut = 136 * i_lut;
+                const double ICaL__Afcaf = lut[o_lut + 0] + w_lut * (lut[o_lut + 136] - lut[o_lut + 0]);
+                const double ICaL__Afcas = lut[o_lut + 1] + w_lut * (lut[o_lut + 137] - lut[o_lut + 1]);
+                const double ICaL__U_1 = lut[o_lut + 2] + w_lut * (lut[o_lut + 138] - lut[o_lut + 2]);
+                const double ICaL__U_2 = lut[o_lut + 3] + w_lut * (lut[o_lut + 139] - lut[o_lut + 3]);
+                const double ICaL__U_3 = lut[o_lut + 4] + w_lut * (lut[o_lut + 140] - lut[o_lut + 4]);
+                const double ICab__U = lut[o_lut + 5] + w_lut * (lut[o_lut + 141] - lut[o_lut + 5]);
+                const double IK1__rk1 = lut[o_lut + 6] + w_lut * (lut[o_lut + 142] - lut[o_lut + 6]);
+                const double IKb__xkb = lut[o_lut + 7] + w_lut * (lut[o_lut + 143] - lut[o_lut + 7]);
+                const double INaCa_i__hna = lut[o_lut + 8] + w_lut * (lut[o_lut + 144] - lut[o_lut + 8]);
+                const double INaCa_i__k3pp_i = lut[o_lut + 9] + w_lut * (lut[o_lut + 145] - lut[o_lut + 9]);
+                const double INaCa_i__k3_i = lut[o_lut + 10] + w_lut * (lut[o_lut + 146] - lut[o_lut + 10]);
+                const double INaCa_i__k3pp_ss = lut[o_lut + 11] + w_lut * (lut[o_lut + 147] - lut[o_lut + 11]);
+                const double INaCa_i__k3_ss = lut[o_lut + 12] + w_lut * (lut[o_lut + 148] - lut[o_lut + 12]);
+                const double INaCa_i__k8_i = lut[o_lut + 13] + w_lut * (lut[o_lut + 149] - lut[o_lut + 13]);
+                const double INaCa_i__k8_ss = lut[o_lut + 14] + w_lut * (lut[o_lut + 150] - lut[o_lut + 14]);
+                const double INaK__a3 = lut[o_lut + 15] + w_lut * (lut[o_lut + 151] - lut[o_lut + 15]);
+                const double INaK__b2 = lut[o_lut + 16] + w_lut * (lut[o_lut + 152] - lut[o_lut + 16]);
+                const double INab__U = lut[o_lut + 17] + w_lut * (lut[o_lut + 153] - lut[o_lut + 17]);
+                const double Ito__AiF = lut[o_lut + 18] + w_lut * (lut[o_lut + 154] - lut[o_lut + 18]);
+                const double Ito__AiS = lut[o_lut + 19] + w_lut * (lut[o_lut + 155] - lut[o_lut + 19]);
+                const double lutx__0 = lut[o_lut + 20] + w_lut * (lut[o_lut + 156] - lut[o_lut + 20]);
+                const double lutx__1 = lut[o_lut + 21] + w_lut * (lut[o_lut + 157] - lut[o_lut + 21]);
+                const double lutx__2 = lut[o_lut + 22] + w_lut * (lut[o_lut + 158] - lut[o_lut + 22]);
+                const double lutx__3 = lut[o_lut + 23] + w_lut * (lut[o_lut + 159] - lut[o_lut + 23]);
+                const double lutx__4 = lut[o_lut + 24] + w_lut * (lut[o_lut + 160] - lut[o_lut + 24]);
+                const double lutx__5 = lut[o_lut + 25] + w_lut * (lut[o_lut + 161] - lut[o_lut + 25]);
+                const double lutx__6 = lut[o_lut + 26] + w_lut * (lut[o_lut + 162] - lut[o_lut + 26]);
+                const double lutx__7 = lut[o_lut + 27] + w_lut * (lut[o_lut + 163] - lut[o_lut + 27]);
+                const double lutx__8 = lut[o_lut + 28] + w_lut * (lut[o_lut + 164] - lut[o_lut + 28]);
+                const double lutx__9 = lut[o_lut + 29] + w_lut * (lut[o_lut + 165] - lut[o_lut + 29]);
+                const double lutx__10 = lut[o_lut + 30] + w_lut * (lut[o_lut + 166] - lut[o_lut + 30]);
+                const double lutx__11 = lut[o_lut + 31] + w_lut * (lut[o_lut + 167] - lut[o_lut + 31]);
+                const double lutx__12 = lut[o_lut + 32] + w_lut * (lut[o_lut + 168] - lut[o_lut + 32]);
+                const double lutx__13 = lut[o_lut + 33] + w_lut * (lut[o_lut + 169] - lut[o_lut + 33]);
+                const double lutx__14 = lut[o_lut + 34] + w_lut * (lut[o_lut + 170] - lut[o_lut + 34]);
+                const double lutx__15 = lut[o_lut + 35] + w_lut * (lut[o_lut + 171] - lut[o_lut + 35]);
+                const double lutx__16 = lut[o_lut + 36] + w_lut * (lut[o_lut + 172] - lut[o_lut + 36]);
+                const double lutx__17 = lut[o_lut + 37] + w_lut * (lut[o_lut + 173] - lut[o_lut + 37]);
+                const double lutx__18 = lut[o_lut + 38] + w_lut * (lut[o_lut + 174] - lut[o_lut + 38]);
+                const double lutx__19 = lut[o_lut + 39] + w_lut * (lut[o_lut + 175] - lut[o_lut + 39]);
+                const double lutx__20 = lut[o_lut + 40] + w_lut * (lut[o_lut + 176] - lut[o_lut + 40]);
+                const double lutx__21 = lut[o_lut + 41] + w_lut * (lut[o_lut + 177] - lut[o_lut + 41]);
+                const double lutx__22 = lut[o_lut + 42] + w_lut * (lut[o_lut + 178] - lut[o_lut + 42]);
+                const double lutx__23 = lut[o_lut + 43] + w_lut * (lut[o_lut + 179] - lut[o_lut + 43]);
+                const double lutx__24 = lut[o_lut + 44] + w_lut * (lut[o_lut + 180] - lut[o_lut + 44]);
+                const double lutx__25 = lut[o_lut + 45] + w_lut * (lut[o_lut + 181] - lut[o_lut + 45]);
+                const double lutx__26 = lut[o_lut + 46] + w_lut * (lut[o_lut + 182] - lut[o_lut + 46]);
+                const double lutx__27 = lut[o_lut + 47] + w_lut * (lut[o_lut + 183] - lut[o_lut + 47]);
+                const double lutx__28 = lut[o_lut + 48] + w_lut * (lut[o_lut + 184] - lut[o_lut + 48]);
+                const double lutx__29 = lut[o_lut + 49] + w_lut * (lut[o_lut + 185] - lut[o_lut + 49]);
+                const double lutx__30 = lut[o_lut + 50] + w_lut * (lut[o_lut + 186] - lut[o_lut + 50]);
+                const double lutx__31 = lut[o_lut + 51] + w_lut * (lut[o_lut + 187] - lut[o_lut + 51]);
+                const double lutx__32 = lut[o_lut + 52] + w_lut * (lut[o_lut + 188] - lut[o_lut + 52]);
+                const double lutx__33 = lut[o_lut + 53] + w_lut * (lut[o_lut + 189] - lut[o_lut + 53]);
+                const double lutx__34 = lut[o_lut + 54] + w_lut * (lut[o_lut + 190] - lut[o_lut + 54]);
+                const double lutx__35 = lut[o_lut + 55] + w_lut * (lut[o_lut + 191] - lut[o_lut + 55]);
+                const double lutx__36 = lut[o_lut + 56] + w_lut * (lut[o_lut + 192] - lut[o_lut + 56]);
+                const double lutx__37 = lut[o_lut + 57] + w_lut * (lut[o_lut + 193] - lut[o_lut + 57]);
+                const double lutx__38 = lut[o_lut + 58] + w_lut * (lut[o_lut + 194] - lut[o_lut + 58]);
+                const double lutx__39 = lut[o_lut + 59] + w_lut * (lut[o_lut + 195] - lut[o_lut + 59]);
+                const double lutx__40 = lut[o_lut + 60] + w_lut * (lut[o_lut + 196] - lut[o_lut + 60]);
+                const double lutx__41 = lut[o_lut + 61] + w_lut * (lut[o_lut + 197] - lut[o_lut + 61]);
+                const double lutx__42 = lut[o_lut + 62] + w_lut * (lut[o_lut + 198] - lut[o_lut + 62]);
+                const double lutx__43 = lut[o_lut + 63] + w_lut * (lut[o_lut + 199] - lut[o_lut + 63]);
+                const double lutx__44 = lut[o_lut + 64] + w_lut * (lut[o_lut + 200] - lut[o_lut + 64]);
+                const double lutx__45 = lut[o_lut + 65] + w_lut * (lut[o_lut + 201] - lut[o_lut + 65]);
+                const double lutx__46 = lut[o_lut + 66] + w_lut * (lut[o_lut + 202] - lut[o_lut + 66]);
+                const double lutx__47 = lut[o_lut + 67] + w_lut * (lut[o_lut + 203] - lut[o_lut + 67]);
+                const double lutx__48 = lut[o_lut + 68] + w_lut * (lut[o_lut + 204] - lut[o_lut + 68]);
+                const double lutx__49 = lut[o_lut + 69] + w_lut * (lut[o_lut + 205] - lut[o_lut + 69]);
+                const double lutx__50 = lut[o_lut + 70] + w_lut * (lut[o_lut + 206] - lut[o_lut + 70]);
+                const double lutx__51 = lut[o_lut + 71] + w_lut * (lut[o_lut + 207] - lut[o_lut + 71]);
+                const double lutx__52 = lut[o_lut + 72] + w_lut * (lut[o_lut + 208] - lut[o_lut + 72]);
+                const double lutx__53 = lut[o_lut + 73] + w_lut * (lut[o_lut + 209] - lut[o_lut + 73]);
+                const double lutx__54 = lut[o_lut + 74] + w_lut * (lut[o_lut + 210] - lut[o_lut + 74]);
+                const double lutx__55 = lut[o_lut + 75] + w_lut * (lut[o_lut + 211] - lut[o_lut + 75]);
+                const double lutx__56 = lut[o_lut + 76] + w_lut * (lut[o_lut + 212] - lut[o_lut + 76]);
+                const double lutx__57 = lut[o_lut + 77] + w_lut * (lut[o_lut + 213] - lut[o_lut + 77]);
+                const double lutx__58 = lut[o_lut + 78] + w_lut * (lut[o_lut + 214] - lut[o_lut + 78]);
+                const double lutx__59 = lut[o_lut + 79] + w_lut * (lut[o_lut + 215] - lut[o_lut + 79]);
+                const double lutx__60 = lut[o_lut + 80] + w_lut * (lut[o_lut + 216] - lut[o_lut + 80]);
+                const double lutx__61 = lut[o_lut + 81] + w_lut * (lut[o_lut + 217] - lut[o_lut + 81]);
+                const double lutx__62 = lut[o_lut + 82] + w_lut * (lut[o_lut + 218] - lut[o_lut + 82]);
+                const double lutx__63 = lut[o_lut + 83] + w_lut * (lut[o_lut + 219] - lut[o_lut + 83]);
+                const double rlE__INa__m = lut[o_lut + 84] + w_lut * (lut[o_lut + 220] - lut[o_lut + 84]);
+                const double rlQ__INa__m = lut[o_lut + 85] + w_lut * (lut[o_lut + 221] - lut[o_lut + 85]);
+                const double rlE__INa__hf = lut[o_lut + 86] + w_lut * (lut[o_lut + 222] - lut[o_lut + 86]);
+                const double rlQ__INa__hf = lut[o_lut + 87] + w_lut * (lut[o_lut + 223] - lut[o_lut + 87]);
+                const double rlE__INa__hs = lut[o_lut + 88] + w_lut * (lut[o_lut + 224] - lut[o_lut + 88]);
+                const double rlQ__INa__hs = lut[o_lut + 89] + w_lut * (lut[o_lut + 225] - lut[o_lut + 89]);
+                const double rlE__INa__j = lut[o_lut + 90] + w_lut * (lut[o_lut + 226] - lut[o_lut + 90]);
+                const double rlQ__INa__j = lut[o_lut + 91] + w_lut * (lut[o_lut + 227] - lut[o_lut + 91]);
+                const double rlE__INa__hsp = lut[o_lut + 92] + w_lut * (lut[o_lut + 228] - lut[o_lut + 92]);
+                const double rlQ__INa__hsp = lut[o_lut + 93] + w_lut * (lut[o_lut + 229] - lut[o_lut + 93]);
+                const double rlE__INa__jp = lut[o_lut + 94] + w_lut * (lut[o_lut + 230] - lut[o_lut + 94]);
+                const double rlQ__INa__jp = lut[o_lut + 95] + w_lut * (lut[o_lut + 231] - lut[o_lut + 95]);
+                const double rlE__INaL__mL = lut[o_lut + 96] + w_lut * (lut[o_lut + 232] - lut[o_lut + 96]);
+                const double rlQ__INaL__mL = lut[o_lut + 97] + w_lut * (lut[o_lut + 233] - lut[o_lut + 97]);
+                const double rlE__INaL__hL = lut[o_lut + 98] + w_lut * (lut[o_lut + 234] - lut[o_lut + 98]);
+                const double rlQ__INaL__hL = lut[o_lut + 99] + w_lut * (lut[o_lut + 235] - lut[o_lut + 99]);
+                const double rlE__INaL__hLp = lut[o_lut + 100] + w_lut * (lut[o_lut + 236] - lut[o_lut + 100]);
+                const double rlQ__INaL__hLp = lut[o_lut + 101] + w_lut * (lut[o_lut + 237] - lut[o_lut + 101]);
+                const double rlE__Ito__a = lut[o_lut + 102] + w_lut * (lut[o_lut + 238] - lut[o_lut + 102]);
+                const double rlQ__Ito__a = lut[o_lut + 103] + w_lut * (lut[o_lut + 239] - lut[o_lut + 103]);
+                const double rlE__Ito__iF = lut[o_lut + 104] + w_lut * (lut[o_lut + 240] - lut[o_lut + 104]);
+                const double rlQ__Ito__iF = lut[o_lut + 105] + w_lut * (lut[o_lut + 241] - lut[o_lut + 105]);
+                const double rlE__Ito__iS = lut[o_lut + 106] + w_lut * (lut[o_lut + 242] - lut[o_lut + 106]);
+                const double rlQ__Ito__iS = lut[o_lut + 107] + w_lut * (lut[o_lut + 243] - lut[o_lut + 107]);
+                const double rlE__Ito__ap = lut[o_lut + 108] + w_lut * (lut[o_lut + 244] - lut[o_lut + 108]);
+                const double rlQ__Ito__ap = lut[o_lut + 109] + w_lut * (lut[o_lut + 245] - lut[o_lut + 109]);
+                const double rlE__Ito__iFp = lut[o_lut + 110] + w_lut * (lut[o_lut + 246] - lut[o_lut + 110]);
+                const double rlQ__Ito__iFp = lut[o_lut + 111] + w_lut * (lut[o_lut + 247] - lut[o_lut + 111]);
+                const double rlE__Ito__iSp = lut[o_lut + 112] + w_lut * (lut[o_lut + 248] - lut[o_lut + 112]);
+                const double rlQ__Ito__iSp = lut[o_lut + 113] + w_lut * (lut[o_lut + 249] - lut[o_lut + 113]);
+                const double rlE__ICaL__d = lut[o_lut + 114] + w_lut * (lut[o_lut + 250] - lut[o_lut + 114]);
+                const double rlQ__ICaL__d = lut[o_lut + 115] + w_lut * (lut[o_lut + 251] - lut[o_lut + 115]);
+                const double rlE__ICaL__ff = lut[o_lut + 116] + w_lut * (lut[o_lut + 252] - lut[o_lut + 116]);
+                const double rlQ__ICaL__ff = lut[o_lut + 117] + w_lut * (lut[o_lut + 253] - lut[o_lut + 117]);
+                const double rlE__ICaL__fs = lut[o_lut + 118] + w_lut * (lut[o_lut + 254] - lut[o_lut + 118]);
+                const double rlQ__ICaL__fs = lut[o_lut + 119] + w_lut * (lut[o_lut + 255] - lut[o_lut + 119]);
+                const double rlE__ICaL__fcaf = lut[o_lut + 120] + w_lut * (lut[o_lut + 256] - lut[o_lut + 120]);
+                const double rlQ__ICaL__fcaf = lut[o_lut + 121] + w_lut * (lut[o_lut + 257] - lut[o_lut + 121]);
+                const double rlE__ICaL__fcas = lut[o_lut + 122] + w_lut * (lut[o_lut + 258] - lut[o_lut + 122]);
+                const double rlQ__ICaL__fcas = lut[o_lut + 123] + w_lut * (lut[o_lut + 259] - lut[o_lut + 123]);
+                const double rlE__ICaL__jca = lut[o_lut + 124] + w_lut * (lut[o_lut + 260] - lut[o_lut + 124]);
+                const double rlQ__ICaL__jca = lut[o_lut + 125] + w_lut * (lut[o_lut + 261] - lut[o_lut + 125]);
+                const double rlE__ICaL__ffp = lut[o_lut + 126] + w_lut * (lut[o_lut + 262] - lut[o_lut + 126]);
+                const double rlQ__ICaL__ffp = lut[o_lut + 127] + w_lut * (lut[o_lut + 263] - lut[o_lut + 127]);
+                const double rlE__ICaL__fcafp = lut[o_lut + 128] + w_lut * (lut[o_lut + 264] - lut[o_lut + 128]);
+                const double rlQ__ICaL__fcafp = lut[o_lut + 129] + w_lut * (lut[o_lut + 265] - lut[o_lut + 129]);
+                const double rlE__IKs__xs1 = lut[o_lut + 130] + w_lut * (lut[o_lut + 266] - lut[o_lut + 130]);
+                const double rlQ__IKs__xs1 = lut[o_lut + 131] + w_lut * (lut[o_lut + 267] - lut[o_lut + 131]);
+                const double rlE__IKs__xs2 = lut[o_lut + 132] + w_lut * (lut[o_lut + 268] - lut[o_lut + 132]);
+                const double rlQ__IKs__xs2 = lut[o_lut + 133] + w_lut * (lut[o_lut + 269] - lut[o_lut + 133]);
+                const double rlE__IK1__xk1 = lut[o_lut + 134] + w_lut * (lut[o_lut + 270] - lut[o_lut + 134]);
+                const double rlQ__IK1__xk1 = lut[o_lut + 135] + w_lut * (lut[o_lut + 271] - lut[o_lut + 135]);
+                const double ICaL__PCa = (0.0001007 * cardiotwin_parameters__PCa);
+                const double ICaL__PCaK = (0.0003574 * ICaL__PCa);
+                const double ICaL__PCap = (1.1 * ICaL__PCa);
+                const double ICaL__PCaKp = (0.0003574 * ICaL__PCap);
+                const double ICaL__A_3 = (72363.75 * ((intracellular_ions__kss * lutx__0) - 5.4));
+                const double ICaL__PhiCaK = ((((-1e-07) <= ICaL__U_3) & (ICaL__U_3 <= 1e-07)) ? (ICaL__A_3 * lutx__1) : (ICaL__A_3 * lutx__2));
+                const double ICaL__f = (0.6 * ICaL__ff) + (0.4 * ICaL__fs);
+                const double CaMK__CaMKb = (0.05 * (1.0 - CaMK__CaMKt) / (1.0 + (0.0015 / intracellular_ions__cass)));
+                const double CaMK__CaMKa = CaMK__CaMKb + CaMK__CaMKt;
+                const double ICaL__fICaLp = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)));
+                const double ICaL__fca = (ICaL__Afcaf * ICaL__fcaf) + (ICaL__Afcas * ICaL__fcas);
+                const double ICaL__fcap = (ICaL__Afcaf * ICaL__fcafp) + (ICaL__Afcas * ICaL__fcas);
+                const double ICaL__fp = (0.6 * ICaL__ffp) + (0.4 * ICaL__fs);
+                const double ICaL__ICaK = ((1.0 - ICaL__fICaLp) * ICaL__PCaK * ICaL__PhiCaK * ICaL__d * ((ICaL__f * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fca * ICaL__nca))) + (ICaL__fICaLp * ICaL__PCaKp * ICaL__PhiCaK * ICaL__d * ((ICaL__fp * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fcap * ICaL__nca)));
+                const double ICaL__A_1 = (192970.0 * ((intracellular_ions__cass * lutx__3) - 0.6138));
+                const double ICaL__PhiCaL = ((((-1e-07) <= ICaL__U_1) & (ICaL__U_1 <= 1e-07)) ? (ICaL__A_1 * lutx__4) : (ICaL__A_1 * lutx__5));
+                const double ICaL__ICaL = ((1.0 - ICaL__fICaLp) * ICaL__PCa * ICaL__PhiCaL * ICaL__d * ((ICaL__f * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fca * ICaL__nca))) + (ICaL__fICaLp * ICaL__PCap * ICaL__PhiCaL * ICaL__d * ((ICaL__fp * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fcap * ICaL__nca)));
+                const double ICaL__PCaNa = (0.00125 * ICaL__PCa);
+                const double ICaL__PCaNap = (0.00125 * ICaL__PCap);
+                const double ICaL__A_2 = (72363.75 * ((intracellular_ions__nass * lutx__0) - 140.0));
+                const double ICaL__PhiCaNa = ((((-1e-07) <= ICaL__U_2) & (ICaL__U_2 <= 1e-07)) ? (ICaL__A_2 * lutx__6) : (ICaL__A_2 * lutx__7));
+                const double ICaL__ICaNa = ((1.0 - ICaL__fICaLp) * ICaL__PCaNa * ICaL__PhiCaNa * ICaL__d * ((ICaL__f * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fca * ICaL__nca))) + (ICaL__fICaLp * ICaL__PCaNap * ICaL__PhiCaNa * ICaL__d * ((ICaL__fp * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fcap * ICaL__nca)));
+                const double ICab__A = (0.0048242499999999995 * ((intracellular_ions__cai * lutx__3) - 0.6138));
+                const double ICab__ICab = ((((-1e-07) <= ICab__U) & (ICab__U <= 1e-07)) ? (ICab__A * lutx__8) : (ICab__A * lutx__9));
+                const double IK1__GK1_calc = (0.7528577686385545 * cardiotwin_parameters__gK1);
+                const double reversal_potentials__EK = (26.712338705498265 * log((5.4 / intracellular_ions__ki)));
+                const double IK1__IK1 = (IK1__GK1_calc * IK1__rk1 * IK1__xk1 * (membrane__v - reversal_potentials__EK));
+                const double IKb__IKb = (0.003 * IKb__xkb * (membrane__v - reversal_potentials__EK));
+                const double IKr__GKr_calc = (0.04658545454545456 * cardiotwin_parameters__gKr);
+                const double IKr__IKr = (IKr__GKr_calc * IKr__O * (membrane__v - reversal_potentials__EK));
+                const double IKs__KsCa = 1.0 + (0.6 / (1.0 + pow(((3.8e-05 / intracellular_ions__cai)), 1.4)));
+                const double IKs__GKs_calc = (0.006358000000000001 * cardiotwin_parameters__gKs * IKs__KsCa);
+                const double reversal_potentials__EKs = (26.712338705498265 * log((7.966200000000001 / (intracellular_ions__ki + (0.01833 * intracellular_ions__nai)))));
+                const double IKs__IKs = (IKs__GKs_calc * IKs__xs1 * IKs__xs2 * (membrane__v - reversal_potentials__EKs));
+                const double INa__GNa = (75.0 * cardiotwin_parameters__gNa);
+                const double INa__fINap = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)));
+                const double INa__h = (0.99 * INa__hf) + (0.010000000000000009 * INa__hs);
+                const double INa__hp = (0.99 * INa__hf) + (0.010000000000000009 * INa__hsp);
+                const double reversal_potentials__ENa = (26.712338705498265 * log((140.0 / intracellular_ions__nai)));
+                const double INa__INa = (INa__GNa * (membrane__v - reversal_potentials__ENa) * ((INa__m) * (INa__m) * (INa__m)) * (((1.0 - INa__fINap) * INa__h * INa__j) + (INa__fINap * INa__hp * INa__jp)));
+                const double INaCa_i__Gncx_b = (0.0008 * cardiotwin_parameters__gNaCa);
+                const double INaCa_i__Gncx = ((0.0 == 1.0) ? (1.1 * INaCa_i__Gncx_b) : ((0.0 == 2.0) ? (1.4 * INaCa_i__Gncx_b) : INaCa_i__Gncx_b));
+                const double INaCa_i__h1_i = 1.0 + (0.011348161597821153 * intracellular_ions__nai * lutx__10);
+                const double INaCa_i__h3_i = (1.0 / INaCa_i__h1_i);
+                const double INaCa_i__k4p_i = (60000.0 * INaCa_i__h3_i * lutx__11);
+                const double INaCa_i__h2_i = (0.011348161597821153 * intracellular_ions__nai * INaCa_i__hna / INaCa_i__h1_i);
+                const double INaCa_i__k4pp_i = (5000.0 * INaCa_i__h2_i);
+                const double INaCa_i__k4_i = INaCa_i__k4p_i + INaCa_i__k4pp_i;
+                const double INaCa_i__h4_i = 1.0 + (0.06666666666666667 * intracellular_ions__nai * (1.0 + (0.2 * intracellular_ions__nai)));
+                const double INaCa_i__h6_i = (1.0 / INaCa_i__h4_i);
+                const double INaCa_i__k6_i = (1500000.0 * INaCa_i__h6_i * intracellular_ions__cai);
+                const double INaCa_i__h5_i = (0.013333333333333332 * intracellular_ions__nai * intracellular_ions__nai / INaCa_i__h4_i);
+                const double INaCa_i__k7_i = (60000.0 * INaCa_i__h5_i * INaCa_i__h2_i);
+                const double INaCa_i__x1_i = (5000.0 * INaCa_i__k4_i * (INaCa_i__k7_i + INaCa_i__k6_i)) + (5000.0 * INaCa_i__k7_i * lutx__12);
+                const double INaCa_i__x2_i = (9501.466275659823 * INaCa_i__k7_i * (INaCa_i__k4_i + 5000.0)) + (INaCa_i__k4_i * INaCa_i__k6_i * lutx__13);
+                const double INaCa_i__x3_i = (9501.466275659823 * INaCa_i__k3_i * (INaCa_i__k7_i + INaCa_i__k6_i)) + (INaCa_i__k6_i * lutx__14);
+                const double INaCa_i__x4_i = (5000.0 * INaCa_i__k8_i * (INaCa_i__k4_i + 5000.0)) + lutx__15;
+                const double INaCa_i__E1_i = (INaCa_i__x1_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i));
+                const double INaCa_i__E2_i = (INaCa_i__x2_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i));
+                const double INaCa_i__JncxCa_i = (5000.0 * INaCa_i__E2_i) - (9501.466275659823 * INaCa_i__E1_i);
+                const double INaCa_i__E3_i = (INaCa_i__x3_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i));
+                const double INaCa_i__E4_i = (INaCa_i__x4_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i));
+                const double INaCa_i__JncxNa_i = (3.0 * ((INaCa_i__E4_i * INaCa_i__k7_i) - (INaCa_i__E1_i * INaCa_i__k8_i))) + (INaCa_i__E3_i * INaCa_i__k4pp_i) - (INaCa_i__E2_i * INaCa_i__k3pp_i);
+                const double INaCa_i__allo_i = (1.0 / (1.0 + (((0.00015 / intracellular_ions__cai)) * ((0.00015 / intracellular_ions__cai)))));
+                const double INaCa_i__INaCa_i = (0.8 * INaCa_i__Gncx * INaCa_i__allo_i * ((INaCa_i__JncxNa_i) + (2.0 * INaCa_i__JncxCa_i)));
+                const double INaCa_i__h1_ss = 1.0 + (0.011348161597821153 * intracellular_ions__nass * lutx__10);
+                const double INaCa_i__h3_ss = (1.0 / INaCa_i__h1_ss);
+                const double INaCa_i__k4p_ss = (60000.0 * INaCa_i__h3_ss * lutx__11);
+                const double INaCa_i__h2_ss = (0.011348161597821153 * intracellular_ions__nass * INaCa_i__hna / INaCa_i__h1_ss);
+                const double INaCa_i__k4pp_ss = (5000.0 * INaCa_i__h2_ss);
+                const double INaCa_i__k4_ss = INaCa_i__k4p_ss + INaCa_i__k4pp_ss;
+                const double INaCa_i__h4_ss = 1.0 + (0.06666666666666667 * intracellular_ions__nass * (1.0 + (0.2 * intracellular_ions__nass)));
+                const double INaCa_i__h6_ss = (1.0 / INaCa_i__h4_ss);
+                const double INaCa_i__k6_ss = (1500000.0 * INaCa_i__h6_ss * intracellular_ions__cass);
+                const double INaCa_i__h5_ss = (0.013333333333333332 * intracellular_ions__nass * intracellular_ions__nass / INaCa_i__h4_ss);
+                const double INaCa_i__k7_ss = (60000.0 * INaCa_i__h5_ss * INaCa_i__h2_ss);
+                const double INaCa_i__x1_ss = (5000.0 * INaCa_i__k4_ss * (INaCa_i__k7_ss + INaCa_i__k6_ss)) + (5000.0 * INaCa_i__k7_ss * lutx__16);
+                const double INaCa_i__x2_ss = (9501.466275659823 * INaCa_i__k7_ss * (INaCa_i__k4_ss + 5000.0)) + (INaCa_i__k4_ss * INaCa_i__k6_ss * lutx__17);
+                const double INaCa_i__x3_ss = (9501.466275659823 * INaCa_i__k3_ss * (INaCa_i__k7_ss + INaCa_i__k6_ss)) + (INaCa_i__k6_ss * lutx__18);
+                const double INaCa_i__x4_ss = (5000.0 * INaCa_i__k8_ss * (INaCa_i__k4_ss + 5000.0)) + lutx__19;
+                const double INaCa_i__E1_ss = (INaCa_i__x1_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss));
+                const double INaCa_i__E2_ss = (INaCa_i__x2_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss));
+                const double INaCa_i__JncxCa_ss = (5000.0 * INaCa_i__E2_ss) - (9501.466275659823 * INaCa_i__E1_ss);
+                const double INaCa_i__E3_ss = (INaCa_i__x3_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss));
+                const double INaCa_i__E4_ss = (INaCa_i__x4_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss));
+                const double INaCa_i__JncxNa_ss = (3.0 * ((INaCa_i__E4_ss * INaCa_i__k7_ss) - (INaCa_i__E1_ss * INaCa_i__k8_ss))) + (INaCa_i__E3_ss * INaCa_i__k4pp_ss) - (INaCa_i__E2_ss * INaCa_i__k3pp_ss);
+                const double INaCa_i__allo_ss = (1.0 / (1.0 + (((0.00015 / intracellular_ions__cass)) * ((0.00015 / intracellular_ions__cass)))));
+                const double INaCa_i__INaCa_ss = (0.2 * INaCa_i__Gncx * INaCa_i__allo_ss * ((INaCa_i__JncxNa_ss) + (2.0 * INaCa_i__JncxCa_ss)));
+                const double INaK__a1 = (949.5 * (((intracellular_ions__nai * lutx__20)) * ((intracellular_ions__nai * lutx__20)) * ((intracellular_ions__nai * lutx__20))) / (((1.0 + (intracellular_ions__nai * lutx__20)) * (1.0 + (intracellular_ions__nai * lutx__20)) * (1.0 + (intracellular_ions__nai * lutx__20))) + ((1.0 + (2.0 * intracellular_ions__ki)) * (1.0 + (2.0 * intracellular_ions__ki))) - 1.0));
+                const double INaK__P = (4.2 / (1.5889281507656066 + (0.004464285714285714 * intracellular_ions__nai) + (0.003424657534246575 * intracellular_ions__ki)));
+                const double INaK__b3 = (1.3739938537444736e-10 * INaK__P);
+                const double INaK__b4 = (40.0 * (((2.0 * intracellular_ions__ki)) * ((2.0 * intracellular_ions__ki))) / (((1.0 + (intracellular_ions__nai * lutx__20)) * (1.0 + (intracellular_ions__nai * lutx__20)) * (1.0 + (intracellular_ions__nai * lutx__20))) + ((1.0 + (2.0 * intracellular_ions__ki)) * (1.0 + (2.0 * intracellular_ions__ki))) - 1.0));
+                const double INaK__x1 = (439120.7923915602 * INaK__a1) + (INaK__b2 * INaK__b4 * INaK__b3) + (687.2 * INaK__b4 * INaK__b3) + (687.2 * INaK__b3 * INaK__a1);
+                const double INaK__x2 = (9.120000000000001 * INaK__b2 * INaK__b4) + (687.2 * INaK__a1 * INaK__a3) + (9.120000000000001 * INaK__a3 * INaK__b4) + (687.2 * INaK__a3 * INaK__b4);
+                const double INaK__x3 = lutx__21 + (9.120000000000001 * INaK__b3 * INaK__b2) + lutx__22 + lutx__23;
+                const double INaK__x4 = (INaK__b4 * INaK__b3 * INaK__b2) + (638.9999889283472 * INaK__a3 * INaK__a1) + (638.9999889283472 * INaK__b2 * INaK__a1) + (INaK__b3 * INaK__b2 * INaK__a1);
+                const double INaK__E3 = (INaK__x3 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4));
+                const double INaK__E4 = (INaK__x4 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4));
+                const double INaK__JnakK = (2.0 * ((9.120000000000001 * INaK__E4) - (INaK__E3 * INaK__a1)));
+                const double INaK__E1 = (INaK__x1 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4));
+                const double INaK__E2 = (INaK__x2 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4));
+                const double INaK__JnakNa = (3.0 * ((INaK__E1 * INaK__a3) - (INaK__E2 * INaK__b3)));
+                const double INaK__Pnak_b = (30.0 * cardiotwin_parameters__gNaK);
+                const double INaK__Pnak = ((0.0 == 1.0) ? (0.9 * INaK__Pnak_b) : ((0.0 == 2.0) ? (0.7 * INaK__Pnak_b) : INaK__Pnak_b));
+                const double INaK__INaK = (INaK__Pnak * ((INaK__JnakNa) + (INaK__JnakK)));
+                const double INaL__GNaL = (0.019957499999999975 * cardiotwin_parameters__gNaL);
+                const double INaL__fINaLp = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)));
+                const double INaL__INaL = (INaL__GNaL * (membrane__v - reversal_potentials__ENa) * INaL__mL * (((1.0 - INaL__fINaLp) * INaL__hL) + (INaL__fINaLp * INaL__hLp)));
+                const double INab__A = (3.6181875e-05 * ((intracellular_ions__nai * lutx__0) - 140.0));
+                const double INab__INab = ((((-1e-07) <= INab__U) & (INab__U <= 1e-07)) ? (INab__A * lutx__24) : (INab__A * lutx__25));
+                const double IpCa__IpCa = (0.0005 * intracellular_ions__cai / (0.0005 + intracellular_ions__cai));
+                const double Ito__Gto = (0.02 * cardiotwin_parameters__gto);
+                const double Ito__fItop = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)));
+                const double Ito__i = (Ito__AiF * Ito__iF) + (Ito__AiS * Ito__iS);
+                const double Ito__ip = (Ito__AiF * Ito__iFp) + (Ito__AiS * Ito__iSp);
+                const double Ito__Ito = (Ito__Gto * (membrane__v - reversal_potentials__EK) * (((1.0 - Ito__fItop) * Ito__a * Ito__i) + (Ito__fItop * Ito__ap * Ito__ip)));
+                const double dot__membrane__v = -(INa__INa + INaL__INaL + Ito__Ito + ICaL__ICaL + ICaL__ICaNa + ICaL__ICaK + IKr__IKr + IKs__IKs + IK1__IK1 + INaCa_i__INaCa_i + INaCa_i__INaCa_ss + INaK__INaK + INab__INab + IKb__IKb + IpCa__IpCa + ICab__ICab + i_stim);
+                const double dot__CaMK__CaMKt = (0.05 * CaMK__CaMKb * (CaMK__CaMKb + CaMK__CaMKt)) - (0.00068 * CaMK__CaMKt);
+                const double diff__JdiffNa = (0.5 * (intracellular_ions__nass - intracellular_ions__nai));
+                const double dot__intracellular_ions__nai = (6.152074288236873e-05 * (-(INa__INa + INaL__INaL + (3.0 * INaCa_i__INaCa_i) + (3.0 * INaK__INaK) + INab__INab))) + (0.02941176470588235 * diff__JdiffNa);
+                const double dot__intracellular_ions__nass = (0.002091705258000537 * (-(ICaL__ICaNa + (3.0 * INaCa_i__INaCa_ss)))) - diff__JdiffNa;
+                const double diff__JdiffK = (0.5 * (intracellular_ions__kss - intracellular_ions__ki));
+                const double dot__intracellular_ions__ki = (6.152074288236873e-05 * (-(Ito__Ito + IKr__IKr + IKs__IKs + IK1__IK1 + IKb__IKb + i_stim - (2.0 * INaK__INaK)))) + (0.02941176470588235 * diff__JdiffK);
+                const double dot__intracellular_ions__kss = (0.002091705258000537 * (-ICaL__ICaK)) - diff__JdiffK;
+                const double diff__Jdiff = (5.0 * (intracellular_ions__cass - intracellular_ions__cai));
+                const double intracellular_ions__Bcass = (1.0 / (1.0 + (4.089e-05 / ((0.00087 + intracellular_ions__cass) * (0.00087 + intracellular_ions__cass))) + (0.0097788 / ((0.0087 + intracellular_ions__cass) * (0.0087 + intracellular_ions__cass)))));
+                const double ryr__fJrelp = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)));
+                const double ryr__Jrel = ((((1.0 - ryr__fJrelp) * ryr__Jrelnp) + (ryr__fJrelp * ryr__Jrelp)));
+                const double dot__intracellular_ions__cass = (intracellular_ions__Bcass * ((0.0010458526290002684 * (-(ICaL__ICaL - (2.0 * INaCa_i__INaCa_ss)))) + (0.23999999999999996 * ryr__Jrel) - diff__Jdiff));
+                const double SERCA__Jleak = (0.0002625 * intracellular_ions__cansr);
+                const double SERCA__Jupnp = (0.004375 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092));
+                const double SERCA__Jupp = (0.01203125 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092 - 0.00017));
+                const double SERCA__fJupp = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)));
+                const double SERCA__Jup = ((((1.0 - SERCA__fJupp) * SERCA__Jupnp) + (SERCA__fJupp * SERCA__Jupp) - SERCA__Jleak));
+                const double trans_flux__Jtr = (0.01 * (intracellular_ions__cansr - intracellular_ions__cajsr));
+                const double dot__intracellular_ions__cansr = SERCA__Jup - (0.08695652173913042 * trans_flux__Jtr);
+                const double intracellular_ions__Bcajsr = (1.0 / (1.0 + (8.0 / ((0.8 + intracellular_ions__cajsr) * (0.8 + intracellular_ions__cajsr)))));
+                const double dot__intracellular_ions__cajsr = (intracellular_ions__Bcajsr * (trans_flux__Jtr - ryr__Jrel));
+                const double intracellular_ions__Bcai = (1.0 / (1.0 + (0.00011900000000000002 / ((0.00238 + intracellular_ions__cai) * (0.00238 + intracellular_ions__cai))) + (3.5000000000000004e-05 / ((0.0005 + intracellular_ions__cai) * (0.0005 + intracellular_ions__cai)))));
+                const double dot__intracellular_ions__cai = (intracellular_ions__Bcai * ((3.0760371441184366e-05 * (-(IpCa__IpCa + ICab__ICab - (2.0 * INaCa_i__INaCa_i)))) - (0.08117647058823528 * SERCA__Jup) + (0.02941176470588235 * diff__Jdiff)));
+                const double ICaL__km2n = (ICaL__jca);
+                const double ICaL__anca = (1.0 / ((1000.0 / ICaL__km2n) + __builtin_powi((1.0 + (0.002 / intracellular_ions__cass)), 4)));
+                const double dot__ICaL__nca = (1000.0 * ICaL__anca) - (ICaL__nca * ICaL__km2n);
+                const double dot__IKr__IC1 = -((0.01189868619684017 * IKr__IC1 * lutx__26) - (6.145301160162181e-05 * IKr__IC2 * lutx__27)) + (6.9292902783457055 * IKr__C1 * lutx__28) - (0.22985844625060706 * IKr__IC1 * lutx__29);
+                const double dot__IKr__IC2 = (0.01189868619684017 * IKr__IC1 * lutx__26) - (6.145301160162181e-05 * IKr__IC2 * lutx__27) - ((0.01848566926536764 * IKr__IC2 * lutx__30) - (0.00017688628605067472 * IKr__IO * lutx__31)) + (4.358076760548901 * IKr__C2 * lutx__32) - (4.976378102836875 * IKr__IC2 * lutx__33);
+                const double dot__IKr__C1 = -((0.3857434178977697 * IKr__C1 * lutx__34) - (5.7880316693427994e-05 * IKr__C2 * lutx__35)) - ((6.9292902783457055 * IKr__C1 * lutx__28) - (0.22985844625060706 * IKr__IC1 * lutx__29));
+                const double dot__IKr__C2 = (0.3857434178977697 * IKr__C1 * lutx__34) - (5.7880316693427994e-05 * IKr__C2 * lutx__35) - ((0.06369479424066002 * IKr__C2 * lutx__36) - (0.0026912698717094915 * IKr__O * lutx__37)) - ((4.358076760548901 * IKr__C2 * lutx__32) - (4.976378102836875 * IKr__IC2 * lutx__33));
+                const double dot__IKr__O = (0.06369479424066002 * IKr__C2 * lutx__36) - (0.0026912698717094915 * IKr__O * lutx__37) - ((0.6656220254071087 * IKr__O * lutx__38) - (0.17212014014424634 * IKr__IO * lutx__39)) - ((IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) * IKr__O / (pow((IKr__D), IKr__n) + IKr__halfmax)) - (IKr__Ku * IKr__Obound));
+                const double dot__IKr__IO = (0.01848566926536764 * IKr__IC2 * lutx__30) - (0.00017688628605067472 * IKr__IO * lutx__31) + (0.6656220254071087 * IKr__O * lutx__38) - (0.17212014014424634 * IKr__IO * lutx__39) - ((IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) * IKr__IO / (pow((IKr__D), IKr__n) + IKr__halfmax)) - (3.8671943030564586 * IKr__Ku * IKr__IObound * lutx__40));
+                const double dot__IKr__IObound = (IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) * IKr__IO / (pow((IKr__D), IKr__n) + IKr__halfmax)) - (3.8671943030564586 * IKr__Ku * IKr__IObound * lutx__40) + (IKr__Kt * IKr__Cbound / (1.0 + exp((0.14729709824716453 * (-(membrane__v - IKr__Vhalf)))))) - (IKr__Kt * IKr__IObound);
+                const double dot__IKr__Obound = (IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) * IKr__O / (pow((IKr__D), IKr__n) + IKr__halfmax)) - (IKr__Ku * IKr__Obound) + (IKr__Kt * IKr__Cbound / (1.0 + exp((0.14729709824716453 * (-(membrane__v - IKr__Vhalf)))))) - (IKr__Kt * IKr__Obound);
+                const double dot__IKr__Cbound = -((IKr__Kt * IKr__Cbound / (1.0 + exp((0.14729709824716453 * (-(membrane__v - IKr__Vhalf)))))) - (IKr__Kt * IKr__Obound)) - ((IKr__Kt * IKr__Cbound / (1.0 + exp((0.14729709824716453 * (-(membrane__v - IKr__Vhalf)))))) - (IKr__Kt * IKr__IObound));
+                const double ryr__Jrel_inf_temp = (2.375 * (-ICaL__ICaL) / (1.0 + (__builtin_powi(((1.5 / intracellular_ions__cajsr)), 8))));
+                const double ryr__Jrel_inf = ((0.0 == 2.0) ? (1.7 * ryr__Jrel_inf_temp) : ryr__Jrel_inf_temp);
+                const double ryr__tau_rel_temp = (4.75 / (1.0 + (0.0123 / intracellular_ions__cajsr)));
+                const double ryr__tau_rel = ((ryr__tau_rel_temp < 0.001) ? 0.001 : ryr__tau_rel_temp);
+                const double dot__ryr__Jrelnp = ((ryr__Jrel_inf - ryr__Jrelnp) / ryr__tau_rel);
+                const double ryr__Jrel_temp = (2.96875 * (-ICaL__ICaL) / (1.0 + __builtin_powi(((1.5 / intracellular_ions__cajsr)), 8)));
+                const double ryr__Jrel_infp = ((0.0 == 2.0) ? (1.7 * ryr__Jrel_temp) : ryr__Jrel_temp);
+                const double ryr__tau_relp_temp = (5.9375 / (1.0 + (0.0123 / intracellular_ions__cajsr)));
+                const double ryr__tau_relp = ((ryr__tau_relp_temp < 0.001) ? 0.001 : ryr__tau_relp_temp);
+                const double dot__ryr__Jrelp = ((ryr__Jrel_infp - ryr__Jrelp) / ryr__tau_relp);
+                out[0 + j] = membrane__v + dt * dot__membrane__v;
+                out[32 + j] = CaMK__CaMKt + dt * dot__CaMK__CaMKt;
+                out[64 + j] = intracellular_ions__nai + dt * dot__intracellular_ions__nai;
+                out[96 + j] = intracellular_ions__nass + dt * dot__intracellular_ions__nass;
+                out[128 + j] = intracellular_ions__ki + dt * dot__intracellular_ions__ki;
+                out[160 + j] = intracellular_ions__kss + dt * dot__intracellular_ions__kss;
+                out[192 + j] = intracellular_ions__cass + dt * dot__intracellular_ions__cass;
+                out[224 + j] = intracellular_ions__cansr + dt * dot__intracellular_ions__cansr;
+                out[256 + j] = intracellular_ions__cajsr + dt * dot__intracellular_ions__cajsr;
+                out[288 + j] = intracellular_ions__cai + dt * dot__intracellular_ions__cai;
+                out[320 + j] = rlE__INa__m * INa__m + rlQ__INa__m;
+                out[352 + j] = rlE__INa__hf * INa__hf + rlQ__INa__hf;
+                out[384 + j] = rlE__INa__hs * INa__hs + rlQ__INa__hs;
+                out[416 + j] = rlE__INa__j * INa__j + rlQ__INa__j;
+                out[448 + j] = rlE__INa__hsp * INa__hsp + rlQ__INa__hsp;
+                out[480 + j] = rlE__INa__jp * INa__jp + rlQ__INa__jp;
+                out[512 + j] = rlE__INaL__mL * INaL__mL + rlQ__INaL__mL;
+                out[544 + j] = rlE__INaL__hL * INaL__hL + rlQ__INaL__hL;
+                out[576 + j] = rlE__INaL__hLp * INaL__hLp + rlQ__INaL__hLp;
+                out[608 + j] = rlE__Ito__a * Ito__a + rlQ__Ito__a;
+                out[640 + j] = rlE__Ito__iF * Ito__iF + rlQ__Ito__iF;
+                out[672 + j] = rlE__Ito__iS * Ito__iS + rlQ__Ito__iS;
+                out[704 + j] = rlE__Ito__ap * Ito__ap + rlQ__Ito__ap;
+                out[736 + j] = rlE__Ito__iFp * Ito__iFp + rlQ__Ito__iFp;
+                out[768 + j] = rlE__Ito__iSp * Ito__iSp + rlQ__Ito__iSp;
+                out[800 + j] = rlE__ICaL__d * ICaL__d + rlQ__ICaL__d;
+                out[832 + j] = rlE__ICaL__ff * ICaL__ff + rlQ__ICaL__ff;
+                out[864 + j] = rlE__ICaL__fs * ICaL__fs + rlQ__ICaL__fs;
+                out[896 + j] = rlE__ICaL__fcaf * ICaL__fcaf + rlQ__ICaL__fcaf;
+                out[928 + j] = rlE__ICaL__fcas * ICaL__fcas + rlQ__ICaL__fcas;
+                out[960 + j] = rlE__ICaL__jca * ICaL__jca + rlQ__ICaL__jca;
+                out[992 + j] = rlE__ICaL__ffp * ICaL__ffp + rlQ__ICaL__ffp;
+                out[1024 + j] = rlE__ICaL__fcafp * ICaL__fcafp + rlQ__ICaL__fcafp;
+                const double rlb__ICaL__nca = -ICaL__km2n;
+                out[1056 + j] = ct_rush_larsen_ab(ICaL__nca, dot__ICaL__nca - rlb__ICaL__nca * ICaL__nca, rlb__ICaL__nca, dt);
+                out[1376 + j] = rlE__IKs__xs1 * IKs__xs1 + rlQ__IKs__xs1;
+                out[1408 + j] = rlE__IKs__xs2 * IKs__xs2 + rlQ__IKs__xs2;
+                out[1440 + j] = rlE__IK1__xk1 * IK1__xk1 + rlQ__IK1__xk1;
+                const double rlb__ryr__Jrelnp = -(1.0 / (ryr__tau_rel));
+                out[1472 + j] = ct_rush_larsen_ab(ryr__Jrelnp, dot__ryr__Jrelnp - rlb__ryr__Jrelnp * ryr__Jrelnp, rlb__ryr__Jrelnp, dt);
+                const double rlb__ryr__Jrelp = -(1.0 / (ryr__tau_relp));
+                out[1504 + j] = ct_rush_larsen_ab(ryr__Jrelp, dot__ryr__Jrelp - rlb__ryr__Jrelp * ryr__Jrelp, rlb__ryr__Jrelp, dt);
+                const double be0_m0_0 = lutx__41;
+                const double be0_m0_1 = lutx__42;
+                const double be0_m0_2 = lutx__43;
+                const double be0_m1_0 = lutx__44;
+                const double be0_m1_1 = lutx__45;
+                const double be0_m1_3 = lutx__46;
+                const double be0_m1_5 = lutx__47;
+                const double be0_m2_0 = lutx__48;
+                const double be0_m2_2 = lutx__49;
+                const double be0_m2_3 = lutx__50;
+                const double be0_m3_1 = lutx__51;
+                const double be0_m3_2 = lutx__52;
+                const double be0_m3_3 = lutx__53;
+                const double be0_m3_4 = lutx__54;
+                const double be0_m4_3 = lutx__55;
+                const double be0_m4_4 = lutx__56 + (lutx__57 + -((IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) * (1.0 / (IKr__halfmax + pow((IKr__D), IKr__n))))));
+                const double be0_m4_5 = lutx__58;
+                const double be0_m4_7 = IKr__Ku;
+                const double be0_m5_1 = lutx__59;
+                const double be0_m5_4 = lutx__60;
+                const double be0_m5_5 = lutx__61 + (lutx__62 + -((IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) * (1.0 / (IKr__halfmax + pow((IKr__D), IKr__n))))));
+                const double be0_m5_6 = (3.86719430305646 * IKr__Ku * lutx__63);
+                const double be0_m6_5 = (IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) * (1.0 / (IKr__halfmax + pow((IKr__D), IKr__n))));
+                const double be0_m6_6 = -IKr__Kt + -((3.86719430305646 * IKr__Ku * lutx__63));
+                const double be0_m6_8 = (IKr__Kt * (1.0 / (1.0 + exp((0.14729709824716453 * IKr__Vhalf) + ((-0.14729709824716453) * membrane__v)))));
+                const double be0_m7_4 = (IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) * (1.0 / (IKr__halfmax + pow((IKr__D), IKr__n))));
+                const double be0_m7_7 = -IKr__Kt + -IKr__Ku;
+                const double be0_m7_8 = (IKr__Kt * (1.0 / (1.0 + exp((0.14729709824716453 * IKr__Vhalf) + ((-0.14729709824716453) * membrane__v)))));
+                const double be0_m8_6 = IKr__Kt;
+                const double be0_m8_7 = IKr__Kt;
+                const double be0_m8_8 = ((-2.0) * IKr__Kt * (1.0 / (1.0 + exp((0.14729709824716453 * IKr__Vhalf) + ((-0.14729709824716453) * membrane__v)))));
+                const double be0_a0_0 = 1.0 - dt * be0_m0_0;
+                const double be0_a0_1 = - dt * be0_m0_1;
+                const double be0_a0_2 = - dt * be0_m0_2;
+                const double be0_a1_0 = - dt * be0_m1_0;
+                const double be0_a1_1 = 1.0 - dt * be0_m1_1;
+                const double be0_a1_3 = - dt * be0_m1_3;
+                const double be0_a1_5 = - dt * be0_m1_5;
+                const double be0_a2_0 = - dt * be0_m2_0;
+                const double be0_a2_2 = 1.0 - dt * be0_m2_2;
+                const double be0_a2_3 = - dt * be0_m2_3;
+                const double be0_a3_1 = - dt * be0_m3_1;
+                const double be0_a3_2 = - dt * be0_m3_2;
+                const double be0_a3_3 = 1.0 - dt * be0_m3_3;
+                const double be0_a3_4 = - dt * be0_m3_4;
+                const double be0_a4_3 = - dt * be0_m4_3;
+                const double be0_a4_4 = 1.0 - dt * be0_m4_4;
+                const double be0_a4_5 = - dt * be0_m4_5;
+                const double be0_a4_7 = - dt * be0_m4_7;
+                const double be0_a5_1 = - dt * be0_m5_1;
+                const double be0_a5_4 = - dt * be0_m5_4;
+                const double be0_a5_5 = 1.0 - dt * be0_m5_5;
+                const double be0_a5_6 = - dt * be0_m5_6;
+                const double be0_a6_5 = - dt * be0_m6_5;
+                const double be0_a6_6 = 1.0 - dt * be0_m6_6;
+                const double be0_a6_8 = - dt * be0_m6_8;
+                const double be0_a7_4 = - dt * be0_m7_4;
+                const double be0_a7_7 = 1.0 - dt * be0_m7_7;
+                const double be0_a7_8 = - dt * be0_m7_8;
+                const double be0_a8_6 = - dt * be0_m8_6;
+                const double be0_a8_7 = - dt * be0_m8_7;
+                const double be0_a8_8 = 1.0 - dt * be0_m8_8;
+                const double be0_r0 = IKr__IC1 + dt * (dot__IKr__IC1 - be0_m0_0 * IKr__IC1 - be0_m0_1 * IKr__IC2 - be0_m0_2 * IKr__C1);
+                const double be0_r1 = IKr__IC2 + dt * (dot__IKr__IC2 - be0_m1_0 * IKr__IC1 - be0_m1_1 * IKr__IC2 - be0_m1_3 * IKr__C2 - be0_m1_5 * IKr__IO);
+                const double be0_r2 = IKr__C1 + dt * (dot__IKr__C1 - be0_m2_0 * IKr__IC1 - be0_m2_2 * IKr__C1 - be0_m2_3 * IKr__C2);
+                const double be0_r3 = IKr__C2 + dt * (dot__IKr__C2 - be0_m3_1 * IKr__IC2 - be0_m3_2 * IKr__C1 - be0_m3_3 * IKr__C2 - be0_m3_4 * IKr__O);
+                const double be0_r4 = IKr__O + dt * (dot__IKr__O - be0_m4_3 * IKr__C2 - be0_m4_4 * IKr__O - be0_m4_5 * IKr__IO - be0_m4_7 * IKr__Obound);
+                const double be0_r5 = IKr__IO + dt * (dot__IKr__IO - be0_m5_1 * IKr__IC2 - be0_m5_4 * IKr__O - be0_m5_5 * IKr__IO - be0_m5_6 * IKr__IObound);
+                const double be0_r6 = IKr__IObound + dt * (dot__IKr__IObound - be0_m6_5 * IKr__IO - be0_m6_6 * IKr__IObound - be0_m6_8 * IKr__Cbound);
+                const double be0_r7 = IKr__Obound + dt * (dot__IKr__Obound - be0_m7_4 * IKr__O - be0_m7_7 * IKr__Obound - be0_m7_8 * IKr__Cbound);
+                const double be0_r8 = IKr__Cbound + dt * (dot__IKr__Cbound - be0_m8_6 * IKr__IObound - be0_m8_7 * IKr__Obound - be0_m8_8 * IKr__Cbound);
+                const double be0_inv0 = 1.0 / be0_a0_0;
+                const double be0_f1_0 = be0_a1_0 * be0_inv0;
+                const double be0_a1_1_0 = be0_a1_1 - be0_f1_0 * be0_a0_1;
+                const double be0_a1_2_0 = - be0_f1_0 * be0_a0_2;
+                const double be0_r1_0 = be0_r1 - be0_f1_0 * be0_r0;
+                const double be0_f2_0 = be0_a2_0 * be0_inv0;
+                const double be0_a2_1_0 = - be0_f2_0 * be0_a0_1;
+                const double be0_a2_2_0 = be0_a2_2 - be0_f2_0 * be0_a0_2;
+                const double be0_r2_0 = be0_r2 - be0_f2_0 * be0_r0;
+                const double be0_inv1 = 1.0 / be0_a1_1_0;
+                const double be0_f2_1 = be0_a2_1_0 * be0_inv1;
+                const double be0_a2_2_1 = be0_a2_2_0 - be0_f2_1 * be0_a1_2_0;
+                const double be0_a2_3_1 = be0_a2_3 - be0_f2_1 * be0_a1_3;
+                const double be0_a2_5_1 = - be0_f2_1 * be0_a1_5;
+                const double be0_r2_1 = be0_r2_0 - be0_f2_1 * be0_r1_0;
+                const double be0_f3_1 = be0_a3_1 * be0_inv1;
+                const double be0_a3_2_1 = be0_a3_2 - be0_f3_1 * be0_a1_2_0;
+                const double be0_a3_3_1 = be0_a3_3 - be0_f3_1 * be0_a1_3;
+                const double be0_a3_5_1 = - be0_f3_1 * be0_a1_5;
+                const double be0_r3_1 = be0_r3 - be0_f3_1 * be0_r1_0;
+                const double be0_f5_1 = be0_a5_1 * be0_inv1;
+                const double be0_a5_2_1 = - be0_f5_1 * be0_a1_2_0;
+                const double be0_a5_3_1 = - be0_f5_1 * be0_a1_3;
+                const double be0_a5_5_1 = be0_a5_5 - be0_f5_1 * be0_a1_5;
+                const double be0_r5_1 = be0_r5 - be0_f5_1 * be0_r1_0;
+                const double be0_inv2 = 1.0 / be0_a2_2_1;
+                const double be0_f3_2 = be0_a3_2_1 * be0_inv2;
+                const double be0_a3_3_2 = be0_a3_3_1 - be0_f3_2 * be0_a2_3_1;
+                const double be0_a3_5_2 = be0_a3_5_1 - be0_f3_2 * be0_a2_5_1;
+                const double be0_r3_2 = be0_r3_1 - be0_f3_2 * be0_r2_1;
+                const double be0_f5_2 = be0_a5_2_1 * be0_inv2;
+                const double be0_a5_3_2 = be0_a5_3_1 - be0_f5_2 * be0_a2_3_1;
+                const double be0_a5_5_2 = be0_a5_5_1 - be0_f5_2 * be0_a2_5_1;
+                const double be0_r5_2 = be0_r5_1 - be0_f5_2 * be0_r2_1;
+                const double be0_inv3 = 1.0 / be0_a3_3_2;
+                const double be0_f4_3 = be0_a4_3 * be0_inv3;
+                const double be0_a4_4_3 = be0_a4_4 - be0_f4_3 * be0_a3_4;
+                const double be0_a4_5_3 = be0_a4_5 - be0_f4_3 * be0_a3_5_2;
+                const double be0_r4_3 = be0_r4 - be0_f4_3 * be0_r3_2;
+                const double be0_f5_3 = be0_a5_3_2 * be0_inv3;
+                const double be0_a5_4_3 = be0_a5_4 - be0_f5_3 * be0_a3_4;
+                const double be0_a5_5_3 = be0_a5_5_2 - be0_f5_3 * be0_a3_5_2;
+                const double be0_r5_3 = be0_r5_2 - be0_f5_3 * be0_r3_2;
+                const double be0_inv4 = 1.0 / be0_a4_4_3;
+                const double be0_f5_4 = be0_a5_4_3 * be0_inv4;
+                const double be0_a5_5_4 = be0_a5_5_3 - be0_f5_4 * be0_a4_5_3;
+                const double be0_a5_7_4 = - be0_f5_4 * be0_a4_7;
+                const double be0_r5_4 = be0_r5_3 - be0_f5_4 * be0_r4_3;
+                const double be0_f7_4 = be0_a7_4 * be0_inv4;
+                const double be0_a7_5_4 = - be0_f7_4 * be0_a4_5_3;
+                const double be0_a7_7_4 = be0_a7_7 - be0_f7_4 * be0_a4_7;
+                const double be0_r7_4 = be0_r7 - be0_f7_4 * be0_r4_3;
+                const double be0_inv5 = 1.0 / be0_a5_5_4;
+                const double be0_f6_5 = be0_a6_5 * be0_inv5;
+                const double be0_a6_6_5 = be0_a6_6 - be0_f6_5 * be0_a5_6;
+                const double be0_a6_7_5 = - be0_f6_5 * be0_a5_7_4;
+                const double be0_r6_5 = be0_r6 - be0_f6_5 * be0_r5_4;
+                const double be0_f7_5 = be0_a7_5_4 * be0_inv5;
+                const double be0_a7_6_5 = - be0_f7_5 * be0_a5_6;
+                const double be0_a7_7_5 = be0_a7_7_4 - be0_f7_5 * be0_a5_7_4;
+                const double be0_r7_5 = be0_r7_4 - be0_f7_5 * be0_r5_4;
+                const double be0_inv6 = 1.0 / be0_a6_6_5;
+                const double be0_f7_6 = be0_a7_6_5 * be0_inv6;
+                const double be0_a7_7_6 = be0_a7_7_5 - be0_f7_6 * be0_a6_7_5;
+                const double be0_a7_8_6 = be0_a7_8 - be0_f7_6 * be0_a6_8;
+                const double be0_r7_6 = be0_r7_5 - be0_f7_6 * be0_r6_5;
+                const double be0_f8_6 = be0_a8_6 * be0_inv6;
+                const double be0_a8_7_6 = be0_a8_7 - be0_f8_6 * be0_a6_7_5;
+                const double be0_a8_8_6 = be0_a8_8 - be0_f8_6 * be0_a6_8;
+                const double be0_r8_6 = be0_r8 - be0_f8_6 * be0_r6_5;
+                const double be0_inv7 = 1.0 / be0_a7_7_6;
+                const double be0_f8_7 = be0_a8_7_6 * be0_inv7;
+                const double be0_a8_8_7 = be0_a8_8_6 - be0_f8_7 * be0_a7_8_6;
+                const double be0_r8_7 = be0_r8_6 - be0_f8_7 * be0_r7_6;
+                const double be0_inv8 = 1.0 / be0_a8_8_7;
+                const double be0_x8 = (be0_r8_7) * be0_inv8;
+                const double be0_x7 = (be0_r7_6 - be0_a7_8_6 * be0_x8) * be0_inv7;
+                const double be0_x6 = (be0_r6_5 - be0_a6_7_5 * be0_x7 - be0_a6_8 * be0_x8) * be0_inv6;
+                const double be0_x5 = (be0_r5_4 - be0_a5_6 * be0_x6 - be0_a5_7_4 * be0_x7) * be0_inv5;
+                const double be0_x4 = (be0_r4_3 - be0_a4_5_3 * be0_x5 - be0_a4_7 * be0_x7) * be0_inv4;
+                const double be0_x3 = (be0_r3_2 - be0_a3_4 * be0_x4 - be0_a3_5_2 * be0_x5) * be0_inv3;
+                const double be0_x2 = (be0_r2_1 - be0_a2_3_1 * be0_x3 - be0_a2_5_1 * be0_x5) * be0_inv2;
+                const double be0_x1 = (be0_r1_0 - be0_a1_2_0 * be0_x2 - be0_a1_3 * be0_x3 - be0_a1_5 * be0_x5) * be0_inv1;
+                const double be0_x0 = (be0_r0 - be0_a0_1 * be0_x1 - be0_a0_2 * be0_x2) * be0_inv0;
+                out[1088 + j] = be0_x0;
+                out[1120 + j] = be0_x1;
+                out[1152 + j] = be0_x2;
+                out[1184 + j] = be0_x3;
+                out[1216 + j] = be0_x4;
+                out[1248 + j] = be0_x5;
+                out[1280 + j] = be0_x6;
+                out[1312 + j] = be0_x7;
+                out[1344 + j] = be0_x8;
+                (void)i_stim;
+            }
+        }
+        for (int k = 0; k < 48; ++k)
+            for (int j = 0; j < nj; ++j)
+                s[k * ld + j] = out[k * 32 + j];
+    }
+
+    """
+    void ct_chunk(int nj, double* s, const double* p, Py_ssize_t ld, const double* ist, double t, double dt) nogil
+    void ct_chunk_lut(int nj, double* s, const double* p, Py_ssize_t ld, const double* ist, double t, double dt, const double* lut, int n_rows, double vmin, double inv_dv) nogil
 
 
-cdef inline void _cell_step_lut(double* s, const double* p, Py_ssize_t n, Py_ssize_t c, double i_stim, double t, double dt, const double* lut, Py_ssize_t n_rows, double vmin, double inv_dv) noexcept nogil:
-    cdef double membrane__v = s[0 * n + c]
-    cdef double CaMK__CaMKt = s[1 * n + c]
-    cdef double intracellular_ions__nai = s[2 * n + c]
-    cdef double intracellular_ions__nass = s[3 * n + c]
-    cdef double intracellular_ions__ki = s[4 * n + c]
-    cdef double intracellular_ions__kss = s[5 * n + c]
-    cdef double intracellular_ions__cass = s[6 * n + c]
-    cdef double intracellular_ions__cansr = s[7 * n + c]
-    cdef double intracellular_ions__cajsr = s[8 * n + c]
-    cdef double intracellular_ions__cai = s[9 * n + c]
-    cdef double INa__m = s[10 * n + c]
-    cdef double INa__hf = s[11 * n + c]
-    cdef double INa__hs = s[12 * n + c]
-    cdef double INa__j = s[13 * n + c]
-    cdef double INa__hsp = s[14 * n + c]
-    cdef double INa__jp = s[15 * n + c]
-    cdef double INaL__mL = s[16 * n + c]
-    cdef double INaL__hL = s[17 * n + c]
-    cdef double INaL__hLp = s[18 * n + c]
-    cdef double Ito__a = s[19 * n + c]
-    cdef double Ito__iF = s[20 * n + c]
-    cdef double Ito__iS = s[21 * n + c]
-    cdef double Ito__ap = s[22 * n + c]
-    cdef double Ito__iFp = s[23 * n + c]
-    cdef double Ito__iSp = s[24 * n + c]
-    cdef double ICaL__d = s[25 * n + c]
-    cdef double ICaL__ff = s[26 * n + c]
-    cdef double ICaL__fs = s[27 * n + c]
-    cdef double ICaL__fcaf = s[28 * n + c]
-    cdef double ICaL__fcas = s[29 * n + c]
-    cdef double ICaL__jca = s[30 * n + c]
-    cdef double ICaL__ffp = s[31 * n + c]
-    cdef double ICaL__fcafp = s[32 * n + c]
-    cdef double ICaL__nca = s[33 * n + c]
-    cdef double IKr__IC1 = s[34 * n + c]
-    cdef double IKr__IC2 = s[35 * n + c]
-    cdef double IKr__C1 = s[36 * n + c]
-    cdef double IKr__C2 = s[37 * n + c]
-    cdef double IKr__O = s[38 * n + c]
-    cdef double IKr__IO = s[39 * n + c]
-    cdef double IKr__IObound = s[40 * n + c]
-    cdef double IKr__Obound = s[41 * n + c]
-    cdef double IKr__Cbound = s[42 * n + c]
-    cdef double IKs__xs1 = s[43 * n + c]
-    cdef double IKs__xs2 = s[44 * n + c]
-    cdef double IK1__xk1 = s[45 * n + c]
-    cdef double ryr__Jrelnp = s[46 * n + c]
-    cdef double ryr__Jrelp = s[47 * n + c]
-    cdef double cardiotwin_parameters__gNa = p[0 * n + c]
-    cdef double cardiotwin_parameters__gNaL = p[1 * n + c]
-    cdef double cardiotwin_parameters__PCa = p[2 * n + c]
-    cdef double cardiotwin_parameters__gto = p[3 * n + c]
-    cdef double cardiotwin_parameters__gKr = p[4 * n + c]
-    cdef double cardiotwin_parameters__gKs = p[5 * n + c]
-    cdef double cardiotwin_parameters__gK1 = p[6 * n + c]
-    cdef double cardiotwin_parameters__gNaCa = p[7 * n + c]
-    cdef double cardiotwin_parameters__gNaK = p[8 * n + c]
-    cdef double IKr__D = p[9 * n + c]
-    cdef double IKr__Kmax = p[10 * n + c]
-    cdef double IKr__Ku = p[11 * n + c]
-    cdef double IKr__n = p[12 * n + c]
-    cdef double IKr__halfmax = p[13 * n + c]
-    cdef double IKr__Vhalf = p[14 * n + c]
-    cdef double IKr__Kt = p[15 * n + c]
-    cdef double x_lut = (membrane__v - vmin) * inv_dv
-    cdef Py_ssize_t i_lut
-    cdef double w_lut
-    cdef const double* r0
-    cdef const double* r1
-    cdef double membrane__vfrt
-    cdef double ICaL__U_3
-    cdef double ICaL__Afcaf
-    cdef double ICaL__Afcas
-    cdef double ICaL__U_1
-    cdef double ICaL__U_2
-    cdef double ICab__U
-    cdef double IK1__rk1
-    cdef double IKb__xkb
-    cdef double INaCa_i__hna
-    cdef double INaCa_i__k3pp_i
-    cdef double INaCa_i__k3_i
-    cdef double INaCa_i__hca
-    cdef double INaCa_i__k8_i
-    cdef double INaCa_i__k3pp_ss
-    cdef double INaCa_i__k3_ss
-    cdef double INaCa_i__k8_ss
-    cdef double INaK__Knai
-    cdef double INaK__b2
-    cdef double INaK__a3
-    cdef double INab__U
-    cdef double Ito__AiF
-    cdef double Ito__AiS
-    cdef double INa__mss
-    cdef double INa__tm
-    cdef double INa__hss
-    cdef double INa__thf
-    cdef double INa__ths
-    cdef double INa__jss
-    cdef double INa__tj
-    cdef double INa__hssp
-    cdef double INa__thsp
-    cdef double INa__tjp
-    cdef double INaL__mLss
-    cdef double INaL__tmL
-    cdef double INaL__hLss
-    cdef double INaL__hLssp
-    cdef double Ito__ass
-    cdef double Ito__ta
-    cdef double Ito__iss
-    cdef double Ito__tiF
-    cdef double Ito__tiS
-    cdef double Ito__assp
-    cdef double Ito__tiFp
-    cdef double Ito__tiSp
-    cdef double ICaL__dss
-    cdef double ICaL__td
-    cdef double ICaL__fss
-    cdef double ICaL__tff
-    cdef double ICaL__tfs
-    cdef double ICaL__fcass
-    cdef double ICaL__tfcaf
-    cdef double ICaL__tfcas
-    cdef double ICaL__tffp
-    cdef double ICaL__tfcafp
-    cdef double IKs__txs1
-    cdef double IKs__xs1ss
-    cdef double IKs__txs2
-    cdef double IKs__xs2ss
-    cdef double IK1__txk1
-    cdef double IK1__xk1ss
-    cdef double rlfactor__INa__m
-    cdef double rlfactor__INa__hf
-    cdef double rlfactor__INa__hs
-    cdef double rlfactor__INa__j
-    cdef double rlfactor__INa__hsp
-    cdef double rlfactor__INa__jp
-    cdef double rlfactor__INaL__mL
-    cdef double rlfactor__Ito__a
-    cdef double rlfactor__Ito__iF
-    cdef double rlfactor__Ito__iS
-    cdef double rlfactor__Ito__ap
-    cdef double rlfactor__Ito__iFp
-    cdef double rlfactor__Ito__iSp
-    cdef double rlfactor__ICaL__d
-    cdef double rlfactor__ICaL__ff
-    cdef double rlfactor__ICaL__fs
-    cdef double rlfactor__ICaL__fcaf
-    cdef double rlfactor__ICaL__fcas
-    cdef double rlfactor__ICaL__ffp
-    cdef double rlfactor__ICaL__fcafp
-    cdef double rlfactor__IKs__xs1
-    cdef double rlfactor__IKs__xs2
-    cdef double rlfactor__IK1__xk1
-    cdef double ICaL__PCa
-    cdef double ICaL__PCaK
-    cdef double ICaL__PCap
-    cdef double ICaL__PCaKp
-    cdef double ICaL__A_3
-    cdef double ICaL__PhiCaK
-    cdef double ICaL__f
-    cdef double CaMK__CaMKb
-    cdef double CaMK__CaMKa
-    cdef double ICaL__fICaLp
-    cdef double ICaL__fca
-    cdef double ICaL__fcap
-    cdef double ICaL__fp
-    cdef double ICaL__ICaK
-    cdef double ICaL__A_1
-    cdef double ICaL__PhiCaL
-    cdef double ICaL__ICaL
-    cdef double ICaL__PCaNa
-    cdef double ICaL__PCaNap
-    cdef double ICaL__A_2
-    cdef double ICaL__PhiCaNa
-    cdef double ICaL__ICaNa
-    cdef double ICab__A
-    cdef double ICab__ICab
-    cdef double IK1__GK1_calc
-    cdef double reversal_potentials__EK
-    cdef double IK1__IK1
-    cdef double IKb__IKb
-    cdef double IKr__GKr_calc
-    cdef double IKr__IKr
-    cdef double IKs__KsCa
-    cdef double IKs__GKs_calc
-    cdef double reversal_potentials__EKs
-    cdef double IKs__IKs
-    cdef double INa__GNa
-    cdef double INa__fINap
-    cdef double INa__h
-    cdef double INa__hp
-    cdef double reversal_potentials__ENa
-    cdef double INa__INa
-    cdef double INaCa_i__Gncx_b
-    cdef double INaCa_i__Gncx
-    cdef double INaCa_i__h1_i
-    cdef double INaCa_i__h3_i
-    cdef double INaCa_i__k4p_i
-    cdef double INaCa_i__h2_i
-    cdef double INaCa_i__k4pp_i
-    cdef double INaCa_i__k4_i
-    cdef double INaCa_i__h4_i
-    cdef double INaCa_i__h6_i
-    cdef double INaCa_i__k6_i
-    cdef double INaCa_i__h5_i
-    cdef double INaCa_i__k7_i
-    cdef double INaCa_i__x1_i
-    cdef double INaCa_i__x2_i
-    cdef double INaCa_i__x3_i
-    cdef double INaCa_i__x4_i
-    cdef double INaCa_i__E1_i
-    cdef double INaCa_i__E2_i
-    cdef double INaCa_i__JncxCa_i
-    cdef double INaCa_i__E3_i
-    cdef double INaCa_i__E4_i
-    cdef double INaCa_i__JncxNa_i
-    cdef double INaCa_i__allo_i
-    cdef double INaCa_i__INaCa_i
-    cdef double INaCa_i__h1_ss
-    cdef double INaCa_i__h3_ss
-    cdef double INaCa_i__k4p_ss
-    cdef double INaCa_i__h2_ss
-    cdef double INaCa_i__k4pp_ss
-    cdef double INaCa_i__k4_ss
-    cdef double INaCa_i__h4_ss
-    cdef double INaCa_i__h6_ss
-    cdef double INaCa_i__k6_ss
-    cdef double INaCa_i__h5_ss
-    cdef double INaCa_i__k7_ss
-    cdef double INaCa_i__x1_ss
-    cdef double INaCa_i__x2_ss
-    cdef double INaCa_i__x3_ss
-    cdef double INaCa_i__x4_ss
-    cdef double INaCa_i__E1_ss
-    cdef double INaCa_i__E2_ss
-    cdef double INaCa_i__JncxCa_ss
-    cdef double INaCa_i__E3_ss
-    cdef double INaCa_i__E4_ss
-    cdef double INaCa_i__JncxNa_ss
-    cdef double INaCa_i__allo_ss
-    cdef double INaCa_i__INaCa_ss
-    cdef double INaK__a1
-    cdef double INaK__P
-    cdef double INaK__b3
-    cdef double INaK__b4
-    cdef double INaK__x1
-    cdef double INaK__x2
-    cdef double INaK__x3
-    cdef double INaK__x4
-    cdef double INaK__E3
-    cdef double INaK__E4
-    cdef double INaK__JnakK
-    cdef double INaK__E1
-    cdef double INaK__E2
-    cdef double INaK__JnakNa
-    cdef double INaK__Pnak_b
-    cdef double INaK__Pnak
-    cdef double INaK__INaK
-    cdef double INaL__GNaL
-    cdef double INaL__fINaLp
-    cdef double INaL__INaL
-    cdef double INab__A
-    cdef double INab__INab
-    cdef double IpCa__IpCa
-    cdef double Ito__Gto
-    cdef double Ito__fItop
-    cdef double Ito__i
-    cdef double Ito__ip
-    cdef double Ito__Ito
-    cdef double dot__membrane__v
-    cdef double dot__CaMK__CaMKt
-    cdef double diff__JdiffNa
-    cdef double dot__intracellular_ions__nai
-    cdef double dot__intracellular_ions__nass
-    cdef double diff__JdiffK
-    cdef double dot__intracellular_ions__ki
-    cdef double dot__intracellular_ions__kss
-    cdef double diff__Jdiff
-    cdef double intracellular_ions__Bcass
-    cdef double ryr__fJrelp
-    cdef double ryr__Jrel
-    cdef double dot__intracellular_ions__cass
-    cdef double SERCA__Jleak
-    cdef double SERCA__Jupnp
-    cdef double SERCA__Jupp
-    cdef double SERCA__fJupp
-    cdef double SERCA__Jup
-    cdef double trans_flux__Jtr
-    cdef double dot__intracellular_ions__cansr
-    cdef double intracellular_ions__Bcajsr
-    cdef double dot__intracellular_ions__cajsr
-    cdef double intracellular_ions__Bcai
-    cdef double dot__intracellular_ions__cai
-    cdef double dot__INa__m
-    cdef double dot__INa__hf
-    cdef double dot__INa__hs
-    cdef double dot__INa__j
-    cdef double dot__INa__hsp
-    cdef double dot__INa__jp
-    cdef double dot__INaL__mL
-    cdef double dot__INaL__hL
-    cdef double dot__INaL__hLp
-    cdef double dot__Ito__a
-    cdef double dot__Ito__iF
-    cdef double dot__Ito__iS
-    cdef double dot__Ito__ap
-    cdef double dot__Ito__iFp
-    cdef double dot__Ito__iSp
-    cdef double dot__ICaL__d
-    cdef double dot__ICaL__ff
-    cdef double dot__ICaL__fs
-    cdef double dot__ICaL__fcaf
-    cdef double dot__ICaL__fcas
-    cdef double dot__ICaL__jca
-    cdef double dot__ICaL__ffp
-    cdef double dot__ICaL__fcafp
-    cdef double ICaL__km2n
-    cdef double ICaL__anca
-    cdef double dot__ICaL__nca
-    cdef double dot__IKr__IC1
-    cdef double dot__IKr__IC2
-    cdef double dot__IKr__C1
-    cdef double dot__IKr__C2
-    cdef double dot__IKr__O
-    cdef double dot__IKr__IO
-    cdef double dot__IKr__IObound
-    cdef double dot__IKr__Obound
-    cdef double dot__IKr__Cbound
-    cdef double dot__IKs__xs1
-    cdef double dot__IKs__xs2
-    cdef double dot__IK1__xk1
-    cdef double ryr__Jrel_inf_temp
-    cdef double ryr__Jrel_inf
-    cdef double ryr__tau_rel_temp
-    cdef double ryr__tau_rel
-    cdef double dot__ryr__Jrelnp
-    cdef double ryr__Jrel_temp
-    cdef double ryr__Jrel_infp
-    cdef double ryr__tau_relp_temp
-    cdef double ryr__tau_relp
-    cdef double dot__ryr__Jrelp
-    cdef Py_ssize_t be_i, be_j, be_k
-    cdef double rlb__INaL__hL
-    cdef double rlb__INaL__hLp
-    cdef double rlb__ICaL__jca
-    cdef double rlb__ICaL__nca
-    cdef double rlb__ryr__Jrelnp
-    cdef double rlb__ryr__Jrelp
-    cdef double be0_A[81]
-    cdef double be0_b[9]
-    cdef double be0_f
-    cdef double be0_m0_0
-    cdef double be0_m0_1
-    cdef double be0_m0_2
-    cdef double be0_m1_0
-    cdef double be0_m1_1
-    cdef double be0_m1_3
-    cdef double be0_m1_5
-    cdef double be0_m2_0
-    cdef double be0_m2_2
-    cdef double be0_m2_3
-    cdef double be0_m3_1
-    cdef double be0_m3_2
-    cdef double be0_m3_3
-    cdef double be0_m3_4
-    cdef double be0_m4_3
-    cdef double be0_m4_4
-    cdef double be0_m4_5
-    cdef double be0_m4_7
-    cdef double be0_m5_1
-    cdef double be0_m5_4
-    cdef double be0_m5_5
-    cdef double be0_m5_6
-    cdef double be0_m6_5
-    cdef double be0_m6_6
-    cdef double be0_m6_8
-    cdef double be0_m7_4
-    cdef double be0_m7_7
-    cdef double be0_m7_8
-    cdef double be0_m8_6
-    cdef double be0_m8_7
-    cdef double be0_m8_8
-    if x_lut < 0.0:
-        x_lut = 0.0
-    elif x_lut > n_rows - 1.000001:
-        x_lut = n_rows - 1.000001
-    i_lut = <Py_ssize_t>x_lut
-    w_lut = x_lut - i_lut
-    r0 = lut + i_lut * 84
-    r1 = r0 + 84
-    membrane__vfrt = r0[0] + w_lut * (r1[0] - r0[0])
-    ICaL__U_3 = r0[1] + w_lut * (r1[1] - r0[1])
-    ICaL__Afcaf = r0[2] + w_lut * (r1[2] - r0[2])
-    ICaL__Afcas = r0[3] + w_lut * (r1[3] - r0[3])
-    ICaL__U_1 = r0[4] + w_lut * (r1[4] - r0[4])
-    ICaL__U_2 = r0[5] + w_lut * (r1[5] - r0[5])
-    ICab__U = r0[6] + w_lut * (r1[6] - r0[6])
-    IK1__rk1 = r0[7] + w_lut * (r1[7] - r0[7])
-    IKb__xkb = r0[8] + w_lut * (r1[8] - r0[8])
-    INaCa_i__hna = r0[9] + w_lut * (r1[9] - r0[9])
-    INaCa_i__k3pp_i = r0[10] + w_lut * (r1[10] - r0[10])
-    INaCa_i__k3_i = r0[11] + w_lut * (r1[11] - r0[11])
-    INaCa_i__hca = r0[12] + w_lut * (r1[12] - r0[12])
-    INaCa_i__k8_i = r0[13] + w_lut * (r1[13] - r0[13])
-    INaCa_i__k3pp_ss = r0[14] + w_lut * (r1[14] - r0[14])
-    INaCa_i__k3_ss = r0[15] + w_lut * (r1[15] - r0[15])
-    INaCa_i__k8_ss = r0[16] + w_lut * (r1[16] - r0[16])
-    INaK__Knai = r0[17] + w_lut * (r1[17] - r0[17])
-    INaK__b2 = r0[18] + w_lut * (r1[18] - r0[18])
-    INaK__a3 = r0[19] + w_lut * (r1[19] - r0[19])
-    INab__U = r0[20] + w_lut * (r1[20] - r0[20])
-    Ito__AiF = r0[21] + w_lut * (r1[21] - r0[21])
-    Ito__AiS = r0[22] + w_lut * (r1[22] - r0[22])
-    INa__mss = r0[23] + w_lut * (r1[23] - r0[23])
-    INa__tm = r0[24] + w_lut * (r1[24] - r0[24])
-    INa__hss = r0[25] + w_lut * (r1[25] - r0[25])
-    INa__thf = r0[26] + w_lut * (r1[26] - r0[26])
-    INa__ths = r0[27] + w_lut * (r1[27] - r0[27])
-    INa__jss = r0[28] + w_lut * (r1[28] - r0[28])
-    INa__tj = r0[29] + w_lut * (r1[29] - r0[29])
-    INa__hssp = r0[30] + w_lut * (r1[30] - r0[30])
-    INa__thsp = r0[31] + w_lut * (r1[31] - r0[31])
-    INa__tjp = r0[32] + w_lut * (r1[32] - r0[32])
-    INaL__mLss = r0[33] + w_lut * (r1[33] - r0[33])
-    INaL__tmL = r0[34] + w_lut * (r1[34] - r0[34])
-    INaL__hLss = r0[35] + w_lut * (r1[35] - r0[35])
-    INaL__hLssp = r0[36] + w_lut * (r1[36] - r0[36])
-    Ito__ass = r0[37] + w_lut * (r1[37] - r0[37])
-    Ito__ta = r0[38] + w_lut * (r1[38] - r0[38])
-    Ito__iss = r0[39] + w_lut * (r1[39] - r0[39])
-    Ito__tiF = r0[40] + w_lut * (r1[40] - r0[40])
-    Ito__tiS = r0[41] + w_lut * (r1[41] - r0[41])
-    Ito__assp = r0[42] + w_lut * (r1[42] - r0[42])
-    Ito__tiFp = r0[43] + w_lut * (r1[43] - r0[43])
-    Ito__tiSp = r0[44] + w_lut * (r1[44] - r0[44])
-    ICaL__dss = r0[45] + w_lut * (r1[45] - r0[45])
-    ICaL__td = r0[46] + w_lut * (r1[46] - r0[46])
-    ICaL__fss = r0[47] + w_lut * (r1[47] - r0[47])
-    ICaL__tff = r0[48] + w_lut * (r1[48] - r0[48])
-    ICaL__tfs = r0[49] + w_lut * (r1[49] - r0[49])
-    ICaL__fcass = r0[50] + w_lut * (r1[50] - r0[50])
-    ICaL__tfcaf = r0[51] + w_lut * (r1[51] - r0[51])
-    ICaL__tfcas = r0[52] + w_lut * (r1[52] - r0[52])
-    ICaL__tffp = r0[53] + w_lut * (r1[53] - r0[53])
-    ICaL__tfcafp = r0[54] + w_lut * (r1[54] - r0[54])
-    IKs__txs1 = r0[55] + w_lut * (r1[55] - r0[55])
-    IKs__xs1ss = r0[56] + w_lut * (r1[56] - r0[56])
-    IKs__txs2 = r0[57] + w_lut * (r1[57] - r0[57])
-    IKs__xs2ss = r0[58] + w_lut * (r1[58] - r0[58])
-    IK1__txk1 = r0[59] + w_lut * (r1[59] - r0[59])
-    IK1__xk1ss = r0[60] + w_lut * (r1[60] - r0[60])
-    rlfactor__INa__m = r0[61] + w_lut * (r1[61] - r0[61])
-    rlfactor__INa__hf = r0[62] + w_lut * (r1[62] - r0[62])
-    rlfactor__INa__hs = r0[63] + w_lut * (r1[63] - r0[63])
-    rlfactor__INa__j = r0[64] + w_lut * (r1[64] - r0[64])
-    rlfactor__INa__hsp = r0[65] + w_lut * (r1[65] - r0[65])
-    rlfactor__INa__jp = r0[66] + w_lut * (r1[66] - r0[66])
-    rlfactor__INaL__mL = r0[67] + w_lut * (r1[67] - r0[67])
-    rlfactor__Ito__a = r0[68] + w_lut * (r1[68] - r0[68])
-    rlfactor__Ito__iF = r0[69] + w_lut * (r1[69] - r0[69])
-    rlfactor__Ito__iS = r0[70] + w_lut * (r1[70] - r0[70])
-    rlfactor__Ito__ap = r0[71] + w_lut * (r1[71] - r0[71])
-    rlfactor__Ito__iFp = r0[72] + w_lut * (r1[72] - r0[72])
-    rlfactor__Ito__iSp = r0[73] + w_lut * (r1[73] - r0[73])
-    rlfactor__ICaL__d = r0[74] + w_lut * (r1[74] - r0[74])
-    rlfactor__ICaL__ff = r0[75] + w_lut * (r1[75] - r0[75])
-    rlfactor__ICaL__fs = r0[76] + w_lut * (r1[76] - r0[76])
-    rlfactor__ICaL__fcaf = r0[77] + w_lut * (r1[77] - r0[77])
-    rlfactor__ICaL__fcas = r0[78] + w_lut * (r1[78] - r0[78])
-    rlfactor__ICaL__ffp = r0[79] + w_lut * (r1[79] - r0[79])
-    rlfactor__ICaL__fcafp = r0[80] + w_lut * (r1[80] - r0[80])
-    rlfactor__IKs__xs1 = r0[81] + w_lut * (r1[81] - r0[81])
-    rlfactor__IKs__xs2 = r0[82] + w_lut * (r1[82] - r0[82])
-    rlfactor__IK1__xk1 = r0[83] + w_lut * (r1[83] - r0[83])
-    ICaL__PCa = cardiotwin_parameters__PCa * (0.0001007 * 1.2 if (0.0 == 1.0) else (0.0001007 * 2.5 if (0.0 == 2.0) else 0.0001007))
-    ICaL__PCaK = 0.0003574 * ICaL__PCa
-    ICaL__PCap = 1.1 * ICaL__PCa
-    ICaL__PCaKp = 0.0003574 * ICaL__PCap
-    ICaL__A_3 = 0.75 * 3612.0012202503353 * (intracellular_ions__kss * exp(membrane__vfrt) - 5.4) / 0.037435883507802616
-    ICaL__PhiCaK = (ICaL__A_3 * (1.0 - 0.5 * ICaL__U_3) if ((-1e-07 <= ICaL__U_3) and (ICaL__U_3 <= 1e-07)) else ICaL__A_3 * ICaL__U_3 / (exp(ICaL__U_3) - 1.0))
-    ICaL__f = 0.6 * ICaL__ff + 0.4 * ICaL__fs
-    CaMK__CaMKb = 0.05 * (1.0 - CaMK__CaMKt) / (1.0 + 0.0015 / intracellular_ions__cass)
-    CaMK__CaMKa = CaMK__CaMKb + CaMK__CaMKt
-    ICaL__fICaLp = 1.0 / (1.0 + 0.15 / CaMK__CaMKa)
-    ICaL__fca = ICaL__Afcaf * ICaL__fcaf + ICaL__Afcas * ICaL__fcas
-    ICaL__fcap = ICaL__Afcaf * ICaL__fcafp + ICaL__Afcas * ICaL__fcas
-    ICaL__fp = 0.6 * ICaL__ffp + 0.4 * ICaL__fs
-    ICaL__ICaK = (1.0 - ICaL__fICaLp) * ICaL__PCaK * ICaL__PhiCaK * ICaL__d * (ICaL__f * (1.0 - ICaL__nca) + ICaL__jca * ICaL__fca * ICaL__nca) + ICaL__fICaLp * ICaL__PCaKp * ICaL__PhiCaK * ICaL__d * (ICaL__fp * (1.0 - ICaL__nca) + ICaL__jca * ICaL__fcap * ICaL__nca)
-    ICaL__A_1 = 4.0 * 3612.0012202503353 * (intracellular_ions__cass * exp(2.0 * membrane__vfrt) - 0.341 * 1.8) / 0.07487176701560523
-    ICaL__PhiCaL = (ICaL__A_1 * (1.0 - 0.5 * ICaL__U_1) if ((-1e-07 <= ICaL__U_1) and (ICaL__U_1 <= 1e-07)) else ICaL__A_1 * ICaL__U_1 / (exp(ICaL__U_1) - 1.0))
-    ICaL__ICaL = (1.0 - ICaL__fICaLp) * ICaL__PCa * ICaL__PhiCaL * ICaL__d * (ICaL__f * (1.0 - ICaL__nca) + ICaL__jca * ICaL__fca * ICaL__nca) + ICaL__fICaLp * ICaL__PCap * ICaL__PhiCaL * ICaL__d * (ICaL__fp * (1.0 - ICaL__nca) + ICaL__jca * ICaL__fcap * ICaL__nca)
-    ICaL__PCaNa = 0.00125 * ICaL__PCa
-    ICaL__PCaNap = 0.00125 * ICaL__PCap
-    ICaL__A_2 = 0.75 * 3612.0012202503353 * (intracellular_ions__nass * exp(membrane__vfrt) - 140.0) / 0.037435883507802616
-    ICaL__PhiCaNa = (ICaL__A_2 * (1.0 - 0.5 * ICaL__U_2) if ((-1e-07 <= ICaL__U_2) and (ICaL__U_2 <= 1e-07)) else ICaL__A_2 * ICaL__U_2 / (exp(ICaL__U_2) - 1.0))
-    ICaL__ICaNa = (1.0 - ICaL__fICaLp) * ICaL__PCaNa * ICaL__PhiCaNa * ICaL__d * (ICaL__f * (1.0 - ICaL__nca) + ICaL__jca * ICaL__fca * ICaL__nca) + ICaL__fICaLp * ICaL__PCaNap * ICaL__PhiCaNa * ICaL__d * (ICaL__fp * (1.0 - ICaL__nca) + ICaL__jca * ICaL__fcap * ICaL__nca)
-    ICab__A = 2.5e-08 * 4.0 * 3612.0012202503353 * (intracellular_ions__cai * exp(2.0 * membrane__vfrt) - 0.341 * 1.8) / 0.07487176701560523
-    ICab__ICab = (ICab__A * (1.0 - 0.5 * ICab__U) if ((-1e-07 <= ICab__U) and (ICab__U <= 1e-07)) else ICab__A * ICab__U / (exp(ICab__U) - 1.0))
-    IK1__GK1_calc = cardiotwin_parameters__gK1 * (0.3239783999999998 * sqrt(5.4))
-    reversal_potentials__EK = 8314.0 * 310.0 / 96485.0 * log(5.4 / intracellular_ions__ki)
-    IK1__IK1 = IK1__GK1_calc * IK1__rk1 * IK1__xk1 * (membrane__v - reversal_potentials__EK)
-    IKb__IKb = 0.003 * IKb__xkb * (membrane__v - reversal_potentials__EK)
-    IKr__GKr_calc = cardiotwin_parameters__gKr * (0.04658545454545456 * sqrt(5.4 / 5.4))
-    IKr__IKr = IKr__GKr_calc * IKr__O * (membrane__v - reversal_potentials__EK)
-    IKs__KsCa = 1.0 + 0.6 / (1.0 + pow((3.8e-05 / intracellular_ions__cai), 1.4))
-    IKs__GKs_calc = cardiotwin_parameters__gKs * (0.006358000000000001 * IKs__KsCa)
-    reversal_potentials__EKs = 8314.0 * 310.0 / 96485.0 * log((5.4 + 0.01833 * 140.0) / (intracellular_ions__ki + 0.01833 * intracellular_ions__nai))
-    IKs__IKs = IKs__GKs_calc * IKs__xs1 * IKs__xs2 * (membrane__v - reversal_potentials__EKs)
-    INa__GNa = cardiotwin_parameters__gNa * 75.0
-    INa__fINap = 1.0 / (1.0 + 0.15 / CaMK__CaMKa)
-    INa__h = 0.99 * INa__hf + 0.010000000000000009 * INa__hs
-    INa__hp = 0.99 * INa__hf + 0.010000000000000009 * INa__hsp
-    reversal_potentials__ENa = 8314.0 * 310.0 / 96485.0 * log(140.0 / intracellular_ions__nai)
-    INa__INa = INa__GNa * (membrane__v - reversal_potentials__ENa) * ((INa__m) * (INa__m) * (INa__m)) * ((1.0 - INa__fINap) * INa__h * INa__j + INa__fINap * INa__hp * INa__jp)
-    INaCa_i__Gncx_b = cardiotwin_parameters__gNaCa * 0.0008
-    INaCa_i__Gncx = (INaCa_i__Gncx_b * 1.1 if (0.0 == 1.0) else (INaCa_i__Gncx_b * 1.4 if (0.0 == 2.0) else INaCa_i__Gncx_b))
-    INaCa_i__h1_i = 1.0 + intracellular_ions__nai / 88.12 * (1.0 + INaCa_i__hna)
-    INaCa_i__h3_i = 1.0 / INaCa_i__h1_i
-    INaCa_i__k4p_i = INaCa_i__h3_i * 60000.0 / INaCa_i__hca
-    INaCa_i__h2_i = intracellular_ions__nai * INaCa_i__hna / (88.12 * INaCa_i__h1_i)
-    INaCa_i__k4pp_i = INaCa_i__h2_i * 5000.0
-    INaCa_i__k4_i = INaCa_i__k4p_i + INaCa_i__k4pp_i
-    INaCa_i__h4_i = 1.0 + intracellular_ions__nai / 15.0 * (1.0 + intracellular_ions__nai / 5.0)
-    INaCa_i__h6_i = 1.0 / INaCa_i__h4_i
-    INaCa_i__k6_i = INaCa_i__h6_i * intracellular_ions__cai * 1500000.0
-    INaCa_i__h5_i = intracellular_ions__nai * intracellular_ions__nai / (INaCa_i__h4_i * 15.0 * 5.0)
-    INaCa_i__k7_i = INaCa_i__h5_i * INaCa_i__h2_i * 60000.0
-    INaCa_i__x1_i = 5000.0 * INaCa_i__k4_i * (INaCa_i__k7_i + INaCa_i__k6_i) + 5000.0 * INaCa_i__k7_i * (5000.0 + INaCa_i__k3_i)
-    INaCa_i__x2_i = 9501.466275659823 * INaCa_i__k7_i * (INaCa_i__k4_i + 5000.0) + INaCa_i__k4_i * INaCa_i__k6_i * (9501.466275659823 + INaCa_i__k8_i)
-    INaCa_i__x3_i = 9501.466275659823 * INaCa_i__k3_i * (INaCa_i__k7_i + INaCa_i__k6_i) + INaCa_i__k8_i * INaCa_i__k6_i * (5000.0 + INaCa_i__k3_i)
-    INaCa_i__x4_i = 5000.0 * INaCa_i__k8_i * (INaCa_i__k4_i + 5000.0) + INaCa_i__k3_i * 5000.0 * (9501.466275659823 + INaCa_i__k8_i)
-    INaCa_i__E1_i = INaCa_i__x1_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i)
-    INaCa_i__E2_i = INaCa_i__x2_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i)
-    INaCa_i__JncxCa_i = INaCa_i__E2_i * 5000.0 - INaCa_i__E1_i * 9501.466275659823
-    INaCa_i__E3_i = INaCa_i__x3_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i)
-    INaCa_i__E4_i = INaCa_i__x4_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i)
-    INaCa_i__JncxNa_i = 3.0 * (INaCa_i__E4_i * INaCa_i__k7_i - INaCa_i__E1_i * INaCa_i__k8_i) + INaCa_i__E3_i * INaCa_i__k4pp_i - INaCa_i__E2_i * INaCa_i__k3pp_i
-    INaCa_i__allo_i = 1.0 / (1.0 + ((0.00015 / intracellular_ions__cai) * (0.00015 / intracellular_ions__cai)))
-    INaCa_i__INaCa_i = 0.8 * INaCa_i__Gncx * INaCa_i__allo_i * (1.0 * INaCa_i__JncxNa_i + 2.0 * INaCa_i__JncxCa_i)
-    INaCa_i__h1_ss = 1.0 + intracellular_ions__nass / 88.12 * (1.0 + INaCa_i__hna)
-    INaCa_i__h3_ss = 1.0 / INaCa_i__h1_ss
-    INaCa_i__k4p_ss = INaCa_i__h3_ss * 60000.0 / INaCa_i__hca
-    INaCa_i__h2_ss = intracellular_ions__nass * INaCa_i__hna / (88.12 * INaCa_i__h1_ss)
-    INaCa_i__k4pp_ss = INaCa_i__h2_ss * 5000.0
-    INaCa_i__k4_ss = INaCa_i__k4p_ss + INaCa_i__k4pp_ss
-    INaCa_i__h4_ss = 1.0 + intracellular_ions__nass / 15.0 * (1.0 + intracellular_ions__nass / 5.0)
-    INaCa_i__h6_ss = 1.0 / INaCa_i__h4_ss
-    INaCa_i__k6_ss = INaCa_i__h6_ss * intracellular_ions__cass * 1500000.0
-    INaCa_i__h5_ss = intracellular_ions__nass * intracellular_ions__nass / (INaCa_i__h4_ss * 15.0 * 5.0)
-    INaCa_i__k7_ss = INaCa_i__h5_ss * INaCa_i__h2_ss * 60000.0
-    INaCa_i__x1_ss = 5000.0 * INaCa_i__k4_ss * (INaCa_i__k7_ss + INaCa_i__k6_ss) + 5000.0 * INaCa_i__k7_ss * (5000.0 + INaCa_i__k3_ss)
-    INaCa_i__x2_ss = 9501.466275659823 * INaCa_i__k7_ss * (INaCa_i__k4_ss + 5000.0) + INaCa_i__k4_ss * INaCa_i__k6_ss * (9501.466275659823 + INaCa_i__k8_ss)
-    INaCa_i__x3_ss = 9501.466275659823 * INaCa_i__k3_ss * (INaCa_i__k7_ss + INaCa_i__k6_ss) + INaCa_i__k8_ss * INaCa_i__k6_ss * (5000.0 + INaCa_i__k3_ss)
-    INaCa_i__x4_ss = 5000.0 * INaCa_i__k8_ss * (INaCa_i__k4_ss + 5000.0) + INaCa_i__k3_ss * 5000.0 * (9501.466275659823 + INaCa_i__k8_ss)
-    INaCa_i__E1_ss = INaCa_i__x1_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss)
-    INaCa_i__E2_ss = INaCa_i__x2_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss)
-    INaCa_i__JncxCa_ss = INaCa_i__E2_ss * 5000.0 - INaCa_i__E1_ss * 9501.466275659823
-    INaCa_i__E3_ss = INaCa_i__x3_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss)
-    INaCa_i__E4_ss = INaCa_i__x4_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss)
-    INaCa_i__JncxNa_ss = 3.0 * (INaCa_i__E4_ss * INaCa_i__k7_ss - INaCa_i__E1_ss * INaCa_i__k8_ss) + INaCa_i__E3_ss * INaCa_i__k4pp_ss - INaCa_i__E2_ss * INaCa_i__k3pp_ss
-    INaCa_i__allo_ss = 1.0 / (1.0 + ((0.00015 / intracellular_ions__cass) * (0.00015 / intracellular_ions__cass)))
-    INaCa_i__INaCa_ss = 0.2 * INaCa_i__Gncx * INaCa_i__allo_ss * (1.0 * INaCa_i__JncxNa_ss + 2.0 * INaCa_i__JncxCa_ss)
-    INaK__a1 = 949.5 * ((intracellular_ions__nai / INaK__Knai) * (intracellular_ions__nai / INaK__Knai) * (intracellular_ions__nai / INaK__Knai)) / (((1.0 + intracellular_ions__nai / INaK__Knai) * (1.0 + intracellular_ions__nai / INaK__Knai) * (1.0 + intracellular_ions__nai / INaK__Knai)) + ((1.0 + intracellular_ions__ki / 0.5) * (1.0 + intracellular_ions__ki / 0.5)) - 1.0)
-    INaK__P = 4.2 / (1.0 + 1e-07 / 1.698e-07 + intracellular_ions__nai / 224.0 + intracellular_ions__ki / 292.0)
-    INaK__b3 = 79300.0 * INaK__P * 1e-07 / (1.0 + 9.8 / 1.698e-07)
-    INaK__b4 = 40.0 * ((intracellular_ions__ki / 0.5) * (intracellular_ions__ki / 0.5)) / (((1.0 + intracellular_ions__nai / INaK__Knai) * (1.0 + intracellular_ions__nai / INaK__Knai) * (1.0 + intracellular_ions__nai / INaK__Knai)) + ((1.0 + intracellular_ions__ki / 0.5) * (1.0 + intracellular_ions__ki / 0.5)) - 1.0)
-    INaK__x1 = 638.9999889283472 * INaK__a1 * 687.2 + INaK__b2 * INaK__b4 * INaK__b3 + 687.2 * INaK__b4 * INaK__b3 + INaK__b3 * INaK__a1 * 687.2
-    INaK__x2 = INaK__b2 * 9.120000000000001 * INaK__b4 + INaK__a1 * 687.2 * INaK__a3 + INaK__a3 * 9.120000000000001 * INaK__b4 + 687.2 * INaK__a3 * INaK__b4
-    INaK__x3 = 687.2 * INaK__a3 * 638.9999889283472 + INaK__b3 * INaK__b2 * 9.120000000000001 + INaK__b2 * 9.120000000000001 * 638.9999889283472 + INaK__a3 * 638.9999889283472 * 9.120000000000001
-    INaK__x4 = INaK__b4 * INaK__b3 * INaK__b2 + INaK__a3 * 638.9999889283472 * INaK__a1 + INaK__b2 * 638.9999889283472 * INaK__a1 + INaK__b3 * INaK__b2 * INaK__a1
-    INaK__E3 = INaK__x3 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4)
-    INaK__E4 = INaK__x4 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4)
-    INaK__JnakK = 2.0 * (INaK__E4 * 9.120000000000001 - INaK__E3 * INaK__a1)
-    INaK__E1 = INaK__x1 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4)
-    INaK__E2 = INaK__x2 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4)
-    INaK__JnakNa = 3.0 * (INaK__E1 * INaK__a3 - INaK__E2 * INaK__b3)
-    INaK__Pnak_b = cardiotwin_parameters__gNaK * 30.0
-    INaK__Pnak = (INaK__Pnak_b * 0.9 if (0.0 == 1.0) else (INaK__Pnak_b * 0.7 if (0.0 == 2.0) else INaK__Pnak_b))
-    INaK__INaK = INaK__Pnak * (1.0 * INaK__JnakNa + 1.0 * INaK__JnakK)
-    INaL__GNaL = cardiotwin_parameters__gNaL * (0.019957499999999975 * 0.6 if (0.0 == 1.0) else 0.019957499999999975)
-    INaL__fINaLp = 1.0 / (1.0 + 0.15 / CaMK__CaMKa)
-    INaL__INaL = INaL__GNaL * (membrane__v - reversal_potentials__ENa) * INaL__mL * ((1.0 - INaL__fINaLp) * INaL__hL + INaL__fINaLp * INaL__hLp)
-    INab__A = 3.75e-10 * 3612.0012202503353 * (intracellular_ions__nai * exp(membrane__vfrt) - 140.0) / 0.037435883507802616
-    INab__INab = (INab__A * (1.0 - 0.5 * INab__U) if ((-1e-07 <= INab__U) and (INab__U <= 1e-07)) else INab__A * INab__U / (exp(INab__U) - 1.0))
-    IpCa__IpCa = 0.0005 * intracellular_ions__cai / (0.0005 + intracellular_ions__cai)
-    Ito__Gto = cardiotwin_parameters__gto * (0.02 * 4.0 if (0.0 == 1.0) else (0.02 * 4.0 if (0.0 == 2.0) else 0.02))
-    Ito__fItop = 1.0 / (1.0 + 0.15 / CaMK__CaMKa)
-    Ito__i = Ito__AiF * Ito__iF + Ito__AiS * Ito__iS
-    Ito__ip = Ito__AiF * Ito__iFp + Ito__AiS * Ito__iSp
-    Ito__Ito = Ito__Gto * (membrane__v - reversal_potentials__EK) * ((1.0 - Ito__fItop) * Ito__a * Ito__i + Ito__fItop * Ito__ap * Ito__ip)
-    dot__membrane__v = -(INa__INa + INaL__INaL + Ito__Ito + ICaL__ICaL + ICaL__ICaNa + ICaL__ICaK + IKr__IKr + IKs__IKs + IK1__IK1 + INaCa_i__INaCa_i + INaCa_i__INaCa_ss + INaK__INaK + INab__INab + IKb__IKb + IpCa__IpCa + ICab__ICab + (-i_stim / (-1.0)))
-    dot__CaMK__CaMKt = 0.05 * CaMK__CaMKb * (CaMK__CaMKb + CaMK__CaMKt) - 0.00068 * CaMK__CaMKt
-    diff__JdiffNa = (intracellular_ions__nass - intracellular_ions__nai) / 2.0
-    dot__intracellular_ions__nai = -(INa__INa + INaL__INaL + 3.0 * INaCa_i__INaCa_i + 3.0 * INaK__INaK + INab__INab) * 0.00015335760000000003 * 1.0 / (96485.0 * 2.583592000000001e-05) + diff__JdiffNa * 7.598800000000002e-07 / 2.583592000000001e-05
-    dot__intracellular_ions__nass = -(ICaL__ICaNa + 3.0 * INaCa_i__INaCa_ss) * 1.0 * 0.00015335760000000003 / (96485.0 * 7.598800000000002e-07) - diff__JdiffNa
-    diff__JdiffK = (intracellular_ions__kss - intracellular_ions__ki) / 2.0
-    dot__intracellular_ions__ki = -(Ito__Ito + IKr__IKr + IKs__IKs + IK1__IK1 + IKb__IKb + (-i_stim / (-1.0)) - 2.0 * INaK__INaK) * 1.0 * 0.00015335760000000003 / (96485.0 * 2.583592000000001e-05) + diff__JdiffK * 7.598800000000002e-07 / 2.583592000000001e-05
-    dot__intracellular_ions__kss = -ICaL__ICaK * 1.0 * 0.00015335760000000003 / (96485.0 * 7.598800000000002e-07) - diff__JdiffK
-    diff__Jdiff = (intracellular_ions__cass - intracellular_ions__cai) / 0.2
-    intracellular_ions__Bcass = 1.0 / (1.0 + 0.047 * 0.00087 / ((0.00087 + intracellular_ions__cass) * (0.00087 + intracellular_ions__cass)) + 1.124 * 0.0087 / ((0.0087 + intracellular_ions__cass) * (0.0087 + intracellular_ions__cass)))
-    ryr__fJrelp = 1.0 / (1.0 + 0.15 / CaMK__CaMKa)
-    ryr__Jrel = 1.0 * ((1.0 - ryr__fJrelp) * ryr__Jrelnp + ryr__fJrelp * ryr__Jrelp)
-    dot__intracellular_ions__cass = intracellular_ions__Bcass * (-(ICaL__ICaL - 2.0 * INaCa_i__INaCa_ss) * 1.0 * 0.00015335760000000003 / (2.0 * 96485.0 * 7.598800000000002e-07) + ryr__Jrel * 1.8237120000000002e-07 / 7.598800000000002e-07 - diff__Jdiff)
-    SERCA__Jleak = 0.0039375 * intracellular_ions__cansr / 15.0
-    SERCA__Jupnp = 1.0 * 0.004375 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092)
-    SERCA__Jupp = 1.0 * 2.75 * 0.004375 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092 - 0.00017)
-    SERCA__fJupp = 1.0 / (1.0 + 0.15 / CaMK__CaMKa)
-    SERCA__Jup = 1.0 * ((1.0 - SERCA__fJupp) * SERCA__Jupnp + SERCA__fJupp * SERCA__Jupp - SERCA__Jleak)
-    trans_flux__Jtr = (intracellular_ions__cansr - intracellular_ions__cajsr) / 100.0
-    dot__intracellular_ions__cansr = SERCA__Jup - trans_flux__Jtr * 1.8237120000000002e-07 / 2.0972688000000006e-06
-    intracellular_ions__Bcajsr = 1.0 / (1.0 + 10.0 * 0.8 / ((0.8 + intracellular_ions__cajsr) * (0.8 + intracellular_ions__cajsr)))
-    dot__intracellular_ions__cajsr = intracellular_ions__Bcajsr * (trans_flux__Jtr - ryr__Jrel)
-    intracellular_ions__Bcai = 1.0 / (1.0 + 0.05 * 0.00238 / ((0.00238 + intracellular_ions__cai) * (0.00238 + intracellular_ions__cai)) + 0.07 * 0.0005 / ((0.0005 + intracellular_ions__cai) * (0.0005 + intracellular_ions__cai)))
-    dot__intracellular_ions__cai = intracellular_ions__Bcai * (-(IpCa__IpCa + ICab__ICab - 2.0 * INaCa_i__INaCa_i) * 1.0 * 0.00015335760000000003 / (2.0 * 96485.0 * 2.583592000000001e-05) - SERCA__Jup * 2.0972688000000006e-06 / 2.583592000000001e-05 + diff__Jdiff * 7.598800000000002e-07 / 2.583592000000001e-05)
-    dot__INa__m = (INa__mss - INa__m) / INa__tm
-    dot__INa__hf = (INa__hss - INa__hf) / INa__thf
-    dot__INa__hs = (INa__hss - INa__hs) / INa__ths
-    dot__INa__j = (INa__jss - INa__j) / INa__tj
-    dot__INa__hsp = (INa__hssp - INa__hsp) / INa__thsp
-    dot__INa__jp = (INa__jss - INa__jp) / INa__tjp
-    dot__INaL__mL = (INaL__mLss - INaL__mL) / INaL__tmL
-    dot__INaL__hL = (INaL__hLss - INaL__hL) / 200.0
-    dot__INaL__hLp = (INaL__hLssp - INaL__hLp) / 600.0
-    dot__Ito__a = (Ito__ass - Ito__a) / Ito__ta
-    dot__Ito__iF = (Ito__iss - Ito__iF) / Ito__tiF
-    dot__Ito__iS = (Ito__iss - Ito__iS) / Ito__tiS
-    dot__Ito__ap = (Ito__assp - Ito__ap) / Ito__ta
-    dot__Ito__iFp = (Ito__iss - Ito__iFp) / Ito__tiFp
-    dot__Ito__iSp = (Ito__iss - Ito__iSp) / Ito__tiSp
-    dot__ICaL__d = (ICaL__dss - ICaL__d) / ICaL__td
-    dot__ICaL__ff = (ICaL__fss - ICaL__ff) / ICaL__tff
-    dot__ICaL__fs = (ICaL__fss - ICaL__fs) / ICaL__tfs
-    dot__ICaL__fcaf = (ICaL__fcass - ICaL__fcaf) / ICaL__tfcaf
-    dot__ICaL__fcas = (ICaL__fcass - ICaL__fcas) / ICaL__tfcas
-    dot__ICaL__jca = (ICaL__fcass - ICaL__jca) / 75.0
-    dot__ICaL__ffp = (ICaL__fss - ICaL__ffp) / ICaL__tffp
-    dot__ICaL__fcafp = (ICaL__fcass - ICaL__fcafp) / ICaL__tfcafp
-    ICaL__km2n = ICaL__jca * 1.0
-    ICaL__anca = 1.0 / (1000.0 / ICaL__km2n + pow((1.0 + 0.002 / intracellular_ions__cass), 4.0))
-    dot__ICaL__nca = ICaL__anca * 1000.0 - ICaL__nca * ICaL__km2n
-    dot__IKr__IC1 = -(0.0007868 * exp(1.535e-08 * membrane__v) * IKr__IC1 * exp((37.0 - 20.0) * log(4.942) / 10.0) - 5.455e-06 * exp((-0.1688) * membrane__v) * IKr__IC2 * exp((37.0 - 20.0) * log(4.156) / 10.0)) + 0.4492 * exp(0.008595 * membrane__v) * IKr__C1 * exp((37.0 - 20.0) * log(5.0) / 10.0) - 0.01241 * exp(0.1725 * membrane__v) * IKr__IC1 * exp((37.0 - 20.0) * log(5.568) / 10.0)
-    dot__IKr__IC2 = 0.0007868 * exp(1.535e-08 * membrane__v) * IKr__IC1 * exp((37.0 - 20.0) * log(4.942) / 10.0) - 5.455e-06 * exp((-0.1688) * membrane__v) * IKr__IC2 * exp((37.0 - 20.0) * log(4.156) / 10.0) - (0.001214 * exp(0.008516 * membrane__v) * IKr__IC2 * exp((37.0 - 20.0) * log(4.962) / 10.0) - 1.854e-05 * exp((-0.04641) * membrane__v) * IKr__IO * exp((37.0 - 20.0) * log(3.769) / 10.0)) + 0.3181 * exp(3.613e-08 * membrane__v) * IKr__C2 * exp((37.0 - 20.0) * log(4.663) / 10.0) - 0.3226 * exp((-0.0006575) * membrane__v) * IKr__IC2 * exp((37.0 - 20.0) * log(5.0) / 10.0)
-    dot__IKr__C1 = -(0.0264 * exp(4.631e-05 * membrane__v) * IKr__C1 * exp((37.0 - 20.0) * log(4.843) / 10.0) - 4.986e-06 * exp((-0.004226) * membrane__v) * IKr__C2 * exp((37.0 - 20.0) * log(4.23) / 10.0)) - (0.4492 * exp(0.008595 * membrane__v) * IKr__C1 * exp((37.0 - 20.0) * log(5.0) / 10.0) - 0.01241 * exp(0.1725 * membrane__v) * IKr__IC1 * exp((37.0 - 20.0) * log(5.568) / 10.0))
-    dot__IKr__C2 = 0.0264 * exp(4.631e-05 * membrane__v) * IKr__C1 * exp((37.0 - 20.0) * log(4.843) / 10.0) - 4.986e-06 * exp((-0.004226) * membrane__v) * IKr__C2 * exp((37.0 - 20.0) * log(4.23) / 10.0) - (0.005509 * exp(7.771e-09 * membrane__v) * IKr__C2 * exp((37.0 - 20.0) * log(4.22) / 10.0) - 0.001416 * exp((-0.02877) * membrane__v) * IKr__O * exp((37.0 - 20.0) * log(1.459) / 10.0)) - (0.3181 * exp(3.613e-08 * membrane__v) * IKr__C2 * exp((37.0 - 20.0) * log(4.663) / 10.0) - 0.3226 * exp((-0.0006575) * membrane__v) * IKr__IC2 * exp((37.0 - 20.0) * log(5.0) / 10.0))
-    dot__IKr__O = 0.005509 * exp(7.771e-09 * membrane__v) * IKr__C2 * exp((37.0 - 20.0) * log(4.22) / 10.0) - 0.001416 * exp((-0.02877) * membrane__v) * IKr__O * exp((37.0 - 20.0) * log(1.459) / 10.0) - (0.149 * exp(0.004668 * membrane__v) * IKr__O * exp((37.0 - 20.0) * log(2.412) / 10.0) - 0.008978 * exp((-0.02215) * membrane__v) * IKr__IO * exp((37.0 - 20.0) * log(5.682) / 10.0)) - (IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) / (pow((IKr__D), IKr__n) + IKr__halfmax) * IKr__O - IKr__Ku * IKr__Obound)
-    dot__IKr__IO = 0.001214 * exp(0.008516 * membrane__v) * IKr__IC2 * exp((37.0 - 20.0) * log(4.962) / 10.0) - 1.854e-05 * exp((-0.04641) * membrane__v) * IKr__IO * exp((37.0 - 20.0) * log(3.769) / 10.0) + 0.149 * exp(0.004668 * membrane__v) * IKr__O * exp((37.0 - 20.0) * log(2.412) / 10.0) - 0.008978 * exp((-0.02215) * membrane__v) * IKr__IO * exp((37.0 - 20.0) * log(5.682) / 10.0) - (IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) / (pow((IKr__D), IKr__n) + IKr__halfmax) * IKr__IO - IKr__Ku * 0.149 * exp(0.004668 * membrane__v) * exp((37.0 - 20.0) * log(2.412) / 10.0) / (0.008978 * exp((-0.02215) * membrane__v) * exp((37.0 - 20.0) * log(5.682) / 10.0)) * IKr__IObound)
-    dot__IKr__IObound = IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) / (pow((IKr__D), IKr__n) + IKr__halfmax) * IKr__IO - IKr__Ku * 0.149 * exp(0.004668 * membrane__v) * exp((37.0 - 20.0) * log(2.412) / 10.0) / (0.008978 * exp((-0.02215) * membrane__v) * exp((37.0 - 20.0) * log(5.682) / 10.0)) * IKr__IObound + IKr__Kt / (1.0 + exp(-(membrane__v - IKr__Vhalf) / 6.789)) * IKr__Cbound - IKr__Kt * IKr__IObound
-    dot__IKr__Obound = IKr__Kmax * IKr__Ku * pow((IKr__D), IKr__n) / (pow((IKr__D), IKr__n) + IKr__halfmax) * IKr__O - IKr__Ku * IKr__Obound + IKr__Kt / (1.0 + exp(-(membrane__v - IKr__Vhalf) / 6.789)) * IKr__Cbound - IKr__Kt * IKr__Obound
-    dot__IKr__Cbound = -(IKr__Kt / (1.0 + exp(-(membrane__v - IKr__Vhalf) / 6.789)) * IKr__Cbound - IKr__Kt * IKr__Obound) - (IKr__Kt / (1.0 + exp(-(membrane__v - IKr__Vhalf) / 6.789)) * IKr__Cbound - IKr__Kt * IKr__IObound)
-    dot__IKs__xs1 = (IKs__xs1ss - IKs__xs1) / IKs__txs1
-    dot__IKs__xs2 = (IKs__xs2ss - IKs__xs2) / IKs__txs2
-    dot__IK1__xk1 = (IK1__xk1ss - IK1__xk1) / IK1__txk1
-    ryr__Jrel_inf_temp = 2.375 * -ICaL__ICaL / (1.0 + 1.0 * pow((1.5 / intracellular_ions__cajsr), 8.0))
-    ryr__Jrel_inf = (ryr__Jrel_inf_temp * 1.7 if (0.0 == 2.0) else ryr__Jrel_inf_temp)
-    ryr__tau_rel_temp = 4.75 / (1.0 + 0.0123 / intracellular_ions__cajsr)
-    ryr__tau_rel = (0.001 if (ryr__tau_rel_temp < 0.001) else ryr__tau_rel_temp)
-    dot__ryr__Jrelnp = (ryr__Jrel_inf - ryr__Jrelnp) / ryr__tau_rel
-    ryr__Jrel_temp = 2.96875 * -ICaL__ICaL / (1.0 + pow((1.5 / intracellular_ions__cajsr), 8.0))
-    ryr__Jrel_infp = (ryr__Jrel_temp * 1.7 if (0.0 == 2.0) else ryr__Jrel_temp)
-    ryr__tau_relp_temp = 5.9375 / (1.0 + 0.0123 / intracellular_ions__cajsr)
-    ryr__tau_relp = (0.001 if (ryr__tau_relp_temp < 0.001) else ryr__tau_relp_temp)
-    dot__ryr__Jrelp = (ryr__Jrel_infp - ryr__Jrelp) / ryr__tau_relp
-    rlb__INaL__hL = -(1.0 / (200.0))
-    rlb__INaL__hLp = -(1.0 / (600.0))
-    rlb__ICaL__jca = -(1.0 / (75.0))
-    rlb__ICaL__nca = -ICaL__km2n
-    rlb__ryr__Jrelnp = -(1.0 / (ryr__tau_rel))
-    rlb__ryr__Jrelp = -(1.0 / (ryr__tau_relp))
-    be0_m0_0 = -(0.0007868 * (exp(1.535e-08 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.942))))) + -(0.01241 * (exp(0.1725 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(5.568)))))
-    be0_m0_1 = 5.455e-06 * (exp((-0.1688) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.156))))
-    be0_m0_2 = 0.4492 * (exp(0.008595 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(5.0))))
-    be0_m1_0 = 0.0007868 * (exp(1.535e-08 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.942))))
-    be0_m1_1 = -(5.455e-06 * (exp((-0.1688) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.156))))) + (-(0.001214 * (exp(0.008516 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.962))))) + -(0.3226 * (exp((-0.0006575) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(5.0))))))
-    be0_m1_3 = 0.3181 * (exp(3.613e-08 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.663))))
-    be0_m1_5 = 1.854e-05 * (exp((-0.04641) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(3.769))))
-    be0_m2_0 = 0.01241 * (exp(0.1725 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(5.568))))
-    be0_m2_2 = -(0.0264 * (exp(4.631e-05 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.843))))) + -(0.4492 * (exp(0.008595 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(5.0)))))
-    be0_m2_3 = 4.986e-06 * (exp((-0.004226) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.23))))
-    be0_m3_1 = 0.3226 * (exp((-0.0006575) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(5.0))))
-    be0_m3_2 = 0.0264 * (exp(4.631e-05 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.843))))
-    be0_m3_3 = -(4.986e-06 * (exp((-0.004226) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.23))))) + (-(0.005509 * (exp(7.771e-09 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.22))))) + -(0.3181 * (exp(3.613e-08 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.663))))))
-    be0_m3_4 = 0.001416 * (exp((-0.02877) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(1.459))))
-    be0_m4_3 = 0.005509 * (exp(7.771e-09 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.22))))
-    be0_m4_4 = -(0.001416 * (exp((-0.02877) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(1.459))))) + (-(0.149 * (exp(0.004668 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(2.412))))) + -(IKr__Kmax * (IKr__Ku * (pow((IKr__D), IKr__n) * (1.0 / (IKr__halfmax + pow((IKr__D), IKr__n)))))))
-    be0_m4_5 = 0.008978 * (exp((-0.02215) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(5.682))))
-    be0_m4_7 = IKr__Ku
-    be0_m5_1 = 0.001214 * (exp(0.008516 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(4.962))))
-    be0_m5_4 = 0.149 * (exp(0.004668 * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(2.412))))
-    be0_m5_5 = -(1.854e-05 * (exp((-0.04641) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(3.769))))) + (-(0.008978 * (exp((-0.02215) * membrane__v) * exp(0.1 * (((-20.0) + 37.0) * log(5.682))))) + -(IKr__Kmax * (IKr__Ku * (pow((IKr__D), IKr__n) * (1.0 / (IKr__halfmax + pow((IKr__D), IKr__n)))))))
-    be0_m5_6 = 0.149 * (IKr__Ku * ((1.0 / (0.008978)) * (exp(0.004668 * membrane__v) * (exp(-((-0.02215) * membrane__v)) * (exp((-0.1) * (((-20.0) + 37.0) * log(5.682))) * exp(0.1 * (((-20.0) + 37.0) * log(2.412))))))))
-    be0_m6_5 = IKr__Kmax * (IKr__Ku * (pow((IKr__D), IKr__n) * (1.0 / (IKr__halfmax + pow((IKr__D), IKr__n)))))
-    be0_m6_6 = -IKr__Kt + -(0.149 * (IKr__Ku * ((1.0 / (0.008978)) * (exp(0.004668 * membrane__v) * (exp(-((-0.02215) * membrane__v)) * (exp((-0.1) * (((-20.0) + 37.0) * log(5.682))) * exp(0.1 * (((-20.0) + 37.0) * log(2.412)))))))))
-    be0_m6_8 = IKr__Kt * (1.0 / (1.0 + exp(0.14729709824716453 * IKr__Vhalf + (-0.14729709824716453) * membrane__v)))
-    be0_m7_4 = IKr__Kmax * (IKr__Ku * (pow((IKr__D), IKr__n) * (1.0 / (IKr__halfmax + pow((IKr__D), IKr__n)))))
-    be0_m7_7 = -IKr__Kt + -IKr__Ku
-    be0_m7_8 = IKr__Kt * (1.0 / (1.0 + exp(0.14729709824716453 * IKr__Vhalf + (-0.14729709824716453) * membrane__v)))
-    be0_m8_6 = IKr__Kt
-    be0_m8_7 = IKr__Kt
-    be0_m8_8 = (-2.0) * (IKr__Kt * (1.0 / (1.0 + exp(0.14729709824716453 * IKr__Vhalf + (-0.14729709824716453) * membrane__v))))
-    s[0 * n + c] = membrane__v + dt * dot__membrane__v
-    s[1 * n + c] = CaMK__CaMKt + dt * dot__CaMK__CaMKt
-    s[2 * n + c] = intracellular_ions__nai + dt * dot__intracellular_ions__nai
-    s[3 * n + c] = intracellular_ions__nass + dt * dot__intracellular_ions__nass
-    s[4 * n + c] = intracellular_ions__ki + dt * dot__intracellular_ions__ki
-    s[5 * n + c] = intracellular_ions__kss + dt * dot__intracellular_ions__kss
-    s[6 * n + c] = intracellular_ions__cass + dt * dot__intracellular_ions__cass
-    s[7 * n + c] = intracellular_ions__cansr + dt * dot__intracellular_ions__cansr
-    s[8 * n + c] = intracellular_ions__cajsr + dt * dot__intracellular_ions__cajsr
-    s[9 * n + c] = intracellular_ions__cai + dt * dot__intracellular_ions__cai
-    s[10 * n + c] = INa__m + dot__INa__m * rlfactor__INa__m
-    s[11 * n + c] = INa__hf + dot__INa__hf * rlfactor__INa__hf
-    s[12 * n + c] = INa__hs + dot__INa__hs * rlfactor__INa__hs
-    s[13 * n + c] = INa__j + dot__INa__j * rlfactor__INa__j
-    s[14 * n + c] = INa__hsp + dot__INa__hsp * rlfactor__INa__hsp
-    s[15 * n + c] = INa__jp + dot__INa__jp * rlfactor__INa__jp
-    s[16 * n + c] = INaL__mL + dot__INaL__mL * rlfactor__INaL__mL
-    s[17 * n + c] = rush_larsen_ab(INaL__hL, dot__INaL__hL - rlb__INaL__hL * INaL__hL, rlb__INaL__hL, dt)
-    s[18 * n + c] = rush_larsen_ab(INaL__hLp, dot__INaL__hLp - rlb__INaL__hLp * INaL__hLp, rlb__INaL__hLp, dt)
-    s[19 * n + c] = Ito__a + dot__Ito__a * rlfactor__Ito__a
-    s[20 * n + c] = Ito__iF + dot__Ito__iF * rlfactor__Ito__iF
-    s[21 * n + c] = Ito__iS + dot__Ito__iS * rlfactor__Ito__iS
-    s[22 * n + c] = Ito__ap + dot__Ito__ap * rlfactor__Ito__ap
-    s[23 * n + c] = Ito__iFp + dot__Ito__iFp * rlfactor__Ito__iFp
-    s[24 * n + c] = Ito__iSp + dot__Ito__iSp * rlfactor__Ito__iSp
-    s[25 * n + c] = ICaL__d + dot__ICaL__d * rlfactor__ICaL__d
-    s[26 * n + c] = ICaL__ff + dot__ICaL__ff * rlfactor__ICaL__ff
-    s[27 * n + c] = ICaL__fs + dot__ICaL__fs * rlfactor__ICaL__fs
-    s[28 * n + c] = ICaL__fcaf + dot__ICaL__fcaf * rlfactor__ICaL__fcaf
-    s[29 * n + c] = ICaL__fcas + dot__ICaL__fcas * rlfactor__ICaL__fcas
-    s[30 * n + c] = rush_larsen_ab(ICaL__jca, dot__ICaL__jca - rlb__ICaL__jca * ICaL__jca, rlb__ICaL__jca, dt)
-    s[31 * n + c] = ICaL__ffp + dot__ICaL__ffp * rlfactor__ICaL__ffp
-    s[32 * n + c] = ICaL__fcafp + dot__ICaL__fcafp * rlfactor__ICaL__fcafp
-    s[33 * n + c] = rush_larsen_ab(ICaL__nca, dot__ICaL__nca - rlb__ICaL__nca * ICaL__nca, rlb__ICaL__nca, dt)
-    s[43 * n + c] = IKs__xs1 + dot__IKs__xs1 * rlfactor__IKs__xs1
-    s[44 * n + c] = IKs__xs2 + dot__IKs__xs2 * rlfactor__IKs__xs2
-    s[45 * n + c] = IK1__xk1 + dot__IK1__xk1 * rlfactor__IK1__xk1
-    s[46 * n + c] = rush_larsen_ab(ryr__Jrelnp, dot__ryr__Jrelnp - rlb__ryr__Jrelnp * ryr__Jrelnp, rlb__ryr__Jrelnp, dt)
-    s[47 * n + c] = rush_larsen_ab(ryr__Jrelp, dot__ryr__Jrelp - rlb__ryr__Jrelp * ryr__Jrelp, rlb__ryr__Jrelp, dt)
-    for be_i in range(81):
-        be0_A[be_i] = 0.0
-    be0_A[0] = 1.0
-    be0_b[0] = IKr__IC1 + dt * (dot__IKr__IC1 - be0_m0_0 * IKr__IC1 - be0_m0_1 * IKr__IC2 - be0_m0_2 * IKr__C1)
-    be0_A[10] = 1.0
-    be0_b[1] = IKr__IC2 + dt * (dot__IKr__IC2 - be0_m1_0 * IKr__IC1 - be0_m1_1 * IKr__IC2 - be0_m1_3 * IKr__C2 - be0_m1_5 * IKr__IO)
-    be0_A[20] = 1.0
-    be0_b[2] = IKr__C1 + dt * (dot__IKr__C1 - be0_m2_0 * IKr__IC1 - be0_m2_2 * IKr__C1 - be0_m2_3 * IKr__C2)
-    be0_A[30] = 1.0
-    be0_b[3] = IKr__C2 + dt * (dot__IKr__C2 - be0_m3_1 * IKr__IC2 - be0_m3_2 * IKr__C1 - be0_m3_3 * IKr__C2 - be0_m3_4 * IKr__O)
-    be0_A[40] = 1.0
-    be0_b[4] = IKr__O + dt * (dot__IKr__O - be0_m4_3 * IKr__C2 - be0_m4_4 * IKr__O - be0_m4_5 * IKr__IO - be0_m4_7 * IKr__Obound)
-    be0_A[50] = 1.0
-    be0_b[5] = IKr__IO + dt * (dot__IKr__IO - be0_m5_1 * IKr__IC2 - be0_m5_4 * IKr__O - be0_m5_5 * IKr__IO - be0_m5_6 * IKr__IObound)
-    be0_A[60] = 1.0
-    be0_b[6] = IKr__IObound + dt * (dot__IKr__IObound - be0_m6_5 * IKr__IO - be0_m6_6 * IKr__IObound - be0_m6_8 * IKr__Cbound)
-    be0_A[70] = 1.0
-    be0_b[7] = IKr__Obound + dt * (dot__IKr__Obound - be0_m7_4 * IKr__O - be0_m7_7 * IKr__Obound - be0_m7_8 * IKr__Cbound)
-    be0_A[80] = 1.0
-    be0_b[8] = IKr__Cbound + dt * (dot__IKr__Cbound - be0_m8_6 * IKr__IObound - be0_m8_7 * IKr__Obound - be0_m8_8 * IKr__Cbound)
-    be0_A[0] -= dt * be0_m0_0
-    be0_A[1] -= dt * be0_m0_1
-    be0_A[2] -= dt * be0_m0_2
-    be0_A[9] -= dt * be0_m1_0
-    be0_A[10] -= dt * be0_m1_1
-    be0_A[12] -= dt * be0_m1_3
-    be0_A[14] -= dt * be0_m1_5
-    be0_A[18] -= dt * be0_m2_0
-    be0_A[20] -= dt * be0_m2_2
-    be0_A[21] -= dt * be0_m2_3
-    be0_A[28] -= dt * be0_m3_1
-    be0_A[29] -= dt * be0_m3_2
-    be0_A[30] -= dt * be0_m3_3
-    be0_A[31] -= dt * be0_m3_4
-    be0_A[39] -= dt * be0_m4_3
-    be0_A[40] -= dt * be0_m4_4
-    be0_A[41] -= dt * be0_m4_5
-    be0_A[43] -= dt * be0_m4_7
-    be0_A[46] -= dt * be0_m5_1
-    be0_A[49] -= dt * be0_m5_4
-    be0_A[50] -= dt * be0_m5_5
-    be0_A[51] -= dt * be0_m5_6
-    be0_A[59] -= dt * be0_m6_5
-    be0_A[60] -= dt * be0_m6_6
-    be0_A[62] -= dt * be0_m6_8
-    be0_A[67] -= dt * be0_m7_4
-    be0_A[70] -= dt * be0_m7_7
-    be0_A[71] -= dt * be0_m7_8
-    be0_A[78] -= dt * be0_m8_6
-    be0_A[79] -= dt * be0_m8_7
-    be0_A[80] -= dt * be0_m8_8
-    for be_k in range(9):
-        for be_i in range(be_k + 1, 9):
-            be0_f = be0_A[be_i * 9 + be_k] / be0_A[be_k * 9 + be_k]
-            if be0_f != 0.0:
-                for be_j in range(be_k, 9):
-                    be0_A[be_i * 9 + be_j] -= be0_f * be0_A[be_k * 9 + be_j]
-                be0_b[be_i] -= be0_f * be0_b[be_k]
-    for be_k in range(9 - 1, -1, -1):
-        for be_j in range(be_k + 1, 9):
-            be0_b[be_k] -= be0_A[be_k * 9 + be_j] * be0_b[be_j]
-        be0_b[be_k] /= be0_A[be_k * 9 + be_k]
-    s[34 * n + c] = be0_b[0]
-    s[35 * n + c] = be0_b[1]
-    s[36 * n + c] = be0_b[2]
-    s[37 * n + c] = be0_b[3]
-    s[38 * n + c] = be0_b[4]
-    s[39 * n + c] = be0_b[5]
-    s[40 * n + c] = be0_b[6]
-    s[41 * n + c] = be0_b[7]
-    s[42 * n + c] = be0_b[8]
-
-
-cdef inline void _lut_row(double V, double dt, double* row) noexcept nogil:
+cdef void _lut_row(double V, double dt, double* row) noexcept nogil:
     cdef double membrane__v = V
-    cdef double membrane__vfrt = membrane__v * 0.037435883507802616
-    cdef double ICaL__U_3 = 0.037435883507802616 * (membrane__v - 0.0)
-    cdef double ICaL__Afcaf = 0.3 + 0.6 / (1.0 + exp((membrane__v - 10.0) / 10.0))
+    cdef double ICaL__Afcaf = 0.3 + (0.6 / (1.0 + exp((0.1 * (membrane__v - 10.0)))))
     cdef double ICaL__Afcas = 1.0 - ICaL__Afcaf
-    cdef double ICaL__U_1 = 0.07487176701560523 * (membrane__v - 0.0)
-    cdef double ICaL__U_2 = 0.037435883507802616 * (membrane__v - 0.0)
-    cdef double ICab__U = 0.07487176701560523 * (membrane__v - 0.0)
-    cdef double IK1__rk1 = 1.0 / (1.0 + exp((membrane__v + 105.8 - 2.6 * 5.4) / 9.493))
-    cdef double IKb__xkb = 1.0 / (1.0 + exp(-(membrane__v - 14.48) / 18.34))
-    cdef double INaCa_i__hna = exp(0.5224 * membrane__v * 96485.0 / (8314.0 * 310.0))
-    cdef double INaCa_i__h7_i = 1.0 + 140.0 / 88.12 * (1.0 + 1.0 / INaCa_i__hna)
-    cdef double INaCa_i__h8_i = 140.0 / (88.12 * INaCa_i__hna * INaCa_i__h7_i)
-    cdef double INaCa_i__k3pp_i = INaCa_i__h8_i * 5000.0
-    cdef double INaCa_i__h9_i = 1.0 / INaCa_i__h7_i
-    cdef double INaCa_i__k3p_i = INaCa_i__h9_i * 60000.0
+    cdef double ICaL__U_1 = (0.07487176701560523 * (membrane__v - 0.0))
+    cdef double ICaL__U_2 = (0.037435883507802616 * (membrane__v - 0.0))
+    cdef double ICaL__U_3 = (0.037435883507802616 * (membrane__v - 0.0))
+    cdef double ICab__U = (0.07487176701560523 * (membrane__v - 0.0))
+    cdef double IK1__rk1 = (1.0 / (1.0 + exp((0.10534077741493732 * (membrane__v + 105.8 - 14.040000000000001)))))
+    cdef double IKb__xkb = (1.0 / (1.0 + exp((0.05452562704471101 * (-(membrane__v - 14.48))))))
+    cdef double INaCa_i__hna = exp((0.019556505544476084 * membrane__v))
+    cdef double INaCa_i__h7_i = 1.0 + (1.5887426236949613 * (1.0 + (1.0 / INaCa_i__hna)))
+    cdef double INaCa_i__h8_i = (1.5887426236949613 / (INaCa_i__hna * INaCa_i__h7_i))
+    cdef double INaCa_i__k3pp_i = (5000.0 * INaCa_i__h8_i)
+    cdef double INaCa_i__h9_i = (1.0 / INaCa_i__h7_i)
+    cdef double INaCa_i__k3p_i = (60000.0 * INaCa_i__h9_i)
     cdef double INaCa_i__k3_i = INaCa_i__k3p_i + INaCa_i__k3pp_i
-    cdef double INaCa_i__hca = exp(0.167 * membrane__v * 96485.0 / (8314.0 * 310.0))
-    cdef double INaCa_i__k8_i = INaCa_i__h8_i * 0.9196480938416423 * 60000.0
-    cdef double INaCa_i__h7_ss = 1.0 + 140.0 / 88.12 * (1.0 + 1.0 / INaCa_i__hna)
-    cdef double INaCa_i__h8_ss = 140.0 / (88.12 * INaCa_i__hna * INaCa_i__h7_ss)
-    cdef double INaCa_i__k3pp_ss = INaCa_i__h8_ss * 5000.0
-    cdef double INaCa_i__h9_ss = 1.0 / INaCa_i__h7_ss
-    cdef double INaCa_i__k3p_ss = INaCa_i__h9_ss * 60000.0
+    cdef double INaCa_i__h7_ss = 1.0 + (1.5887426236949613 * (1.0 + (1.0 / INaCa_i__hna)))
+    cdef double INaCa_i__h8_ss = (1.5887426236949613 / (INaCa_i__hna * INaCa_i__h7_ss))
+    cdef double INaCa_i__k3pp_ss = (5000.0 * INaCa_i__h8_ss)
+    cdef double INaCa_i__h9_ss = (1.0 / INaCa_i__h7_ss)
+    cdef double INaCa_i__k3p_ss = (60000.0 * INaCa_i__h9_ss)
     cdef double INaCa_i__k3_ss = INaCa_i__k3p_ss + INaCa_i__k3pp_ss
-    cdef double INaCa_i__k8_ss = INaCa_i__h8_ss * 0.9196480938416423 * 60000.0
-    cdef double INaK__Knai = 9.073 * exp((-0.155) * membrane__v * 96485.0 / (3.0 * 8314.0 * 310.0))
-    cdef double INaK__Knao = 27.78 * exp((1.0 - (-0.155)) * membrane__v * 96485.0 / (3.0 * 8314.0 * 310.0))
-    cdef double INaK__b2 = 39.4 * ((140.0 / INaK__Knao) * (140.0 / INaK__Knao) * (140.0 / INaK__Knao)) / (((1.0 + 140.0 / INaK__Knao) * (1.0 + 140.0 / INaK__Knao) * (1.0 + 140.0 / INaK__Knao)) + ((1.0 + 5.4 / 0.3582) * (1.0 + 5.4 / 0.3582)) - 1.0)
-    cdef double INaK__a3 = 1899.0 * ((5.4 / 0.3582) * (5.4 / 0.3582)) / (((1.0 + 140.0 / INaK__Knao) * (1.0 + 140.0 / INaK__Knao) * (1.0 + 140.0 / INaK__Knao)) + ((1.0 + 5.4 / 0.3582) * (1.0 + 5.4 / 0.3582)) - 1.0)
-    cdef double INab__U = 0.037435883507802616 * (membrane__v - 0.0)
-    cdef double Ito__AiF = 1.0 / (1.0 + exp((membrane__v - 213.6) / 151.2))
+    cdef double INaCa_i__k8_i = (55178.88563049854 * INaCa_i__h8_i)
+    cdef double INaCa_i__k8_ss = (55178.88563049854 * INaCa_i__h8_ss)
+    cdef double INaK__Knao = (27.78 * exp((0.014412815150504008 * membrane__v)))
+    cdef double INaK__a3 = (431580.0106057928 / (((1.0 + (140.0 / INaK__Knao)) * (1.0 + (140.0 / INaK__Knao)) * (1.0 + (140.0 / INaK__Knao))) + 258.41774197621277 - 1.0))
+    cdef double INaK__b2 = (39.4 * (((140.0 / INaK__Knao)) * ((140.0 / INaK__Knao)) * ((140.0 / INaK__Knao))) / (((1.0 + (140.0 / INaK__Knao)) * (1.0 + (140.0 / INaK__Knao)) * (1.0 + (140.0 / INaK__Knao))) + 258.41774197621277 - 1.0))
+    cdef double INab__U = (0.037435883507802616 * (membrane__v - 0.0))
+    cdef double Ito__AiF = (1.0 / (1.0 + exp((0.006613756613756614 * (membrane__v - 213.6)))))
     cdef double Ito__AiS = 1.0 - Ito__AiF
-    cdef double INa__mss = 1.0 / (1.0 + exp(-(membrane__v + 39.57) / 9.871))
-    cdef double INa__tm = 1.0 / (6.765 * exp((membrane__v + 11.64) / 34.77) + 8.552 * exp(-(membrane__v + 77.42) / 5.955))
-    cdef double INa__hss = 1.0 / (1.0 + exp((membrane__v + 82.9 - 0.0) / 6.086))
-    cdef double INa__thf = 1.0 / (1.432e-05 * exp(-(membrane__v + 1.196 - 0.0) / 6.285) + 6.149 * exp((membrane__v + 0.5096 - 0.0) / 20.27))
-    cdef double INa__ths = 1.0 / (0.009794 * exp(-(membrane__v + 17.95 - 0.0) / 28.05) + 0.3343 * exp((membrane__v + 5.73 - 0.0) / 56.66))
+    cdef double membrane__vfrt = (0.037435883507802616 * membrane__v)
+    cdef double INaCa_i__hca = exp((0.006251792545803037 * membrane__v))
+    cdef double INaK__Knai = (9.073 * exp(((-0.0019341873145698018) * membrane__v)))
+    cdef double INa__tm = (1.0 / ((6.765 * exp((0.02876042565429968 * (membrane__v + 11.64)))) + (8.552 * exp((0.16792611251049538 * (-(membrane__v + 77.42)))))))
+    cdef double INa__mss = (1.0 / (1.0 + exp((0.10130685847431871 * (-(membrane__v + 39.57))))))
+    cdef double INa__thf = (1.0 / ((1.432e-05 * exp((0.15910898965791567 * (-(membrane__v + 1.196 - 0.0))))) + (6.149 * exp((0.0493339911198816 * (membrane__v + 0.5096 - 0.0))))))
+    cdef double INa__hss = (1.0 / (1.0 + exp((0.1643115346697338 * (membrane__v + 82.9 - 0.0)))))
+    cdef double INa__ths = (1.0 / ((0.009794 * exp((0.035650623885918005 * (-(membrane__v + 17.95 - 0.0))))) + (0.3343 * exp((0.017649135192375574 * (membrane__v + 5.73 - 0.0))))))
+    cdef double INa__tj = 2.038 + (1.0 / ((0.02136 * exp((0.12075836251660427 * (-(membrane__v + 100.6 - 0.0))))) + (0.3052 * exp((0.02600780234070221 * (membrane__v + 0.9941 - 0.0))))))
     cdef double INa__jss = INa__hss
-    cdef double INa__tj = 2.038 + 1.0 / (0.02136 * exp(-(membrane__v + 100.6 - 0.0) / 8.281) + 0.3052 * exp((membrane__v + 0.9941 - 0.0) / 38.45))
-    cdef double INa__hssp = 1.0 / (1.0 + exp((membrane__v + 89.1 - 0.0) / 6.086))
-    cdef double INa__thsp = 3.0 * INa__ths
-    cdef double INa__tjp = 1.46 * INa__tj
-    cdef double INaL__mLss = 1.0 / (1.0 + exp(-(membrane__v + 42.85) / 5.264))
+    cdef double INa__thsp = (3.0 * INa__ths)
+    cdef double INa__hssp = (1.0 / (1.0 + exp((0.1643115346697338 * (membrane__v + 89.1 - 0.0)))))
+    cdef double INa__tjp = (1.46 * INa__tj)
     cdef double INaL__tmL = INa__tm
-    cdef double INaL__hLss = 1.0 / (1.0 + exp((membrane__v + 87.61) / 7.488))
-    cdef double INaL__hLssp = 1.0 / (1.0 + exp((membrane__v + 93.81) / 7.488))
-    cdef double Ito__ass = 1.0 / (1.0 + exp(-(membrane__v - 14.34) / 14.82))
-    cdef double Ito__ta = 1.0515 / (1.0 / (1.2089 * (1.0 + exp(-(membrane__v - 18.4099) / 29.3814))) + 3.5 / (1.0 + exp((membrane__v + 100.0) / 29.3814)))
-    cdef double Ito__iss = 1.0 / (1.0 + exp((membrane__v + 43.94) / 5.711))
-    cdef double Ito__delta_epi = (1.0 - 0.95 / (1.0 + exp((membrane__v + 70.0) / 5.0)) if (0.0 == 1.0) else 1.0)
-    cdef double Ito__tiF_b = 4.562 + 1.0 / (0.3933 * exp(-(membrane__v + 100.0) / 100.0) + 0.08004 * exp((membrane__v + 50.0) / 16.59))
-    cdef double Ito__tiF = Ito__tiF_b * Ito__delta_epi
-    cdef double Ito__tiS_b = 23.62 + 1.0 / (0.001416 * exp(-(membrane__v + 96.52) / 59.05) + 1.78e-08 * exp((membrane__v + 114.1) / 8.079))
-    cdef double Ito__tiS = Ito__tiS_b * Ito__delta_epi
-    cdef double Ito__assp = 1.0 / (1.0 + exp(-(membrane__v - 24.34) / 14.82))
-    cdef double Ito__dti_develop = 1.354 + 0.0001 / (exp((membrane__v - 167.4) / 15.89) + exp(-(membrane__v - 12.23) / 0.2154))
-    cdef double Ito__dti_recover = 1.0 - 0.5 / (1.0 + exp((membrane__v + 70.0) / 20.0))
-    cdef double Ito__tiFp = Ito__dti_develop * Ito__dti_recover * Ito__tiF
-    cdef double Ito__tiSp = Ito__dti_develop * Ito__dti_recover * Ito__tiS
-    cdef double ICaL__dss = 1.0 / (1.0 + exp(-(membrane__v + 3.94) / 4.23))
-    cdef double ICaL__td = 0.6 + 1.0 / (exp(-0.05 * (membrane__v + 6.0)) + exp(0.09 * (membrane__v + 14.0)))
-    cdef double ICaL__fss = 1.0 / (1.0 + exp((membrane__v + 19.58) / 3.696))
-    cdef double ICaL__tff = 7.0 + 1.0 / (0.0045 * exp(-(membrane__v + 20.0) / 10.0) + 0.0045 * exp((membrane__v + 20.0) / 10.0))
-    cdef double ICaL__tfs = 1000.0 + 1.0 / (3.5e-05 * exp(-(membrane__v + 5.0) / 4.0) + 3.5e-05 * exp((membrane__v + 5.0) / 6.0))
+    cdef double INaL__mLss = (1.0 / (1.0 + exp((0.18996960486322187 * (-(membrane__v + 42.85))))))
+    cdef double INaL__hLss = (1.0 / (1.0 + exp((0.13354700854700854 * (membrane__v + 87.61)))))
+    cdef double INaL__hLssp = (1.0 / (1.0 + exp((0.13354700854700854 * (membrane__v + 93.81)))))
+    cdef double Ito__ta = (1.0515 / ((0.8271982794275787 / (1.0 + exp((0.03403513787634354 * (-(membrane__v - 18.4099)))))) + (3.5 / (1.0 + exp((0.03403513787634354 * (membrane__v + 100.0)))))))
+    cdef double Ito__ass = (1.0 / (1.0 + exp((0.06747638326585695 * (-(membrane__v - 14.34))))))
+    cdef double Ito__delta_epi = (1.0 - (0.95 / (1.0 + exp((0.2 * (membrane__v + 70.0))))) if (0.0 == 1.0) else 1.0)
+    cdef double Ito__tiF_b = 4.562 + (1.0 / ((0.3933 * exp((0.01 * (-(membrane__v + 100.0))))) + (0.08004 * exp((0.06027727546714889 * (membrane__v + 50.0))))))
+    cdef double Ito__tiF = (Ito__tiF_b * Ito__delta_epi)
+    cdef double Ito__iss = (1.0 / (1.0 + exp((0.17510068289266328 * (membrane__v + 43.94)))))
+    cdef double Ito__tiS_b = 23.62 + (1.0 / ((0.001416 * exp((0.01693480101608806 * (-(membrane__v + 96.52))))) + (1.78e-08 * exp((0.12377769525931426 * (membrane__v + 114.1))))))
+    cdef double Ito__tiS = (Ito__tiS_b * Ito__delta_epi)
+    cdef double Ito__assp = (1.0 / (1.0 + exp((0.06747638326585695 * (-(membrane__v - 24.34))))))
+    cdef double Ito__dti_develop = 1.354 + (0.0001 / (exp((0.06293266205160478 * (membrane__v - 167.4))) + exp((4.642525533890436 * (-(membrane__v - 12.23))))))
+    cdef double Ito__dti_recover = 1.0 - (0.5 / (1.0 + exp((0.05 * (membrane__v + 70.0)))))
+    cdef double Ito__tiFp = (Ito__dti_develop * Ito__dti_recover * Ito__tiF)
+    cdef double Ito__tiSp = (Ito__dti_develop * Ito__dti_recover * Ito__tiS)
+    cdef double ICaL__td = 0.6 + (1.0 / (exp(((-0.05) * (membrane__v + 6.0))) + exp((0.09 * (membrane__v + 14.0)))))
+    cdef double ICaL__dss = (1.0 / (1.0 + exp((0.23640661938534277 * (-(membrane__v + 3.94))))))
+    cdef double ICaL__tff = 7.0 + (1.0 / ((0.0045 * exp((0.1 * (-(membrane__v + 20.0))))) + (0.0045 * exp((0.1 * (membrane__v + 20.0))))))
+    cdef double ICaL__fss = (1.0 / (1.0 + exp((0.27056277056277056 * (membrane__v + 19.58)))))
+    cdef double ICaL__tfs = 1000.0 + (1.0 / ((3.5e-05 * exp((0.25 * (-(membrane__v + 5.0))))) + (3.5e-05 * exp((0.16666666666666666 * (membrane__v + 5.0))))))
+    cdef double ICaL__tfcaf = 7.0 + (1.0 / ((0.04 * exp((0.14285714285714285 * (-(membrane__v - 4.0))))) + (0.04 * exp((0.14285714285714285 * (membrane__v - 4.0))))))
     cdef double ICaL__fcass = ICaL__fss
-    cdef double ICaL__tfcaf = 7.0 + 1.0 / (0.04 * exp(-(membrane__v - 4.0) / 7.0) + 0.04 * exp((membrane__v - 4.0) / 7.0))
-    cdef double ICaL__tfcas = 100.0 + 1.0 / (0.00012 * exp(-membrane__v / 3.0) + 0.00012 * exp(membrane__v / 7.0))
-    cdef double ICaL__tffp = 2.5 * ICaL__tff
-    cdef double ICaL__tfcafp = 2.5 * ICaL__tfcaf
-    cdef double IKs__txs1 = 817.3 + 1.0 / (0.0002326 * exp((membrane__v + 48.28) / 17.8) + 0.001292 * exp(-(membrane__v + 210.0) / 230.0))
-    cdef double IKs__xs1ss = 1.0 / (1.0 + exp(-(membrane__v + 11.6) / 8.932))
-    cdef double IKs__txs2 = 1.0 / (0.01 * exp((membrane__v - 50.0) / 20.0) + 0.0193 * exp(-(membrane__v + 66.54) / 31.0))
+    cdef double ICaL__tfcas = 100.0 + (1.0 / ((0.00012 * exp((0.3333333333333333 * (-membrane__v)))) + (0.00012 * exp((0.14285714285714285 * membrane__v)))))
+    cdef double ICaL__tffp = (2.5 * ICaL__tff)
+    cdef double ICaL__tfcafp = (2.5 * ICaL__tfcaf)
+    cdef double IKs__txs1 = 817.3 + (1.0 / ((0.0002326 * exp((0.056179775280898875 * (membrane__v + 48.28)))) + (0.001292 * exp((0.004347826086956522 * (-(membrane__v + 210.0)))))))
+    cdef double IKs__xs1ss = (1.0 / (1.0 + exp((0.11195700850873264 * (-(membrane__v + 11.6))))))
+    cdef double IKs__txs2 = (1.0 / ((0.01 * exp((0.05 * (membrane__v - 50.0)))) + (0.0193 * exp((0.03225806451612903 * (-(membrane__v + 66.54)))))))
     cdef double IKs__xs2ss = IKs__xs1ss
-    cdef double IK1__txk1 = 122.2 / (exp(-(membrane__v + 127.2) / 20.36) + exp((membrane__v + 236.8) / 69.33))
-    cdef double IK1__xk1ss = 1.0 / (1.0 + exp(-(membrane__v + 2.5538 * 5.4 + 144.59) / (1.5692 * 5.4 + 3.8115)))
+    cdef double IK1__txk1 = (122.2 / (exp((0.049115913555992145 * (-(membrane__v + 127.2)))) + exp((0.014423770373575654 * (membrane__v + 236.8)))))
+    cdef double IK1__xk1ss = (1.0 / (1.0 + exp((0.08139888874237089 * (-(membrane__v + 13.79052 + 144.59))))))
     cdef double rlb__INa__m = -(1.0 / (INa__tm))
+    cdef double rla__INa__m = ((INa__mss - 0.0) / INa__tm)
     cdef double rlb__INa__hf = -(1.0 / (INa__thf))
+    cdef double rla__INa__hf = ((INa__hss - 0.0) / INa__thf)
     cdef double rlb__INa__hs = -(1.0 / (INa__ths))
+    cdef double rla__INa__hs = ((INa__hss - 0.0) / INa__ths)
     cdef double rlb__INa__j = -(1.0 / (INa__tj))
+    cdef double rla__INa__j = ((INa__jss - 0.0) / INa__tj)
     cdef double rlb__INa__hsp = -(1.0 / (INa__thsp))
+    cdef double rla__INa__hsp = ((INa__hssp - 0.0) / INa__thsp)
     cdef double rlb__INa__jp = -(1.0 / (INa__tjp))
+    cdef double rla__INa__jp = ((INa__jss - 0.0) / INa__tjp)
     cdef double rlb__INaL__mL = -(1.0 / (INaL__tmL))
+    cdef double rla__INaL__mL = ((INaL__mLss - 0.0) / INaL__tmL)
+    cdef double rlb__INaL__hL = (-0.005)
+    cdef double rla__INaL__hL = (0.005 * (INaL__hLss - 0.0))
+    cdef double rlb__INaL__hLp = (-0.0016666666666666668)
+    cdef double rla__INaL__hLp = (0.0016666666666666668 * (INaL__hLssp - 0.0))
     cdef double rlb__Ito__a = -(1.0 / (Ito__ta))
+    cdef double rla__Ito__a = ((Ito__ass - 0.0) / Ito__ta)
     cdef double rlb__Ito__iF = -(1.0 / (Ito__tiF))
+    cdef double rla__Ito__iF = ((Ito__iss - 0.0) / Ito__tiF)
     cdef double rlb__Ito__iS = -(1.0 / (Ito__tiS))
+    cdef double rla__Ito__iS = ((Ito__iss - 0.0) / Ito__tiS)
     cdef double rlb__Ito__ap = -(1.0 / (Ito__ta))
+    cdef double rla__Ito__ap = ((Ito__assp - 0.0) / Ito__ta)
     cdef double rlb__Ito__iFp = -(1.0 / (Ito__tiFp))
+    cdef double rla__Ito__iFp = ((Ito__iss - 0.0) / Ito__tiFp)
     cdef double rlb__Ito__iSp = -(1.0 / (Ito__tiSp))
+    cdef double rla__Ito__iSp = ((Ito__iss - 0.0) / Ito__tiSp)
     cdef double rlb__ICaL__d = -(1.0 / (ICaL__td))
+    cdef double rla__ICaL__d = ((ICaL__dss - 0.0) / ICaL__td)
     cdef double rlb__ICaL__ff = -(1.0 / (ICaL__tff))
+    cdef double rla__ICaL__ff = ((ICaL__fss - 0.0) / ICaL__tff)
     cdef double rlb__ICaL__fs = -(1.0 / (ICaL__tfs))
+    cdef double rla__ICaL__fs = ((ICaL__fss - 0.0) / ICaL__tfs)
     cdef double rlb__ICaL__fcaf = -(1.0 / (ICaL__tfcaf))
+    cdef double rla__ICaL__fcaf = ((ICaL__fcass - 0.0) / ICaL__tfcaf)
     cdef double rlb__ICaL__fcas = -(1.0 / (ICaL__tfcas))
+    cdef double rla__ICaL__fcas = ((ICaL__fcass - 0.0) / ICaL__tfcas)
+    cdef double rlb__ICaL__jca = (-0.013333333333333334)
+    cdef double rla__ICaL__jca = (0.013333333333333334 * (ICaL__fcass - 0.0))
     cdef double rlb__ICaL__ffp = -(1.0 / (ICaL__tffp))
+    cdef double rla__ICaL__ffp = ((ICaL__fss - 0.0) / ICaL__tffp)
     cdef double rlb__ICaL__fcafp = -(1.0 / (ICaL__tfcafp))
+    cdef double rla__ICaL__fcafp = ((ICaL__fcass - 0.0) / ICaL__tfcafp)
     cdef double rlb__IKs__xs1 = -(1.0 / (IKs__txs1))
+    cdef double rla__IKs__xs1 = ((IKs__xs1ss - 0.0) / IKs__txs1)
     cdef double rlb__IKs__xs2 = -(1.0 / (IKs__txs2))
+    cdef double rla__IKs__xs2 = ((IKs__xs2ss - 0.0) / IKs__txs2)
     cdef double rlb__IK1__xk1 = -(1.0 / (IK1__txk1))
-    row[0] = membrane__vfrt
-    row[1] = ICaL__U_3
-    row[2] = ICaL__Afcaf
-    row[3] = ICaL__Afcas
-    row[4] = ICaL__U_1
-    row[5] = ICaL__U_2
-    row[6] = ICab__U
-    row[7] = IK1__rk1
-    row[8] = IKb__xkb
-    row[9] = INaCa_i__hna
-    row[10] = INaCa_i__k3pp_i
-    row[11] = INaCa_i__k3_i
-    row[12] = INaCa_i__hca
+    cdef double rla__IK1__xk1 = ((IK1__xk1ss - 0.0) / IK1__txk1)
+    row[0] = ICaL__Afcaf
+    row[1] = ICaL__Afcas
+    row[2] = ICaL__U_1
+    row[3] = ICaL__U_2
+    row[4] = ICaL__U_3
+    row[5] = ICab__U
+    row[6] = IK1__rk1
+    row[7] = IKb__xkb
+    row[8] = INaCa_i__hna
+    row[9] = INaCa_i__k3pp_i
+    row[10] = INaCa_i__k3_i
+    row[11] = INaCa_i__k3pp_ss
+    row[12] = INaCa_i__k3_ss
     row[13] = INaCa_i__k8_i
-    row[14] = INaCa_i__k3pp_ss
-    row[15] = INaCa_i__k3_ss
-    row[16] = INaCa_i__k8_ss
-    row[17] = INaK__Knai
-    row[18] = INaK__b2
-    row[19] = INaK__a3
-    row[20] = INab__U
-    row[21] = Ito__AiF
-    row[22] = Ito__AiS
-    row[23] = INa__mss
-    row[24] = INa__tm
-    row[25] = INa__hss
-    row[26] = INa__thf
-    row[27] = INa__ths
-    row[28] = INa__jss
-    row[29] = INa__tj
-    row[30] = INa__hssp
-    row[31] = INa__thsp
-    row[32] = INa__tjp
-    row[33] = INaL__mLss
-    row[34] = INaL__tmL
-    row[35] = INaL__hLss
-    row[36] = INaL__hLssp
-    row[37] = Ito__ass
-    row[38] = Ito__ta
-    row[39] = Ito__iss
-    row[40] = Ito__tiF
-    row[41] = Ito__tiS
-    row[42] = Ito__assp
-    row[43] = Ito__tiFp
-    row[44] = Ito__tiSp
-    row[45] = ICaL__dss
-    row[46] = ICaL__td
-    row[47] = ICaL__fss
-    row[48] = ICaL__tff
-    row[49] = ICaL__tfs
-    row[50] = ICaL__fcass
-    row[51] = ICaL__tfcaf
-    row[52] = ICaL__tfcas
-    row[53] = ICaL__tffp
-    row[54] = ICaL__tfcafp
-    row[55] = IKs__txs1
-    row[56] = IKs__xs1ss
-    row[57] = IKs__txs2
-    row[58] = IKs__xs2ss
-    row[59] = IK1__txk1
-    row[60] = IK1__xk1ss
-    row[61] = expm1(rlb__INa__m * dt) / rlb__INa__m if fabs(rlb__INa__m) > 1e-12 else dt
-    row[62] = expm1(rlb__INa__hf * dt) / rlb__INa__hf if fabs(rlb__INa__hf) > 1e-12 else dt
-    row[63] = expm1(rlb__INa__hs * dt) / rlb__INa__hs if fabs(rlb__INa__hs) > 1e-12 else dt
-    row[64] = expm1(rlb__INa__j * dt) / rlb__INa__j if fabs(rlb__INa__j) > 1e-12 else dt
-    row[65] = expm1(rlb__INa__hsp * dt) / rlb__INa__hsp if fabs(rlb__INa__hsp) > 1e-12 else dt
-    row[66] = expm1(rlb__INa__jp * dt) / rlb__INa__jp if fabs(rlb__INa__jp) > 1e-12 else dt
-    row[67] = expm1(rlb__INaL__mL * dt) / rlb__INaL__mL if fabs(rlb__INaL__mL) > 1e-12 else dt
-    row[68] = expm1(rlb__Ito__a * dt) / rlb__Ito__a if fabs(rlb__Ito__a) > 1e-12 else dt
-    row[69] = expm1(rlb__Ito__iF * dt) / rlb__Ito__iF if fabs(rlb__Ito__iF) > 1e-12 else dt
-    row[70] = expm1(rlb__Ito__iS * dt) / rlb__Ito__iS if fabs(rlb__Ito__iS) > 1e-12 else dt
-    row[71] = expm1(rlb__Ito__ap * dt) / rlb__Ito__ap if fabs(rlb__Ito__ap) > 1e-12 else dt
-    row[72] = expm1(rlb__Ito__iFp * dt) / rlb__Ito__iFp if fabs(rlb__Ito__iFp) > 1e-12 else dt
-    row[73] = expm1(rlb__Ito__iSp * dt) / rlb__Ito__iSp if fabs(rlb__Ito__iSp) > 1e-12 else dt
-    row[74] = expm1(rlb__ICaL__d * dt) / rlb__ICaL__d if fabs(rlb__ICaL__d) > 1e-12 else dt
-    row[75] = expm1(rlb__ICaL__ff * dt) / rlb__ICaL__ff if fabs(rlb__ICaL__ff) > 1e-12 else dt
-    row[76] = expm1(rlb__ICaL__fs * dt) / rlb__ICaL__fs if fabs(rlb__ICaL__fs) > 1e-12 else dt
-    row[77] = expm1(rlb__ICaL__fcaf * dt) / rlb__ICaL__fcaf if fabs(rlb__ICaL__fcaf) > 1e-12 else dt
-    row[78] = expm1(rlb__ICaL__fcas * dt) / rlb__ICaL__fcas if fabs(rlb__ICaL__fcas) > 1e-12 else dt
-    row[79] = expm1(rlb__ICaL__ffp * dt) / rlb__ICaL__ffp if fabs(rlb__ICaL__ffp) > 1e-12 else dt
-    row[80] = expm1(rlb__ICaL__fcafp * dt) / rlb__ICaL__fcafp if fabs(rlb__ICaL__fcafp) > 1e-12 else dt
-    row[81] = expm1(rlb__IKs__xs1 * dt) / rlb__IKs__xs1 if fabs(rlb__IKs__xs1) > 1e-12 else dt
-    row[82] = expm1(rlb__IKs__xs2 * dt) / rlb__IKs__xs2 if fabs(rlb__IKs__xs2) > 1e-12 else dt
-    row[83] = expm1(rlb__IK1__xk1 * dt) / rlb__IK1__xk1 if fabs(rlb__IK1__xk1) > 1e-12 else dt
+    row[14] = INaCa_i__k8_ss
+    row[15] = INaK__a3
+    row[16] = INaK__b2
+    row[17] = INab__U
+    row[18] = Ito__AiF
+    row[19] = Ito__AiS
+    row[20] = exp(membrane__vfrt)
+    row[21] = 1.0 - (0.5 * ICaL__U_3)
+    row[22] = (ICaL__U_3 / (exp(ICaL__U_3) - 1.0))
+    row[23] = exp((2.0 * membrane__vfrt))
+    row[24] = 1.0 - (0.5 * ICaL__U_1)
+    row[25] = (ICaL__U_1 / (exp(ICaL__U_1) - 1.0))
+    row[26] = 1.0 - (0.5 * ICaL__U_2)
+    row[27] = (ICaL__U_2 / (exp(ICaL__U_2) - 1.0))
+    row[28] = 1.0 - (0.5 * ICab__U)
+    row[29] = (ICab__U / (exp(ICab__U) - 1.0))
+    row[30] = 1.0 + INaCa_i__hna
+    row[31] = (1.0 / INaCa_i__hca)
+    row[32] = 5000.0 + INaCa_i__k3_i
+    row[33] = 9501.466275659823 + INaCa_i__k8_i
+    row[34] = (INaCa_i__k8_i * (5000.0 + INaCa_i__k3_i))
+    row[35] = (5000.0 * INaCa_i__k3_i * (9501.466275659823 + INaCa_i__k8_i))
+    row[36] = 5000.0 + INaCa_i__k3_ss
+    row[37] = 9501.466275659823 + INaCa_i__k8_ss
+    row[38] = (INaCa_i__k8_ss * (5000.0 + INaCa_i__k3_ss))
+    row[39] = (5000.0 * INaCa_i__k3_ss * (9501.466275659823 + INaCa_i__k8_ss))
+    row[40] = (1.0 / INaK__Knai)
+    row[41] = (439120.7923915602 * INaK__a3)
+    row[42] = (5827.679899026527 * INaK__b2)
+    row[43] = (5827.679899026527 * INaK__a3)
+    row[44] = 1.0 - (0.5 * INab__U)
+    row[45] = (INab__U / (exp(INab__U) - 1.0))
+    row[46] = exp((1.535e-08 * membrane__v))
+    row[47] = exp(((-0.1688) * membrane__v))
+    row[48] = exp((0.008595 * membrane__v))
+    row[49] = exp((0.1725 * membrane__v))
+    row[50] = exp((0.008516 * membrane__v))
+    row[51] = exp(((-0.04641) * membrane__v))
+    row[52] = exp((3.613e-08 * membrane__v))
+    row[53] = exp(((-0.0006575) * membrane__v))
+    row[54] = exp((4.631e-05 * membrane__v))
+    row[55] = exp(((-0.004226) * membrane__v))
+    row[56] = exp((7.771e-09 * membrane__v))
+    row[57] = exp(((-0.02877) * membrane__v))
+    row[58] = exp((0.004668 * membrane__v))
+    row[59] = exp(((-0.02215) * membrane__v))
+    row[60] = (exp((0.004668 * membrane__v)) / exp(((-0.02215) * membrane__v)))
+    row[61] = -((0.011898686196840175 * exp((1.535e-08 * membrane__v)))) + -((0.22985844625060714 * exp((0.1725 * membrane__v))))
+    row[62] = (6.145301160162181e-05 * exp(((-0.1688) * membrane__v)))
+    row[63] = (6.929290278345709 * exp((0.008595 * membrane__v)))
+    row[64] = (0.011898686196840175 * exp((1.535e-08 * membrane__v)))
+    row[65] = -((6.145301160162181e-05 * exp(((-0.1688) * membrane__v)))) + (-((0.01848566926536764 * exp((0.008516 * membrane__v)))) + -((4.976378102836878 * exp(((-0.0006575) * membrane__v)))))
+    row[66] = (4.358076760548901 * exp((3.613e-08 * membrane__v)))
+    row[67] = (0.00017688628605067472 * exp(((-0.04641) * membrane__v)))
+    row[68] = (0.22985844625060714 * exp((0.1725 * membrane__v)))
+    row[69] = -((0.38574341789776984 * exp((4.631e-05 * membrane__v)))) + -((6.929290278345709 * exp((0.008595 * membrane__v))))
+    row[70] = (5.7880316693427994e-05 * exp(((-0.004226) * membrane__v)))
+    row[71] = (4.976378102836878 * exp(((-0.0006575) * membrane__v)))
+    row[72] = (0.38574341789776984 * exp((4.631e-05 * membrane__v)))
+    row[73] = -((5.7880316693427994e-05 * exp(((-0.004226) * membrane__v)))) + (-((0.06369479424066005 * exp((7.771e-09 * membrane__v)))) + -((4.358076760548901 * exp((3.613e-08 * membrane__v)))))
+    row[74] = (0.0026912698717094915 * exp(((-0.02877) * membrane__v)))
+    row[75] = (0.06369479424066005 * exp((7.771e-09 * membrane__v)))
+    row[76] = -((0.0026912698717094915 * exp(((-0.02877) * membrane__v))))
+    row[77] = -((0.6656220254071089 * exp((0.004668 * membrane__v))))
+    row[78] = (0.17212014014424634 * exp(((-0.02215) * membrane__v)))
+    row[79] = (0.01848566926536764 * exp((0.008516 * membrane__v)))
+    row[80] = (0.6656220254071089 * exp((0.004668 * membrane__v)))
+    row[81] = -((0.00017688628605067472 * exp(((-0.04641) * membrane__v))))
+    row[82] = -((0.17212014014424634 * exp(((-0.02215) * membrane__v))))
+    row[83] = (exp((0.004668 * membrane__v)) * exp(-(((-0.02215) * membrane__v))))
+    row[84] = exp(rlb__INa__m * dt)
+    row[85] = rla__INa__m * (expm1(rlb__INa__m * dt) / rlb__INa__m if fabs(rlb__INa__m) > 1e-12 else dt)
+    row[86] = exp(rlb__INa__hf * dt)
+    row[87] = rla__INa__hf * (expm1(rlb__INa__hf * dt) / rlb__INa__hf if fabs(rlb__INa__hf) > 1e-12 else dt)
+    row[88] = exp(rlb__INa__hs * dt)
+    row[89] = rla__INa__hs * (expm1(rlb__INa__hs * dt) / rlb__INa__hs if fabs(rlb__INa__hs) > 1e-12 else dt)
+    row[90] = exp(rlb__INa__j * dt)
+    row[91] = rla__INa__j * (expm1(rlb__INa__j * dt) / rlb__INa__j if fabs(rlb__INa__j) > 1e-12 else dt)
+    row[92] = exp(rlb__INa__hsp * dt)
+    row[93] = rla__INa__hsp * (expm1(rlb__INa__hsp * dt) / rlb__INa__hsp if fabs(rlb__INa__hsp) > 1e-12 else dt)
+    row[94] = exp(rlb__INa__jp * dt)
+    row[95] = rla__INa__jp * (expm1(rlb__INa__jp * dt) / rlb__INa__jp if fabs(rlb__INa__jp) > 1e-12 else dt)
+    row[96] = exp(rlb__INaL__mL * dt)
+    row[97] = rla__INaL__mL * (expm1(rlb__INaL__mL * dt) / rlb__INaL__mL if fabs(rlb__INaL__mL) > 1e-12 else dt)
+    row[98] = exp(rlb__INaL__hL * dt)
+    row[99] = rla__INaL__hL * (expm1(rlb__INaL__hL * dt) / rlb__INaL__hL if fabs(rlb__INaL__hL) > 1e-12 else dt)
+    row[100] = exp(rlb__INaL__hLp * dt)
+    row[101] = rla__INaL__hLp * (expm1(rlb__INaL__hLp * dt) / rlb__INaL__hLp if fabs(rlb__INaL__hLp) > 1e-12 else dt)
+    row[102] = exp(rlb__Ito__a * dt)
+    row[103] = rla__Ito__a * (expm1(rlb__Ito__a * dt) / rlb__Ito__a if fabs(rlb__Ito__a) > 1e-12 else dt)
+    row[104] = exp(rlb__Ito__iF * dt)
+    row[105] = rla__Ito__iF * (expm1(rlb__Ito__iF * dt) / rlb__Ito__iF if fabs(rlb__Ito__iF) > 1e-12 else dt)
+    row[106] = exp(rlb__Ito__iS * dt)
+    row[107] = rla__Ito__iS * (expm1(rlb__Ito__iS * dt) / rlb__Ito__iS if fabs(rlb__Ito__iS) > 1e-12 else dt)
+    row[108] = exp(rlb__Ito__ap * dt)
+    row[109] = rla__Ito__ap * (expm1(rlb__Ito__ap * dt) / rlb__Ito__ap if fabs(rlb__Ito__ap) > 1e-12 else dt)
+    row[110] = exp(rlb__Ito__iFp * dt)
+    row[111] = rla__Ito__iFp * (expm1(rlb__Ito__iFp * dt) / rlb__Ito__iFp if fabs(rlb__Ito__iFp) > 1e-12 else dt)
+    row[112] = exp(rlb__Ito__iSp * dt)
+    row[113] = rla__Ito__iSp * (expm1(rlb__Ito__iSp * dt) / rlb__Ito__iSp if fabs(rlb__Ito__iSp) > 1e-12 else dt)
+    row[114] = exp(rlb__ICaL__d * dt)
+    row[115] = rla__ICaL__d * (expm1(rlb__ICaL__d * dt) / rlb__ICaL__d if fabs(rlb__ICaL__d) > 1e-12 else dt)
+    row[116] = exp(rlb__ICaL__ff * dt)
+    row[117] = rla__ICaL__ff * (expm1(rlb__ICaL__ff * dt) / rlb__ICaL__ff if fabs(rlb__ICaL__ff) > 1e-12 else dt)
+    row[118] = exp(rlb__ICaL__fs * dt)
+    row[119] = rla__ICaL__fs * (expm1(rlb__ICaL__fs * dt) / rlb__ICaL__fs if fabs(rlb__ICaL__fs) > 1e-12 else dt)
+    row[120] = exp(rlb__ICaL__fcaf * dt)
+    row[121] = rla__ICaL__fcaf * (expm1(rlb__ICaL__fcaf * dt) / rlb__ICaL__fcaf if fabs(rlb__ICaL__fcaf) > 1e-12 else dt)
+    row[122] = exp(rlb__ICaL__fcas * dt)
+    row[123] = rla__ICaL__fcas * (expm1(rlb__ICaL__fcas * dt) / rlb__ICaL__fcas if fabs(rlb__ICaL__fcas) > 1e-12 else dt)
+    row[124] = exp(rlb__ICaL__jca * dt)
+    row[125] = rla__ICaL__jca * (expm1(rlb__ICaL__jca * dt) / rlb__ICaL__jca if fabs(rlb__ICaL__jca) > 1e-12 else dt)
+    row[126] = exp(rlb__ICaL__ffp * dt)
+    row[127] = rla__ICaL__ffp * (expm1(rlb__ICaL__ffp * dt) / rlb__ICaL__ffp if fabs(rlb__ICaL__ffp) > 1e-12 else dt)
+    row[128] = exp(rlb__ICaL__fcafp * dt)
+    row[129] = rla__ICaL__fcafp * (expm1(rlb__ICaL__fcafp * dt) / rlb__ICaL__fcafp if fabs(rlb__ICaL__fcafp) > 1e-12 else dt)
+    row[130] = exp(rlb__IKs__xs1 * dt)
+    row[131] = rla__IKs__xs1 * (expm1(rlb__IKs__xs1 * dt) / rlb__IKs__xs1 if fabs(rlb__IKs__xs1) > 1e-12 else dt)
+    row[132] = exp(rlb__IKs__xs2 * dt)
+    row[133] = rla__IKs__xs2 * (expm1(rlb__IKs__xs2 * dt) / rlb__IKs__xs2 if fabs(rlb__IKs__xs2) > 1e-12 else dt)
+    row[134] = exp(rlb__IK1__xk1 * dt)
+    row[135] = rla__IK1__xk1 * (expm1(rlb__IK1__xk1 * dt) / rlb__IK1__xk1 if fabs(rlb__IK1__xk1) > 1e-12 else dt)
 
 
-cdef inline void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssize_t c, double t, double* o, Py_ssize_t m) noexcept nogil:
+cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssize_t c, double t, double* o, Py_ssize_t m) noexcept nogil:
     cdef double i_stim = 0.0
     cdef double membrane__v = s[0 * n + c]
     cdef double CaMK__CaMKt = s[1 * n + c]
@@ -1661,155 +1702,155 @@ cdef inline void _cell_currents(const double* s, const double* p, Py_ssize_t n, 
     cdef double IKr__halfmax = p[13 * n + c]
     cdef double IKr__Vhalf = p[14 * n + c]
     cdef double IKr__Kt = p[15 * n + c]
-    cdef double INa__GNa = cardiotwin_parameters__gNa * 75.0
-    cdef double CaMK__CaMKb = 0.05 * (1.0 - CaMK__CaMKt) / (1.0 + 0.0015 / intracellular_ions__cass)
+    cdef double INa__GNa = (75.0 * cardiotwin_parameters__gNa)
+    cdef double CaMK__CaMKb = (0.05 * (1.0 - CaMK__CaMKt) / (1.0 + (0.0015 / intracellular_ions__cass)))
     cdef double CaMK__CaMKa = CaMK__CaMKb + CaMK__CaMKt
-    cdef double INa__fINap = 1.0 / (1.0 + 0.15 / CaMK__CaMKa)
-    cdef double INa__h = 0.99 * INa__hf + 0.010000000000000009 * INa__hs
-    cdef double INa__hp = 0.99 * INa__hf + 0.010000000000000009 * INa__hsp
-    cdef double reversal_potentials__ENa = 8314.0 * 310.0 / 96485.0 * log(140.0 / intracellular_ions__nai)
-    cdef double INa__INa = INa__GNa * (membrane__v - reversal_potentials__ENa) * ((INa__m) * (INa__m) * (INa__m)) * ((1.0 - INa__fINap) * INa__h * INa__j + INa__fINap * INa__hp * INa__jp)
-    cdef double INaL__GNaL = cardiotwin_parameters__gNaL * (0.019957499999999975 * 0.6 if (0.0 == 1.0) else 0.019957499999999975)
-    cdef double INaL__fINaLp = 1.0 / (1.0 + 0.15 / CaMK__CaMKa)
-    cdef double INaL__INaL = INaL__GNaL * (membrane__v - reversal_potentials__ENa) * INaL__mL * ((1.0 - INaL__fINaLp) * INaL__hL + INaL__fINaLp * INaL__hLp)
-    cdef double ICaL__PCa = cardiotwin_parameters__PCa * (0.0001007 * 1.2 if (0.0 == 1.0) else (0.0001007 * 2.5 if (0.0 == 2.0) else 0.0001007))
-    cdef double ICaL__PCap = 1.1 * ICaL__PCa
-    cdef double membrane__vfrt = membrane__v * 0.037435883507802616
-    cdef double ICaL__A_1 = 4.0 * 3612.0012202503353 * (intracellular_ions__cass * exp(2.0 * membrane__vfrt) - 0.341 * 1.8) / 0.07487176701560523
-    cdef double ICaL__U_1 = 0.07487176701560523 * (membrane__v - 0.0)
-    cdef double ICaL__PhiCaL = (ICaL__A_1 * (1.0 - 0.5 * ICaL__U_1) if ((-1e-07 <= ICaL__U_1) and (ICaL__U_1 <= 1e-07)) else ICaL__A_1 * ICaL__U_1 / (exp(ICaL__U_1) - 1.0))
-    cdef double ICaL__f = 0.6 * ICaL__ff + 0.4 * ICaL__fs
-    cdef double ICaL__fICaLp = 1.0 / (1.0 + 0.15 / CaMK__CaMKa)
-    cdef double ICaL__Afcaf = 0.3 + 0.6 / (1.0 + exp((membrane__v - 10.0) / 10.0))
+    cdef double INa__fINap = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)))
+    cdef double INa__h = (0.99 * INa__hf) + (0.010000000000000009 * INa__hs)
+    cdef double INa__hp = (0.99 * INa__hf) + (0.010000000000000009 * INa__hsp)
+    cdef double reversal_potentials__ENa = (26.712338705498265 * log((140.0 / intracellular_ions__nai)))
+    cdef double INa__INa = (INa__GNa * (membrane__v - reversal_potentials__ENa) * ((INa__m) * (INa__m) * (INa__m)) * (((1.0 - INa__fINap) * INa__h * INa__j) + (INa__fINap * INa__hp * INa__jp)))
+    cdef double INaL__GNaL = (0.019957499999999975 * cardiotwin_parameters__gNaL)
+    cdef double INaL__fINaLp = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)))
+    cdef double INaL__INaL = (INaL__GNaL * (membrane__v - reversal_potentials__ENa) * INaL__mL * (((1.0 - INaL__fINaLp) * INaL__hL) + (INaL__fINaLp * INaL__hLp)))
+    cdef double ICaL__PCa = (0.0001007 * cardiotwin_parameters__PCa)
+    cdef double ICaL__PCap = (1.1 * ICaL__PCa)
+    cdef double membrane__vfrt = (0.037435883507802616 * membrane__v)
+    cdef double ICaL__A_1 = (192970.0 * ((intracellular_ions__cass * exp((2.0 * membrane__vfrt))) - 0.6138))
+    cdef double ICaL__U_1 = (0.07487176701560523 * (membrane__v - 0.0))
+    cdef double ICaL__PhiCaL = ((ICaL__A_1 * (1.0 - (0.5 * ICaL__U_1))) if (((-1e-07) <= ICaL__U_1) & (ICaL__U_1 <= 1e-07)) else (ICaL__A_1 * ICaL__U_1 / (exp(ICaL__U_1) - 1.0)))
+    cdef double ICaL__f = (0.6 * ICaL__ff) + (0.4 * ICaL__fs)
+    cdef double ICaL__fICaLp = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)))
+    cdef double ICaL__Afcaf = 0.3 + (0.6 / (1.0 + exp((0.1 * (membrane__v - 10.0)))))
     cdef double ICaL__Afcas = 1.0 - ICaL__Afcaf
-    cdef double ICaL__fca = ICaL__Afcaf * ICaL__fcaf + ICaL__Afcas * ICaL__fcas
-    cdef double ICaL__fcap = ICaL__Afcaf * ICaL__fcafp + ICaL__Afcas * ICaL__fcas
-    cdef double ICaL__fp = 0.6 * ICaL__ffp + 0.4 * ICaL__fs
-    cdef double ICaL__ICaL = (1.0 - ICaL__fICaLp) * ICaL__PCa * ICaL__PhiCaL * ICaL__d * (ICaL__f * (1.0 - ICaL__nca) + ICaL__jca * ICaL__fca * ICaL__nca) + ICaL__fICaLp * ICaL__PCap * ICaL__PhiCaL * ICaL__d * (ICaL__fp * (1.0 - ICaL__nca) + ICaL__jca * ICaL__fcap * ICaL__nca)
-    cdef double Ito__Gto = cardiotwin_parameters__gto * (0.02 * 4.0 if (0.0 == 1.0) else (0.02 * 4.0 if (0.0 == 2.0) else 0.02))
-    cdef double Ito__fItop = 1.0 / (1.0 + 0.15 / CaMK__CaMKa)
-    cdef double Ito__AiF = 1.0 / (1.0 + exp((membrane__v - 213.6) / 151.2))
+    cdef double ICaL__fca = (ICaL__Afcaf * ICaL__fcaf) + (ICaL__Afcas * ICaL__fcas)
+    cdef double ICaL__fcap = (ICaL__Afcaf * ICaL__fcafp) + (ICaL__Afcas * ICaL__fcas)
+    cdef double ICaL__fp = (0.6 * ICaL__ffp) + (0.4 * ICaL__fs)
+    cdef double ICaL__ICaL = ((1.0 - ICaL__fICaLp) * ICaL__PCa * ICaL__PhiCaL * ICaL__d * ((ICaL__f * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fca * ICaL__nca))) + (ICaL__fICaLp * ICaL__PCap * ICaL__PhiCaL * ICaL__d * ((ICaL__fp * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fcap * ICaL__nca)))
+    cdef double Ito__Gto = (0.02 * cardiotwin_parameters__gto)
+    cdef double Ito__fItop = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)))
+    cdef double Ito__AiF = (1.0 / (1.0 + exp((0.006613756613756614 * (membrane__v - 213.6)))))
     cdef double Ito__AiS = 1.0 - Ito__AiF
-    cdef double Ito__i = Ito__AiF * Ito__iF + Ito__AiS * Ito__iS
-    cdef double Ito__ip = Ito__AiF * Ito__iFp + Ito__AiS * Ito__iSp
-    cdef double reversal_potentials__EK = 8314.0 * 310.0 / 96485.0 * log(5.4 / intracellular_ions__ki)
-    cdef double Ito__Ito = Ito__Gto * (membrane__v - reversal_potentials__EK) * ((1.0 - Ito__fItop) * Ito__a * Ito__i + Ito__fItop * Ito__ap * Ito__ip)
-    cdef double IKr__GKr_calc = cardiotwin_parameters__gKr * (0.04658545454545456 * sqrt(5.4 / 5.4))
-    cdef double IKr__IKr = IKr__GKr_calc * IKr__O * (membrane__v - reversal_potentials__EK)
-    cdef double IKs__KsCa = 1.0 + 0.6 / (1.0 + pow((3.8e-05 / intracellular_ions__cai), 1.4))
-    cdef double IKs__GKs_calc = cardiotwin_parameters__gKs * (0.006358000000000001 * IKs__KsCa)
-    cdef double reversal_potentials__EKs = 8314.0 * 310.0 / 96485.0 * log((5.4 + 0.01833 * 140.0) / (intracellular_ions__ki + 0.01833 * intracellular_ions__nai))
-    cdef double IKs__IKs = IKs__GKs_calc * IKs__xs1 * IKs__xs2 * (membrane__v - reversal_potentials__EKs)
-    cdef double IK1__GK1_calc = cardiotwin_parameters__gK1 * (0.3239783999999998 * sqrt(5.4))
-    cdef double IK1__rk1 = 1.0 / (1.0 + exp((membrane__v + 105.8 - 2.6 * 5.4) / 9.493))
-    cdef double IK1__IK1 = IK1__GK1_calc * IK1__rk1 * IK1__xk1 * (membrane__v - reversal_potentials__EK)
-    cdef double INaCa_i__Gncx_b = cardiotwin_parameters__gNaCa * 0.0008
-    cdef double INaCa_i__Gncx = (INaCa_i__Gncx_b * 1.1 if (0.0 == 1.0) else (INaCa_i__Gncx_b * 1.4 if (0.0 == 2.0) else INaCa_i__Gncx_b))
-    cdef double INaCa_i__hna = exp(0.5224 * membrane__v * 96485.0 / (8314.0 * 310.0))
-    cdef double INaCa_i__h7_i = 1.0 + 140.0 / 88.12 * (1.0 + 1.0 / INaCa_i__hna)
-    cdef double INaCa_i__h9_i = 1.0 / INaCa_i__h7_i
-    cdef double INaCa_i__k3p_i = INaCa_i__h9_i * 60000.0
-    cdef double INaCa_i__h8_i = 140.0 / (88.12 * INaCa_i__hna * INaCa_i__h7_i)
-    cdef double INaCa_i__k3pp_i = INaCa_i__h8_i * 5000.0
+    cdef double Ito__i = (Ito__AiF * Ito__iF) + (Ito__AiS * Ito__iS)
+    cdef double Ito__ip = (Ito__AiF * Ito__iFp) + (Ito__AiS * Ito__iSp)
+    cdef double reversal_potentials__EK = (26.712338705498265 * log((5.4 / intracellular_ions__ki)))
+    cdef double Ito__Ito = (Ito__Gto * (membrane__v - reversal_potentials__EK) * (((1.0 - Ito__fItop) * Ito__a * Ito__i) + (Ito__fItop * Ito__ap * Ito__ip)))
+    cdef double IKr__GKr_calc = (0.04658545454545456 * cardiotwin_parameters__gKr)
+    cdef double IKr__IKr = (IKr__GKr_calc * IKr__O * (membrane__v - reversal_potentials__EK))
+    cdef double IKs__KsCa = 1.0 + (0.6 / (1.0 + pow(((3.8e-05 / intracellular_ions__cai)), 1.4)))
+    cdef double IKs__GKs_calc = (0.006358000000000001 * cardiotwin_parameters__gKs * IKs__KsCa)
+    cdef double reversal_potentials__EKs = (26.712338705498265 * log((7.966200000000001 / (intracellular_ions__ki + (0.01833 * intracellular_ions__nai)))))
+    cdef double IKs__IKs = (IKs__GKs_calc * IKs__xs1 * IKs__xs2 * (membrane__v - reversal_potentials__EKs))
+    cdef double IK1__GK1_calc = (0.7528577686385545 * cardiotwin_parameters__gK1)
+    cdef double IK1__rk1 = (1.0 / (1.0 + exp((0.10534077741493732 * (membrane__v + 105.8 - 14.040000000000001)))))
+    cdef double IK1__IK1 = (IK1__GK1_calc * IK1__rk1 * IK1__xk1 * (membrane__v - reversal_potentials__EK))
+    cdef double INaCa_i__Gncx_b = (0.0008 * cardiotwin_parameters__gNaCa)
+    cdef double INaCa_i__Gncx = ((1.1 * INaCa_i__Gncx_b) if (0.0 == 1.0) else ((1.4 * INaCa_i__Gncx_b) if (0.0 == 2.0) else INaCa_i__Gncx_b))
+    cdef double INaCa_i__hna = exp((0.019556505544476084 * membrane__v))
+    cdef double INaCa_i__h7_i = 1.0 + (1.5887426236949613 * (1.0 + (1.0 / INaCa_i__hna)))
+    cdef double INaCa_i__h9_i = (1.0 / INaCa_i__h7_i)
+    cdef double INaCa_i__k3p_i = (60000.0 * INaCa_i__h9_i)
+    cdef double INaCa_i__h8_i = (1.5887426236949613 / (INaCa_i__hna * INaCa_i__h7_i))
+    cdef double INaCa_i__k3pp_i = (5000.0 * INaCa_i__h8_i)
     cdef double INaCa_i__k3_i = INaCa_i__k3p_i + INaCa_i__k3pp_i
-    cdef double INaCa_i__h1_i = 1.0 + intracellular_ions__nai / 88.12 * (1.0 + INaCa_i__hna)
-    cdef double INaCa_i__h3_i = 1.0 / INaCa_i__h1_i
-    cdef double INaCa_i__hca = exp(0.167 * membrane__v * 96485.0 / (8314.0 * 310.0))
-    cdef double INaCa_i__k4p_i = INaCa_i__h3_i * 60000.0 / INaCa_i__hca
-    cdef double INaCa_i__h2_i = intracellular_ions__nai * INaCa_i__hna / (88.12 * INaCa_i__h1_i)
-    cdef double INaCa_i__k4pp_i = INaCa_i__h2_i * 5000.0
+    cdef double INaCa_i__h1_i = 1.0 + (0.011348161597821153 * intracellular_ions__nai * (1.0 + INaCa_i__hna))
+    cdef double INaCa_i__h3_i = (1.0 / INaCa_i__h1_i)
+    cdef double INaCa_i__hca = exp((0.006251792545803037 * membrane__v))
+    cdef double INaCa_i__k4p_i = (60000.0 * INaCa_i__h3_i / INaCa_i__hca)
+    cdef double INaCa_i__h2_i = (0.011348161597821153 * intracellular_ions__nai * INaCa_i__hna / INaCa_i__h1_i)
+    cdef double INaCa_i__k4pp_i = (5000.0 * INaCa_i__h2_i)
     cdef double INaCa_i__k4_i = INaCa_i__k4p_i + INaCa_i__k4pp_i
-    cdef double INaCa_i__h4_i = 1.0 + intracellular_ions__nai / 15.0 * (1.0 + intracellular_ions__nai / 5.0)
-    cdef double INaCa_i__h6_i = 1.0 / INaCa_i__h4_i
-    cdef double INaCa_i__k6_i = INaCa_i__h6_i * intracellular_ions__cai * 1500000.0
-    cdef double INaCa_i__h5_i = intracellular_ions__nai * intracellular_ions__nai / (INaCa_i__h4_i * 15.0 * 5.0)
-    cdef double INaCa_i__k7_i = INaCa_i__h5_i * INaCa_i__h2_i * 60000.0
-    cdef double INaCa_i__x1_i = 5000.0 * INaCa_i__k4_i * (INaCa_i__k7_i + INaCa_i__k6_i) + 5000.0 * INaCa_i__k7_i * (5000.0 + INaCa_i__k3_i)
-    cdef double INaCa_i__k8_i = INaCa_i__h8_i * 0.9196480938416423 * 60000.0
-    cdef double INaCa_i__x2_i = 9501.466275659823 * INaCa_i__k7_i * (INaCa_i__k4_i + 5000.0) + INaCa_i__k4_i * INaCa_i__k6_i * (9501.466275659823 + INaCa_i__k8_i)
-    cdef double INaCa_i__x3_i = 9501.466275659823 * INaCa_i__k3_i * (INaCa_i__k7_i + INaCa_i__k6_i) + INaCa_i__k8_i * INaCa_i__k6_i * (5000.0 + INaCa_i__k3_i)
-    cdef double INaCa_i__x4_i = 5000.0 * INaCa_i__k8_i * (INaCa_i__k4_i + 5000.0) + INaCa_i__k3_i * 5000.0 * (9501.466275659823 + INaCa_i__k8_i)
-    cdef double INaCa_i__E1_i = INaCa_i__x1_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i)
-    cdef double INaCa_i__E2_i = INaCa_i__x2_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i)
-    cdef double INaCa_i__JncxCa_i = INaCa_i__E2_i * 5000.0 - INaCa_i__E1_i * 9501.466275659823
-    cdef double INaCa_i__E3_i = INaCa_i__x3_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i)
-    cdef double INaCa_i__E4_i = INaCa_i__x4_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i)
-    cdef double INaCa_i__JncxNa_i = 3.0 * (INaCa_i__E4_i * INaCa_i__k7_i - INaCa_i__E1_i * INaCa_i__k8_i) + INaCa_i__E3_i * INaCa_i__k4pp_i - INaCa_i__E2_i * INaCa_i__k3pp_i
-    cdef double INaCa_i__allo_i = 1.0 / (1.0 + ((0.00015 / intracellular_ions__cai) * (0.00015 / intracellular_ions__cai)))
-    cdef double INaCa_i__INaCa_i = 0.8 * INaCa_i__Gncx * INaCa_i__allo_i * (1.0 * INaCa_i__JncxNa_i + 2.0 * INaCa_i__JncxCa_i)
-    cdef double INaK__Knai = 9.073 * exp((-0.155) * membrane__v * 96485.0 / (3.0 * 8314.0 * 310.0))
-    cdef double INaK__a1 = 949.5 * ((intracellular_ions__nai / INaK__Knai) * (intracellular_ions__nai / INaK__Knai) * (intracellular_ions__nai / INaK__Knai)) / (((1.0 + intracellular_ions__nai / INaK__Knai) * (1.0 + intracellular_ions__nai / INaK__Knai) * (1.0 + intracellular_ions__nai / INaK__Knai)) + ((1.0 + intracellular_ions__ki / 0.5) * (1.0 + intracellular_ions__ki / 0.5)) - 1.0)
-    cdef double INaK__Knao = 27.78 * exp((1.0 - (-0.155)) * membrane__v * 96485.0 / (3.0 * 8314.0 * 310.0))
-    cdef double INaK__b2 = 39.4 * ((140.0 / INaK__Knao) * (140.0 / INaK__Knao) * (140.0 / INaK__Knao)) / (((1.0 + 140.0 / INaK__Knao) * (1.0 + 140.0 / INaK__Knao) * (1.0 + 140.0 / INaK__Knao)) + ((1.0 + 5.4 / 0.3582) * (1.0 + 5.4 / 0.3582)) - 1.0)
-    cdef double INaK__P = 4.2 / (1.0 + 1e-07 / 1.698e-07 + intracellular_ions__nai / 224.0 + intracellular_ions__ki / 292.0)
-    cdef double INaK__b3 = 79300.0 * INaK__P * 1e-07 / (1.0 + 9.8 / 1.698e-07)
-    cdef double INaK__b4 = 40.0 * ((intracellular_ions__ki / 0.5) * (intracellular_ions__ki / 0.5)) / (((1.0 + intracellular_ions__nai / INaK__Knai) * (1.0 + intracellular_ions__nai / INaK__Knai) * (1.0 + intracellular_ions__nai / INaK__Knai)) + ((1.0 + intracellular_ions__ki / 0.5) * (1.0 + intracellular_ions__ki / 0.5)) - 1.0)
-    cdef double INaK__x1 = 638.9999889283472 * INaK__a1 * 687.2 + INaK__b2 * INaK__b4 * INaK__b3 + 687.2 * INaK__b4 * INaK__b3 + INaK__b3 * INaK__a1 * 687.2
-    cdef double INaK__a3 = 1899.0 * ((5.4 / 0.3582) * (5.4 / 0.3582)) / (((1.0 + 140.0 / INaK__Knao) * (1.0 + 140.0 / INaK__Knao) * (1.0 + 140.0 / INaK__Knao)) + ((1.0 + 5.4 / 0.3582) * (1.0 + 5.4 / 0.3582)) - 1.0)
-    cdef double INaK__x2 = INaK__b2 * 9.120000000000001 * INaK__b4 + INaK__a1 * 687.2 * INaK__a3 + INaK__a3 * 9.120000000000001 * INaK__b4 + 687.2 * INaK__a3 * INaK__b4
-    cdef double INaK__x3 = 687.2 * INaK__a3 * 638.9999889283472 + INaK__b3 * INaK__b2 * 9.120000000000001 + INaK__b2 * 9.120000000000001 * 638.9999889283472 + INaK__a3 * 638.9999889283472 * 9.120000000000001
-    cdef double INaK__x4 = INaK__b4 * INaK__b3 * INaK__b2 + INaK__a3 * 638.9999889283472 * INaK__a1 + INaK__b2 * 638.9999889283472 * INaK__a1 + INaK__b3 * INaK__b2 * INaK__a1
-    cdef double INaK__E3 = INaK__x3 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4)
-    cdef double INaK__E4 = INaK__x4 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4)
-    cdef double INaK__JnakK = 2.0 * (INaK__E4 * 9.120000000000001 - INaK__E3 * INaK__a1)
-    cdef double INaK__E1 = INaK__x1 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4)
-    cdef double INaK__E2 = INaK__x2 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4)
-    cdef double INaK__JnakNa = 3.0 * (INaK__E1 * INaK__a3 - INaK__E2 * INaK__b3)
-    cdef double INaK__Pnak_b = cardiotwin_parameters__gNaK * 30.0
-    cdef double INaK__Pnak = (INaK__Pnak_b * 0.9 if (0.0 == 1.0) else (INaK__Pnak_b * 0.7 if (0.0 == 2.0) else INaK__Pnak_b))
-    cdef double INaK__INaK = INaK__Pnak * (1.0 * INaK__JnakNa + 1.0 * INaK__JnakK)
-    cdef double ICaL__PCaK = 0.0003574 * ICaL__PCa
-    cdef double ICaL__PCaKp = 0.0003574 * ICaL__PCap
-    cdef double ICaL__A_3 = 0.75 * 3612.0012202503353 * (intracellular_ions__kss * exp(membrane__vfrt) - 5.4) / 0.037435883507802616
-    cdef double ICaL__U_3 = 0.037435883507802616 * (membrane__v - 0.0)
-    cdef double ICaL__PhiCaK = (ICaL__A_3 * (1.0 - 0.5 * ICaL__U_3) if ((-1e-07 <= ICaL__U_3) and (ICaL__U_3 <= 1e-07)) else ICaL__A_3 * ICaL__U_3 / (exp(ICaL__U_3) - 1.0))
-    cdef double ICaL__ICaK = (1.0 - ICaL__fICaLp) * ICaL__PCaK * ICaL__PhiCaK * ICaL__d * (ICaL__f * (1.0 - ICaL__nca) + ICaL__jca * ICaL__fca * ICaL__nca) + ICaL__fICaLp * ICaL__PCaKp * ICaL__PhiCaK * ICaL__d * (ICaL__fp * (1.0 - ICaL__nca) + ICaL__jca * ICaL__fcap * ICaL__nca)
-    cdef double ICaL__PCaNa = 0.00125 * ICaL__PCa
-    cdef double ICaL__PCaNap = 0.00125 * ICaL__PCap
-    cdef double ICaL__A_2 = 0.75 * 3612.0012202503353 * (intracellular_ions__nass * exp(membrane__vfrt) - 140.0) / 0.037435883507802616
-    cdef double ICaL__U_2 = 0.037435883507802616 * (membrane__v - 0.0)
-    cdef double ICaL__PhiCaNa = (ICaL__A_2 * (1.0 - 0.5 * ICaL__U_2) if ((-1e-07 <= ICaL__U_2) and (ICaL__U_2 <= 1e-07)) else ICaL__A_2 * ICaL__U_2 / (exp(ICaL__U_2) - 1.0))
-    cdef double ICaL__ICaNa = (1.0 - ICaL__fICaLp) * ICaL__PCaNa * ICaL__PhiCaNa * ICaL__d * (ICaL__f * (1.0 - ICaL__nca) + ICaL__jca * ICaL__fca * ICaL__nca) + ICaL__fICaLp * ICaL__PCaNap * ICaL__PhiCaNa * ICaL__d * (ICaL__fp * (1.0 - ICaL__nca) + ICaL__jca * ICaL__fcap * ICaL__nca)
-    cdef double ICab__A = 2.5e-08 * 4.0 * 3612.0012202503353 * (intracellular_ions__cai * exp(2.0 * membrane__vfrt) - 0.341 * 1.8) / 0.07487176701560523
-    cdef double ICab__U = 0.07487176701560523 * (membrane__v - 0.0)
-    cdef double ICab__ICab = (ICab__A * (1.0 - 0.5 * ICab__U) if ((-1e-07 <= ICab__U) and (ICab__U <= 1e-07)) else ICab__A * ICab__U / (exp(ICab__U) - 1.0))
-    cdef double IKb__xkb = 1.0 / (1.0 + exp(-(membrane__v - 14.48) / 18.34))
-    cdef double IKb__IKb = 0.003 * IKb__xkb * (membrane__v - reversal_potentials__EK)
-    cdef double INaCa_i__h7_ss = 1.0 + 140.0 / 88.12 * (1.0 + 1.0 / INaCa_i__hna)
-    cdef double INaCa_i__h9_ss = 1.0 / INaCa_i__h7_ss
-    cdef double INaCa_i__k3p_ss = INaCa_i__h9_ss * 60000.0
-    cdef double INaCa_i__h8_ss = 140.0 / (88.12 * INaCa_i__hna * INaCa_i__h7_ss)
-    cdef double INaCa_i__k3pp_ss = INaCa_i__h8_ss * 5000.0
+    cdef double INaCa_i__h4_i = 1.0 + (0.06666666666666667 * intracellular_ions__nai * (1.0 + (0.2 * intracellular_ions__nai)))
+    cdef double INaCa_i__h6_i = (1.0 / INaCa_i__h4_i)
+    cdef double INaCa_i__k6_i = (1500000.0 * INaCa_i__h6_i * intracellular_ions__cai)
+    cdef double INaCa_i__h5_i = (0.013333333333333332 * intracellular_ions__nai * intracellular_ions__nai / INaCa_i__h4_i)
+    cdef double INaCa_i__k7_i = (60000.0 * INaCa_i__h5_i * INaCa_i__h2_i)
+    cdef double INaCa_i__x1_i = (5000.0 * INaCa_i__k4_i * (INaCa_i__k7_i + INaCa_i__k6_i)) + (5000.0 * INaCa_i__k7_i * (5000.0 + INaCa_i__k3_i))
+    cdef double INaCa_i__k8_i = (55178.88563049854 * INaCa_i__h8_i)
+    cdef double INaCa_i__x2_i = (9501.466275659823 * INaCa_i__k7_i * (INaCa_i__k4_i + 5000.0)) + (INaCa_i__k4_i * INaCa_i__k6_i * (9501.466275659823 + INaCa_i__k8_i))
+    cdef double INaCa_i__x3_i = (9501.466275659823 * INaCa_i__k3_i * (INaCa_i__k7_i + INaCa_i__k6_i)) + (INaCa_i__k8_i * INaCa_i__k6_i * (5000.0 + INaCa_i__k3_i))
+    cdef double INaCa_i__x4_i = (5000.0 * INaCa_i__k8_i * (INaCa_i__k4_i + 5000.0)) + (5000.0 * INaCa_i__k3_i * (9501.466275659823 + INaCa_i__k8_i))
+    cdef double INaCa_i__E1_i = (INaCa_i__x1_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i))
+    cdef double INaCa_i__E2_i = (INaCa_i__x2_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i))
+    cdef double INaCa_i__JncxCa_i = (5000.0 * INaCa_i__E2_i) - (9501.466275659823 * INaCa_i__E1_i)
+    cdef double INaCa_i__E3_i = (INaCa_i__x3_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i))
+    cdef double INaCa_i__E4_i = (INaCa_i__x4_i / (INaCa_i__x1_i + INaCa_i__x2_i + INaCa_i__x3_i + INaCa_i__x4_i))
+    cdef double INaCa_i__JncxNa_i = (3.0 * ((INaCa_i__E4_i * INaCa_i__k7_i) - (INaCa_i__E1_i * INaCa_i__k8_i))) + (INaCa_i__E3_i * INaCa_i__k4pp_i) - (INaCa_i__E2_i * INaCa_i__k3pp_i)
+    cdef double INaCa_i__allo_i = (1.0 / (1.0 + (((0.00015 / intracellular_ions__cai)) * ((0.00015 / intracellular_ions__cai)))))
+    cdef double INaCa_i__INaCa_i = (0.8 * INaCa_i__Gncx * INaCa_i__allo_i * ((INaCa_i__JncxNa_i) + (2.0 * INaCa_i__JncxCa_i)))
+    cdef double INaK__Knai = (9.073 * exp(((-0.0019341873145698018) * membrane__v)))
+    cdef double INaK__a1 = (949.5 * (((intracellular_ions__nai / INaK__Knai)) * ((intracellular_ions__nai / INaK__Knai)) * ((intracellular_ions__nai / INaK__Knai))) / (((1.0 + (intracellular_ions__nai / INaK__Knai)) * (1.0 + (intracellular_ions__nai / INaK__Knai)) * (1.0 + (intracellular_ions__nai / INaK__Knai))) + ((1.0 + (2.0 * intracellular_ions__ki)) * (1.0 + (2.0 * intracellular_ions__ki))) - 1.0))
+    cdef double INaK__Knao = (27.78 * exp((0.014412815150504008 * membrane__v)))
+    cdef double INaK__b2 = (39.4 * (((140.0 / INaK__Knao)) * ((140.0 / INaK__Knao)) * ((140.0 / INaK__Knao))) / (((1.0 + (140.0 / INaK__Knao)) * (1.0 + (140.0 / INaK__Knao)) * (1.0 + (140.0 / INaK__Knao))) + 258.41774197621277 - 1.0))
+    cdef double INaK__P = (4.2 / (1.5889281507656066 + (0.004464285714285714 * intracellular_ions__nai) + (0.003424657534246575 * intracellular_ions__ki)))
+    cdef double INaK__b3 = (1.3739938537444736e-10 * INaK__P)
+    cdef double INaK__b4 = (40.0 * (((2.0 * intracellular_ions__ki)) * ((2.0 * intracellular_ions__ki))) / (((1.0 + (intracellular_ions__nai / INaK__Knai)) * (1.0 + (intracellular_ions__nai / INaK__Knai)) * (1.0 + (intracellular_ions__nai / INaK__Knai))) + ((1.0 + (2.0 * intracellular_ions__ki)) * (1.0 + (2.0 * intracellular_ions__ki))) - 1.0))
+    cdef double INaK__x1 = (439120.7923915602 * INaK__a1) + (INaK__b2 * INaK__b4 * INaK__b3) + (687.2 * INaK__b4 * INaK__b3) + (687.2 * INaK__b3 * INaK__a1)
+    cdef double INaK__a3 = (431580.0106057928 / (((1.0 + (140.0 / INaK__Knao)) * (1.0 + (140.0 / INaK__Knao)) * (1.0 + (140.0 / INaK__Knao))) + 258.41774197621277 - 1.0))
+    cdef double INaK__x2 = (9.120000000000001 * INaK__b2 * INaK__b4) + (687.2 * INaK__a1 * INaK__a3) + (9.120000000000001 * INaK__a3 * INaK__b4) + (687.2 * INaK__a3 * INaK__b4)
+    cdef double INaK__x3 = (439120.7923915602 * INaK__a3) + (9.120000000000001 * INaK__b3 * INaK__b2) + (5827.679899026527 * INaK__b2) + (5827.679899026527 * INaK__a3)
+    cdef double INaK__x4 = (INaK__b4 * INaK__b3 * INaK__b2) + (638.9999889283472 * INaK__a3 * INaK__a1) + (638.9999889283472 * INaK__b2 * INaK__a1) + (INaK__b3 * INaK__b2 * INaK__a1)
+    cdef double INaK__E3 = (INaK__x3 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4))
+    cdef double INaK__E4 = (INaK__x4 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4))
+    cdef double INaK__JnakK = (2.0 * ((9.120000000000001 * INaK__E4) - (INaK__E3 * INaK__a1)))
+    cdef double INaK__E1 = (INaK__x1 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4))
+    cdef double INaK__E2 = (INaK__x2 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4))
+    cdef double INaK__JnakNa = (3.0 * ((INaK__E1 * INaK__a3) - (INaK__E2 * INaK__b3)))
+    cdef double INaK__Pnak_b = (30.0 * cardiotwin_parameters__gNaK)
+    cdef double INaK__Pnak = ((0.9 * INaK__Pnak_b) if (0.0 == 1.0) else ((0.7 * INaK__Pnak_b) if (0.0 == 2.0) else INaK__Pnak_b))
+    cdef double INaK__INaK = (INaK__Pnak * ((INaK__JnakNa) + (INaK__JnakK)))
+    cdef double ICaL__PCaK = (0.0003574 * ICaL__PCa)
+    cdef double ICaL__PCaKp = (0.0003574 * ICaL__PCap)
+    cdef double ICaL__A_3 = (72363.75 * ((intracellular_ions__kss * exp(membrane__vfrt)) - 5.4))
+    cdef double ICaL__U_3 = (0.037435883507802616 * (membrane__v - 0.0))
+    cdef double ICaL__PhiCaK = ((ICaL__A_3 * (1.0 - (0.5 * ICaL__U_3))) if (((-1e-07) <= ICaL__U_3) & (ICaL__U_3 <= 1e-07)) else (ICaL__A_3 * ICaL__U_3 / (exp(ICaL__U_3) - 1.0)))
+    cdef double ICaL__ICaK = ((1.0 - ICaL__fICaLp) * ICaL__PCaK * ICaL__PhiCaK * ICaL__d * ((ICaL__f * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fca * ICaL__nca))) + (ICaL__fICaLp * ICaL__PCaKp * ICaL__PhiCaK * ICaL__d * ((ICaL__fp * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fcap * ICaL__nca)))
+    cdef double ICaL__PCaNa = (0.00125 * ICaL__PCa)
+    cdef double ICaL__PCaNap = (0.00125 * ICaL__PCap)
+    cdef double ICaL__A_2 = (72363.75 * ((intracellular_ions__nass * exp(membrane__vfrt)) - 140.0))
+    cdef double ICaL__U_2 = (0.037435883507802616 * (membrane__v - 0.0))
+    cdef double ICaL__PhiCaNa = ((ICaL__A_2 * (1.0 - (0.5 * ICaL__U_2))) if (((-1e-07) <= ICaL__U_2) & (ICaL__U_2 <= 1e-07)) else (ICaL__A_2 * ICaL__U_2 / (exp(ICaL__U_2) - 1.0)))
+    cdef double ICaL__ICaNa = ((1.0 - ICaL__fICaLp) * ICaL__PCaNa * ICaL__PhiCaNa * ICaL__d * ((ICaL__f * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fca * ICaL__nca))) + (ICaL__fICaLp * ICaL__PCaNap * ICaL__PhiCaNa * ICaL__d * ((ICaL__fp * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fcap * ICaL__nca)))
+    cdef double ICab__A = (0.0048242499999999995 * ((intracellular_ions__cai * exp((2.0 * membrane__vfrt))) - 0.6138))
+    cdef double ICab__U = (0.07487176701560523 * (membrane__v - 0.0))
+    cdef double ICab__ICab = ((ICab__A * (1.0 - (0.5 * ICab__U))) if (((-1e-07) <= ICab__U) & (ICab__U <= 1e-07)) else (ICab__A * ICab__U / (exp(ICab__U) - 1.0)))
+    cdef double IKb__xkb = (1.0 / (1.0 + exp((0.05452562704471101 * (-(membrane__v - 14.48))))))
+    cdef double IKb__IKb = (0.003 * IKb__xkb * (membrane__v - reversal_potentials__EK))
+    cdef double INaCa_i__h7_ss = 1.0 + (1.5887426236949613 * (1.0 + (1.0 / INaCa_i__hna)))
+    cdef double INaCa_i__h9_ss = (1.0 / INaCa_i__h7_ss)
+    cdef double INaCa_i__k3p_ss = (60000.0 * INaCa_i__h9_ss)
+    cdef double INaCa_i__h8_ss = (1.5887426236949613 / (INaCa_i__hna * INaCa_i__h7_ss))
+    cdef double INaCa_i__k3pp_ss = (5000.0 * INaCa_i__h8_ss)
     cdef double INaCa_i__k3_ss = INaCa_i__k3p_ss + INaCa_i__k3pp_ss
-    cdef double INaCa_i__h1_ss = 1.0 + intracellular_ions__nass / 88.12 * (1.0 + INaCa_i__hna)
-    cdef double INaCa_i__h3_ss = 1.0 / INaCa_i__h1_ss
-    cdef double INaCa_i__k4p_ss = INaCa_i__h3_ss * 60000.0 / INaCa_i__hca
-    cdef double INaCa_i__h2_ss = intracellular_ions__nass * INaCa_i__hna / (88.12 * INaCa_i__h1_ss)
-    cdef double INaCa_i__k4pp_ss = INaCa_i__h2_ss * 5000.0
+    cdef double INaCa_i__h1_ss = 1.0 + (0.011348161597821153 * intracellular_ions__nass * (1.0 + INaCa_i__hna))
+    cdef double INaCa_i__h3_ss = (1.0 / INaCa_i__h1_ss)
+    cdef double INaCa_i__k4p_ss = (60000.0 * INaCa_i__h3_ss / INaCa_i__hca)
+    cdef double INaCa_i__h2_ss = (0.011348161597821153 * intracellular_ions__nass * INaCa_i__hna / INaCa_i__h1_ss)
+    cdef double INaCa_i__k4pp_ss = (5000.0 * INaCa_i__h2_ss)
     cdef double INaCa_i__k4_ss = INaCa_i__k4p_ss + INaCa_i__k4pp_ss
-    cdef double INaCa_i__h4_ss = 1.0 + intracellular_ions__nass / 15.0 * (1.0 + intracellular_ions__nass / 5.0)
-    cdef double INaCa_i__h6_ss = 1.0 / INaCa_i__h4_ss
-    cdef double INaCa_i__k6_ss = INaCa_i__h6_ss * intracellular_ions__cass * 1500000.0
-    cdef double INaCa_i__h5_ss = intracellular_ions__nass * intracellular_ions__nass / (INaCa_i__h4_ss * 15.0 * 5.0)
-    cdef double INaCa_i__k7_ss = INaCa_i__h5_ss * INaCa_i__h2_ss * 60000.0
-    cdef double INaCa_i__x1_ss = 5000.0 * INaCa_i__k4_ss * (INaCa_i__k7_ss + INaCa_i__k6_ss) + 5000.0 * INaCa_i__k7_ss * (5000.0 + INaCa_i__k3_ss)
-    cdef double INaCa_i__k8_ss = INaCa_i__h8_ss * 0.9196480938416423 * 60000.0
-    cdef double INaCa_i__x2_ss = 9501.466275659823 * INaCa_i__k7_ss * (INaCa_i__k4_ss + 5000.0) + INaCa_i__k4_ss * INaCa_i__k6_ss * (9501.466275659823 + INaCa_i__k8_ss)
-    cdef double INaCa_i__x3_ss = 9501.466275659823 * INaCa_i__k3_ss * (INaCa_i__k7_ss + INaCa_i__k6_ss) + INaCa_i__k8_ss * INaCa_i__k6_ss * (5000.0 + INaCa_i__k3_ss)
-    cdef double INaCa_i__x4_ss = 5000.0 * INaCa_i__k8_ss * (INaCa_i__k4_ss + 5000.0) + INaCa_i__k3_ss * 5000.0 * (9501.466275659823 + INaCa_i__k8_ss)
-    cdef double INaCa_i__E1_ss = INaCa_i__x1_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss)
-    cdef double INaCa_i__E2_ss = INaCa_i__x2_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss)
-    cdef double INaCa_i__JncxCa_ss = INaCa_i__E2_ss * 5000.0 - INaCa_i__E1_ss * 9501.466275659823
-    cdef double INaCa_i__E3_ss = INaCa_i__x3_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss)
-    cdef double INaCa_i__E4_ss = INaCa_i__x4_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss)
-    cdef double INaCa_i__JncxNa_ss = 3.0 * (INaCa_i__E4_ss * INaCa_i__k7_ss - INaCa_i__E1_ss * INaCa_i__k8_ss) + INaCa_i__E3_ss * INaCa_i__k4pp_ss - INaCa_i__E2_ss * INaCa_i__k3pp_ss
-    cdef double INaCa_i__allo_ss = 1.0 / (1.0 + ((0.00015 / intracellular_ions__cass) * (0.00015 / intracellular_ions__cass)))
-    cdef double INaCa_i__INaCa_ss = 0.2 * INaCa_i__Gncx * INaCa_i__allo_ss * (1.0 * INaCa_i__JncxNa_ss + 2.0 * INaCa_i__JncxCa_ss)
-    cdef double INab__A = 3.75e-10 * 3612.0012202503353 * (intracellular_ions__nai * exp(membrane__vfrt) - 140.0) / 0.037435883507802616
-    cdef double INab__U = 0.037435883507802616 * (membrane__v - 0.0)
-    cdef double INab__INab = (INab__A * (1.0 - 0.5 * INab__U) if ((-1e-07 <= INab__U) and (INab__U <= 1e-07)) else INab__A * INab__U / (exp(INab__U) - 1.0))
-    cdef double IpCa__IpCa = 0.0005 * intracellular_ions__cai / (0.0005 + intracellular_ions__cai)
-    cdef double dot__membrane__v = -(INa__INa + INaL__INaL + Ito__Ito + ICaL__ICaL + ICaL__ICaNa + ICaL__ICaK + IKr__IKr + IKs__IKs + IK1__IK1 + INaCa_i__INaCa_i + INaCa_i__INaCa_ss + INaK__INaK + INab__INab + IKb__IKb + IpCa__IpCa + ICab__ICab + (-i_stim / (-1.0)))
+    cdef double INaCa_i__h4_ss = 1.0 + (0.06666666666666667 * intracellular_ions__nass * (1.0 + (0.2 * intracellular_ions__nass)))
+    cdef double INaCa_i__h6_ss = (1.0 / INaCa_i__h4_ss)
+    cdef double INaCa_i__k6_ss = (1500000.0 * INaCa_i__h6_ss * intracellular_ions__cass)
+    cdef double INaCa_i__h5_ss = (0.013333333333333332 * intracellular_ions__nass * intracellular_ions__nass / INaCa_i__h4_ss)
+    cdef double INaCa_i__k7_ss = (60000.0 * INaCa_i__h5_ss * INaCa_i__h2_ss)
+    cdef double INaCa_i__x1_ss = (5000.0 * INaCa_i__k4_ss * (INaCa_i__k7_ss + INaCa_i__k6_ss)) + (5000.0 * INaCa_i__k7_ss * (5000.0 + INaCa_i__k3_ss))
+    cdef double INaCa_i__k8_ss = (55178.88563049854 * INaCa_i__h8_ss)
+    cdef double INaCa_i__x2_ss = (9501.466275659823 * INaCa_i__k7_ss * (INaCa_i__k4_ss + 5000.0)) + (INaCa_i__k4_ss * INaCa_i__k6_ss * (9501.466275659823 + INaCa_i__k8_ss))
+    cdef double INaCa_i__x3_ss = (9501.466275659823 * INaCa_i__k3_ss * (INaCa_i__k7_ss + INaCa_i__k6_ss)) + (INaCa_i__k8_ss * INaCa_i__k6_ss * (5000.0 + INaCa_i__k3_ss))
+    cdef double INaCa_i__x4_ss = (5000.0 * INaCa_i__k8_ss * (INaCa_i__k4_ss + 5000.0)) + (5000.0 * INaCa_i__k3_ss * (9501.466275659823 + INaCa_i__k8_ss))
+    cdef double INaCa_i__E1_ss = (INaCa_i__x1_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss))
+    cdef double INaCa_i__E2_ss = (INaCa_i__x2_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss))
+    cdef double INaCa_i__JncxCa_ss = (5000.0 * INaCa_i__E2_ss) - (9501.466275659823 * INaCa_i__E1_ss)
+    cdef double INaCa_i__E3_ss = (INaCa_i__x3_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss))
+    cdef double INaCa_i__E4_ss = (INaCa_i__x4_ss / (INaCa_i__x1_ss + INaCa_i__x2_ss + INaCa_i__x3_ss + INaCa_i__x4_ss))
+    cdef double INaCa_i__JncxNa_ss = (3.0 * ((INaCa_i__E4_ss * INaCa_i__k7_ss) - (INaCa_i__E1_ss * INaCa_i__k8_ss))) + (INaCa_i__E3_ss * INaCa_i__k4pp_ss) - (INaCa_i__E2_ss * INaCa_i__k3pp_ss)
+    cdef double INaCa_i__allo_ss = (1.0 / (1.0 + (((0.00015 / intracellular_ions__cass)) * ((0.00015 / intracellular_ions__cass)))))
+    cdef double INaCa_i__INaCa_ss = (0.2 * INaCa_i__Gncx * INaCa_i__allo_ss * ((INaCa_i__JncxNa_ss) + (2.0 * INaCa_i__JncxCa_ss)))
+    cdef double INab__A = (3.6181875e-05 * ((intracellular_ions__nai * exp(membrane__vfrt)) - 140.0))
+    cdef double INab__U = (0.037435883507802616 * (membrane__v - 0.0))
+    cdef double INab__INab = ((INab__A * (1.0 - (0.5 * INab__U))) if (((-1e-07) <= INab__U) & (INab__U <= 1e-07)) else (INab__A * INab__U / (exp(INab__U) - 1.0)))
+    cdef double IpCa__IpCa = (0.0005 * intracellular_ions__cai / (0.0005 + intracellular_ions__cai))
+    cdef double dot__membrane__v = -(INa__INa + INaL__INaL + Ito__Ito + ICaL__ICaL + ICaL__ICaNa + ICaL__ICaK + IKr__IKr + IKs__IKs + IK1__IK1 + INaCa_i__INaCa_i + INaCa_i__INaCa_ss + INaK__INaK + INab__INab + IKb__IKb + IpCa__IpCa + ICab__ICab + i_stim)
     o[0 * m + c] = INa__INa
     o[1 * m + c] = INaL__INaL
     o[2 * m + c] = ICaL__ICaL
@@ -1823,6 +1864,63 @@ cdef inline void _cell_currents(const double* s, const double* p, Py_ssize_t n, 
     o[10 * m + c] = -dot__membrane__v
 
 
+cdef void _chunk_at(double* s, const double* p, Py_ssize_t n, Py_ssize_t c0,
+                   const double* ist, Py_ssize_t ist_stride, double t, double dt,
+                   const double* lut, int n_rows, double vmin, double inv_dv) noexcept nogil:
+    """Advance cells ``c0 .. min(c0 + CHUNK, n) - 1``.  A short last chunk is padded (with
+    copies of its last cell, up to a multiple of LANES) into local arrays, so that every
+    cell takes the same code path whatever the number of cells or threads (bitwise
+    identical results)."""
+    cdef double ib[CHUNK]
+    cdef double sb[NS * CHUNK]
+    cdef double pb[NP * CHUNK]
+    cdef Py_ssize_t m = n - c0
+    cdef Py_ssize_t j, k, jj
+    cdef int nj = CHUNK if m >= CHUNK else <int>(((m + LANES - 1) // LANES) * LANES)
+    for j in range(nj):
+        jj = j if j < m else m - 1
+        ib[j] = ist[(c0 + jj) * ist_stride]
+    if m >= CHUNK:
+        if lut == NULL:
+            ct_chunk(CHUNK, s + c0, p + c0 if p != NULL else NULL, n, ib, t, dt)
+        else:
+            ct_chunk_lut(CHUNK, s + c0, p + c0 if p != NULL else NULL, n, ib, t, dt, lut,
+                         n_rows, vmin, inv_dv)
+        return
+    for k in range(NS):
+        for j in range(nj):
+            jj = j if j < m else m - 1
+            sb[k * CHUNK + j] = s[k * n + c0 + jj]
+    if p != NULL:
+        for k in range(N_PARAMS_C):
+            for j in range(nj):
+                jj = j if j < m else m - 1
+                pb[k * CHUNK + j] = p[k * n + c0 + jj]
+    if lut == NULL:
+        ct_chunk(nj, sb, pb, CHUNK, ib, t, dt)
+    else:
+        ct_chunk_lut(nj, sb, pb, CHUNK, ib, t, dt, lut, n_rows, vmin, inv_dv)
+    for k in range(NS):
+        for j in range(m):
+            s[k * n + c0 + j] = sb[k * CHUNK + j]
+
+
+cdef void _run(double* s, const double* p, Py_ssize_t n, const double* ist,
+               Py_ssize_t ist_stride, double t, double dt, const double* lut, int n_rows,
+               double vmin, double inv_dv, int workers) noexcept nogil:
+    """One step for all cells, chunk by chunk (``prange`` over chunks if workers > 1)."""
+    cdef Py_ssize_t n_chunks = (n + CHUNK - 1) // CHUNK
+    cdef Py_ssize_t ch
+    if workers > 1:
+        for ch in prange(n_chunks, num_threads=workers, schedule="static"):
+            _chunk_at(s, p, n, ch * CHUNK, ist, ist_stride, t, dt, lut, n_rows, vmin,
+                      inv_dv)
+    else:
+        for ch in range(n_chunks):
+            _chunk_at(s, p, n, ch * CHUNK, ist, ist_stride, t, dt, lut, n_rows, vmin,
+                      inv_dv)
+
+
 def step(double[:, ::1] states, const double[:, ::1] params, const double[::1] i_stim,
          double t, double dt, int workers=1):
     """Advance every cell by one step ``dt`` (ms) from time ``t`` (ms), in place.
@@ -1832,32 +1930,37 @@ def step(double[:, ::1] states, const double[:, ::1] params, const double[::1] i
     ``cardiotwin.ionic.CellModel.step``).
     """
     cdef Py_ssize_t n = states.shape[1]
-    cdef Py_ssize_t c
+    if n == 0:
+        return
     cdef double* s = &states[0, 0]
     cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
     cdef const double* st = &i_stim[0]
-    if n == 0:
-        return
-    if workers > 1:
-        for c in prange(n, nogil=True, num_threads=workers, schedule="static"):
-            _cell_step(s, p, n, c, st[c], t, dt)
-    else:
-        with nogil:
-            for c in range(n):
-                _cell_step(s, p, n, c, st[c], t, dt)
+    with nogil:
+        _run(s, p, n, st, 1, t, dt, NULL, 0, 0.0, 1.0, workers)
 
 
 def make_lut(double vmin, double dv, double dt, double[:, ::1] out):
     """Fill ``out[n_rows, N_LUT]`` with the V-only expressions at ``vmin + i*dv``.
 
-    The Rush-Larsen factors ``(exp(b dt) - 1)/b`` in the table depend on ``dt`` (ms).
+    Each row is the mean of the values at ``V - h`` and ``V + h`` with ``h = dv / 1000``:
+    this removes the 0/0 of removable singularities such as ``(V - a)/(exp(k (V - a)) - 1)``
+    when ``a`` falls on a table point, and changes smooth entries by O(h**2).  The
+    Rush-Larsen factors in the table depend on ``dt`` (ms).
     """
-    cdef Py_ssize_t i
+    cdef Py_ssize_t i, k
+    cdef double lo[NL]
+    cdef double hi[NL]
+    cdef double h = 1e-3 * dv
     if out.shape[1] != N_LUT:
         raise ValueError(f"lookup table needs {N_LUT} columns, got {out.shape[1]}")
+    if N_LUT_C == 0:
+        return
     with nogil:
         for i in range(out.shape[0]):
-            _lut_row(vmin + i * dv, dt, &out[i, 0] if N_LUT_C > 0 else NULL)
+            _lut_row(vmin + i * dv - h, dt, lo)
+            _lut_row(vmin + i * dv + h, dt, hi)
+            for k in range(N_LUT_C):
+                out[i, k] = 0.5 * (lo[k] + hi[k])
 
 
 def step_lut(double[:, ::1] states, const double[:, ::1] params, const double[::1] i_stim,
@@ -1866,22 +1969,18 @@ def step_lut(double[:, ::1] states, const double[:, ::1] params, const double[::
     """Like ``step`` but reading the V-only expressions from ``lut`` (from ``make_lut`` with
     the same ``dt``), linearly interpolated; V outside the table is clamped to its ends."""
     cdef Py_ssize_t n = states.shape[1]
-    cdef Py_ssize_t c
+    if n == 0:
+        return
+    if lut.shape[0] < 2 or lut.shape[0] * (N_LUT + 1) > 2**31 - 1 or lut.shape[1] != N_LUT:
+        raise ValueError(f"lookup table needs {N_LUT} columns and 2 .. (2**31 - 1) / "
+                         f"{N_LUT + 1} rows")
     cdef double* s = &states[0, 0]
     cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
     cdef const double* st = &i_stim[0]
     cdef const double* tab = &lut[0, 0]
-    cdef Py_ssize_t rows = lut.shape[0]
-    cdef double inv_dv = 1.0 / dv
-    if n == 0:
-        return
-    if workers > 1:
-        for c in prange(n, nogil=True, num_threads=workers, schedule="static"):
-            _cell_step_lut(s, p, n, c, st[c], t, dt, tab, rows, vmin, inv_dv)
-    else:
-        with nogil:
-            for c in range(n):
-                _cell_step_lut(s, p, n, c, st[c], t, dt, tab, rows, vmin, inv_dv)
+    cdef int rows = <int>lut.shape[0]
+    with nogil:
+        _run(s, p, n, st, 1, t, dt, tab, rows, vmin, 1.0 / dv, workers)
 
 
 def advance(double[:, ::1] states, const double[:, ::1] params, double t0, double dt,
@@ -1898,43 +1997,30 @@ def advance(double[:, ::1] states, const double[:, ::1] params, double t0, doubl
     ``lut`` (from ``make_lut`` at this ``dt``) the lookup-table path is used.
     """
     cdef Py_ssize_t n = states.shape[1]
-    cdef Py_ssize_t c, i, k, row = 0
-    cdef double* s = &states[0, 0]
+    cdef Py_ssize_t i, k, row = 0
+    cdef double* s
     cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
     cdef const double* tab = NULL
-    cdef Py_ssize_t rows = 0
-    cdef double inv_dv = 1.0 / dv
+    cdef int rows = 0
     cdef double t, ist
-    cdef bint use_lut = lut is not None
     if n == 0:
         return
+    s = &states[0, 0]
     if record_every > 0 and trace.shape[0] < n_steps // record_every:
         raise ValueError(f"trace needs {n_steps // record_every} rows")
     if record_every > 0 and trace.shape[1] != N_STATES:
         raise ValueError(f"trace needs {N_STATES} columns")
-    if use_lut:
-        if lut.shape[1] != N_LUT:
-            raise ValueError(f"lookup table needs {N_LUT} columns")
+    if lut is not None:
+        if lut.shape[0] < 2 or lut.shape[0] * (N_LUT + 1) > 2**31 - 1 or lut.shape[1] != N_LUT:
+            raise ValueError(f"lookup table needs {N_LUT} columns and 2 .. (2**31 - 1) / "
+                             f"{N_LUT + 1} rows")
         tab = &lut[0, 0]
-        rows = lut.shape[0]
+        rows = <int>lut.shape[0]
     with nogil:
         for i in range(n_steps):
             t = t0 + i * dt
             ist = amplitude * blocktrain_fraction(t, dt, duration, period, offset)
-            if use_lut:
-                if workers > 1:
-                    for c in prange(n, num_threads=workers, schedule="static"):
-                        _cell_step_lut(s, p, n, c, ist, t, dt, tab, rows, vmin, inv_dv)
-                else:
-                    for c in range(n):
-                        _cell_step_lut(s, p, n, c, ist, t, dt, tab, rows, vmin, inv_dv)
-            else:
-                if workers > 1:
-                    for c in prange(n, num_threads=workers, schedule="static"):
-                        _cell_step(s, p, n, c, ist, t, dt)
-                else:
-                    for c in range(n):
-                        _cell_step(s, p, n, c, ist, t, dt)
+            _run(s, p, n, &ist, 0, t, dt, tab, rows, vmin, 1.0 / dv, workers)
             if record_every > 0 and (i + 1) % record_every == 0:
                 for k in range(N_STATES_C):
                     trace[row, k] = s[k * n]

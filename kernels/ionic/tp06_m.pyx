@@ -3,7 +3,7 @@
 #
 # Generated from: ten_tusscher_model_2006_M.cellml (sha256 99d48b277b34d883)
 # ten Tusscher KHWJ, Panfilov AV (2006). Am J Physiol Heart Circ Physiol 291:H1088-H1100. M cell.
-# Generator: cardiotwin.ionic.codegen version 1.
+# Generator: cardiotwin.ionic.codegen version 2.
 # Regenerate with: python -m cardiotwin.ionic.shipped
 #
 # Layout: states[n_states, n_cells] (row 0 = membrane potential), params[n_params, n_cells],
@@ -30,11 +30,29 @@
 #   calcium_dynamics.R_prime
 #   sodium_dynamics.Na_i
 #   potassium_dynamics.K_i
-# Lookup-table entries (depend on V only; step_lut): 33
+# Lookup-table entries (depend on V only; step_lut): 29
+#   rapid_time_dependent_potassium_current_Xr1_gate.Xr1: x_new = E(V) x + Q(V), both tabulated
+#   rapid_time_dependent_potassium_current_Xr2_gate.Xr2: x_new = E(V) x + Q(V), both tabulated
+#   slow_time_dependent_potassium_current_Xs_gate.Xs: x_new = E(V) x + Q(V), both tabulated
+#   fast_sodium_current_m_gate.m: x_new = E(V) x + Q(V), both tabulated
+#   fast_sodium_current_h_gate.h: x_new = E(V) x + Q(V), both tabulated
+#   fast_sodium_current_j_gate.j: x_new = E(V) x + Q(V), both tabulated
+#   L_type_Ca_current_d_gate.d: x_new = E(V) x + Q(V), both tabulated
+#   L_type_Ca_current_f_gate.f: x_new = E(V) x + Q(V), both tabulated
+#   L_type_Ca_current_f2_gate.f2: x_new = E(V) x + Q(V), both tabulated
+#   transient_outward_current_s_gate.s: x_new = E(V) x + Q(V), both tabulated
+#   transient_outward_current_r_gate.r: x_new = E(V) x + Q(V), both tabulated
+#   lutx__0 = ((membrane__V - 15.0) / (exp((0.07486778164549095 * (membrane__V - 15.0))) - 1.0))
+#   lutx__1 = exp((0.07486778164549095 * (membrane__V - 15.0)))
+#   lutx__2 = (1.0 / (1.0 + exp((0.16722408026755853 * (25.0 - membrane__V)))))
+#   lutx__3 = (1.0 / (1.0 + (0.1 * exp(((-0.024332029034784555) * membrane__V)))))
+#   lutx__4 = exp((0.013101861787960915 * membrane__V))
+#   lutx__5 = exp(((-0.024332029034784555) * membrane__V))
+#   lutx__6 = (1.0 / (1.0 + (0.1245 * exp(((-0.0037433890822745467) * membrane__V))) + (0.0353 * exp((0.03743389082274547 * (-membrane__V))))))
 
 from cython.parallel cimport prange
 from libc.math cimport acos, asin, atan, ceil, cos, exp, expm1, fabs, floor, log, log10, pow, sin, sqrt, tan
-from numerics cimport rush_larsen_ab
+from numerics cimport powi, rush_larsen_ab
 from pacing cimport blocktrain_fraction
 
 MODEL_NAME = 'tp06-m'
@@ -55,508 +73,446 @@ CURRENT_SOURCES = ('fast_sodium_current.i_Na', 'L_type_Ca_current.i_CaL', 'trans
 # (amplitude in µA/µF with Hodgkin-Huxley sign, duration in ms), from the model file
 DEFAULT_STIMULUS = (-52.0, 1.0)
 VOLTAGE_UNIT = 'mV'
-LUT_ENTRIES = ('rapid_time_dependent_potassium_current_Xr1_gate__tau_xr1', 'rapid_time_dependent_potassium_current_Xr1_gate__xr1_inf', 'rapid_time_dependent_potassium_current_Xr2_gate__tau_xr2', 'rapid_time_dependent_potassium_current_Xr2_gate__xr2_inf', 'slow_time_dependent_potassium_current_Xs_gate__tau_xs', 'slow_time_dependent_potassium_current_Xs_gate__xs_inf', 'fast_sodium_current_m_gate__m_inf', 'fast_sodium_current_m_gate__tau_m', 'fast_sodium_current_h_gate__h_inf', 'fast_sodium_current_h_gate__tau_h', 'fast_sodium_current_j_gate__j_inf', 'fast_sodium_current_j_gate__tau_j', 'L_type_Ca_current_d_gate__d_inf', 'L_type_Ca_current_d_gate__tau_d', 'L_type_Ca_current_f_gate__f_inf', 'L_type_Ca_current_f_gate__tau_f', 'L_type_Ca_current_f2_gate__f2_inf', 'L_type_Ca_current_f2_gate__tau_f2', 'transient_outward_current_s_gate__s_inf', 'transient_outward_current_s_gate__tau_s', 'transient_outward_current_r_gate__r_inf', 'transient_outward_current_r_gate__tau_r', 'rlfactor__rapid_time_dependent_potassium_current_Xr1_gate__Xr1', 'rlfactor__rapid_time_dependent_potassium_current_Xr2_gate__Xr2', 'rlfactor__slow_time_dependent_potassium_current_Xs_gate__Xs', 'rlfactor__fast_sodium_current_m_gate__m', 'rlfactor__fast_sodium_current_h_gate__h', 'rlfactor__fast_sodium_current_j_gate__j', 'rlfactor__L_type_Ca_current_d_gate__d', 'rlfactor__L_type_Ca_current_f_gate__f', 'rlfactor__L_type_Ca_current_f2_gate__f2', 'rlfactor__transient_outward_current_s_gate__s', 'rlfactor__transient_outward_current_r_gate__r')
+LUT_ENTRIES = ('lutx__0', 'lutx__1', 'lutx__2', 'lutx__3', 'lutx__4', 'lutx__5', 'lutx__6', 'rlE__rapid_time_dependent_potassium_current_Xr1_gate__Xr1', 'rlQ__rapid_time_dependent_potassium_current_Xr1_gate__Xr1', 'rlE__rapid_time_dependent_potassium_current_Xr2_gate__Xr2', 'rlQ__rapid_time_dependent_potassium_current_Xr2_gate__Xr2', 'rlE__slow_time_dependent_potassium_current_Xs_gate__Xs', 'rlQ__slow_time_dependent_potassium_current_Xs_gate__Xs', 'rlE__fast_sodium_current_m_gate__m', 'rlQ__fast_sodium_current_m_gate__m', 'rlE__fast_sodium_current_h_gate__h', 'rlQ__fast_sodium_current_h_gate__h', 'rlE__fast_sodium_current_j_gate__j', 'rlQ__fast_sodium_current_j_gate__j', 'rlE__L_type_Ca_current_d_gate__d', 'rlQ__L_type_Ca_current_d_gate__d', 'rlE__L_type_Ca_current_f_gate__f', 'rlQ__L_type_Ca_current_f_gate__f', 'rlE__L_type_Ca_current_f2_gate__f2', 'rlQ__L_type_Ca_current_f2_gate__f2', 'rlE__transient_outward_current_s_gate__s', 'rlQ__transient_outward_current_s_gate__s', 'rlE__transient_outward_current_r_gate__r', 'rlQ__transient_outward_current_r_gate__r')
 LUT_DEFAULT_RANGE = (-100.0, 100.0, 0.05)
 cdef Py_ssize_t N_STATES_C = 19
-cdef Py_ssize_t N_LUT_C = 33
+cdef Py_ssize_t N_LUT_C = 29
+cdef Py_ssize_t N_PARAMS_C = 8
 N_STATES = len(STATE_NAMES)
 N_PARAMS = len(PARAM_NAMES)
 N_LUT = len(LUT_ENTRIES)
 
-cdef inline void _cell_step(double* s, const double* p, Py_ssize_t n, Py_ssize_t c, double i_stim, double t, double dt) noexcept nogil:
-    cdef double membrane__V = s[0 * n + c]
-    cdef double rapid_time_dependent_potassium_current_Xr1_gate__Xr1 = s[1 * n + c]
-    cdef double rapid_time_dependent_potassium_current_Xr2_gate__Xr2 = s[2 * n + c]
-    cdef double slow_time_dependent_potassium_current_Xs_gate__Xs = s[3 * n + c]
-    cdef double fast_sodium_current_m_gate__m = s[4 * n + c]
-    cdef double fast_sodium_current_h_gate__h = s[5 * n + c]
-    cdef double fast_sodium_current_j_gate__j = s[6 * n + c]
-    cdef double L_type_Ca_current_d_gate__d = s[7 * n + c]
-    cdef double L_type_Ca_current_f_gate__f = s[8 * n + c]
-    cdef double L_type_Ca_current_f2_gate__f2 = s[9 * n + c]
-    cdef double L_type_Ca_current_fCass_gate__fCass = s[10 * n + c]
-    cdef double transient_outward_current_s_gate__s = s[11 * n + c]
-    cdef double transient_outward_current_r_gate__r = s[12 * n + c]
-    cdef double calcium_dynamics__Ca_i = s[13 * n + c]
-    cdef double calcium_dynamics__Ca_SR = s[14 * n + c]
-    cdef double calcium_dynamics__Ca_ss = s[15 * n + c]
-    cdef double calcium_dynamics__R_prime = s[16 * n + c]
-    cdef double sodium_dynamics__Na_i = s[17 * n + c]
-    cdef double potassium_dynamics__K_i = s[18 * n + c]
-    cdef double cardiotwin_parameters__gNa = p[0 * n + c]
-    cdef double cardiotwin_parameters__gCaL = p[1 * n + c]
-    cdef double cardiotwin_parameters__gto = p[2 * n + c]
-    cdef double cardiotwin_parameters__gKr = p[3 * n + c]
-    cdef double cardiotwin_parameters__gKs = p[4 * n + c]
-    cdef double cardiotwin_parameters__gK1 = p[5 * n + c]
-    cdef double cardiotwin_parameters__gNaCa = p[6 * n + c]
-    cdef double cardiotwin_parameters__gNaK = p[7 * n + c]
-    cdef double L_type_Ca_current__g_CaL = cardiotwin_parameters__gCaL * 3.98e-05
-    cdef double L_type_Ca_current__temp = ((membrane__V - 15.0) * (0.25 * calcium_dynamics__Ca_ss * exp(2.0 * (membrane__V - 15.0) * 96485.3415 / (8314.472 * 310.0)) - 2.0) / (exp(2.0 * (membrane__V - 15.0) * 96485.3415 / (8314.472 * 310.0)) - 1.0) if ((membrane__V < 14.999) or (membrane__V > 15.001)) else ((14.999 - 15.0) * (0.25 * calcium_dynamics__Ca_ss * exp(2.0 * (14.999 - 15.0) * 96485.3415 / (8314.472 * 310.0)) - 2.0) / (exp(2.0 * (14.999 - 15.0) * 96485.3415 / (8314.472 * 310.0)) - 1.0) + (15.001 - 15.0) * (0.25 * calcium_dynamics__Ca_ss * exp(2.0 * (15.001 - 15.0) * 96485.3415 / (8314.472 * 310.0)) - 2.0) / (exp(2.0 * (15.001 - 15.0) * 96485.3415 / (8314.472 * 310.0)) - 1.0)) / 2.0)
-    cdef double L_type_Ca_current__i_CaL = L_type_Ca_current__temp * L_type_Ca_current__g_CaL * L_type_Ca_current_d_gate__d * L_type_Ca_current_f_gate__f * L_type_Ca_current_f2_gate__f2 * L_type_Ca_current_fCass_gate__fCass * 4.0 * ((96485.3415) * (96485.3415)) / (8314.472 * 310.0)
-    cdef double reversal_potentials__E_Ca = 0.5 * 8314.472 * 310.0 / 96485.3415 * log(2.0 / calcium_dynamics__Ca_i)
-    cdef double calcium_background_current__i_b_Ca = 0.000592 * (membrane__V - reversal_potentials__E_Ca)
-    cdef double calcium_pump_current__i_p_Ca = 0.1238 * calcium_dynamics__Ca_i / (calcium_dynamics__Ca_i + 0.0005)
-    cdef double fast_sodium_current__g_Na = cardiotwin_parameters__gNa * 14.838
-    cdef double reversal_potentials__E_Na = 8314.472 * 310.0 / 96485.3415 * log(140.0 / sodium_dynamics__Na_i)
-    cdef double fast_sodium_current__i_Na = fast_sodium_current__g_Na * ((fast_sodium_current_m_gate__m) * (fast_sodium_current_m_gate__m) * (fast_sodium_current_m_gate__m)) * fast_sodium_current_h_gate__h * fast_sodium_current_j_gate__j * (membrane__V - reversal_potentials__E_Na)
-    cdef double inward_rectifier_potassium_current__g_K1 = cardiotwin_parameters__gK1 * 5.405
-    cdef double reversal_potentials__E_K = 8314.472 * 310.0 / 96485.3415 * log(5.4 / potassium_dynamics__K_i)
-    cdef double inward_rectifier_potassium_current__alpha_K1 = 0.1 / (1.0 + exp(0.06 * (membrane__V - reversal_potentials__E_K - 200.0)))
-    cdef double inward_rectifier_potassium_current__beta_K1 = (3.0 * exp(0.0002 * (membrane__V - reversal_potentials__E_K + 100.0)) + exp(0.1 * (membrane__V - reversal_potentials__E_K - 10.0))) / (1.0 + exp(-0.5 * (membrane__V - reversal_potentials__E_K)))
-    cdef double inward_rectifier_potassium_current__xK1_inf = inward_rectifier_potassium_current__alpha_K1 / (inward_rectifier_potassium_current__alpha_K1 + inward_rectifier_potassium_current__beta_K1)
-    cdef double inward_rectifier_potassium_current__i_K1 = inward_rectifier_potassium_current__g_K1 * inward_rectifier_potassium_current__xK1_inf * sqrt(5.4 / 5.4) * (membrane__V - reversal_potentials__E_K)
-    cdef double potassium_pump_current__i_p_K = 0.0146 * (membrane__V - reversal_potentials__E_K) / (1.0 + exp((25.0 - membrane__V) / 5.98))
-    cdef double rapid_time_dependent_potassium_current__g_Kr = cardiotwin_parameters__gKr * 0.153
-    cdef double rapid_time_dependent_potassium_current__i_Kr = rapid_time_dependent_potassium_current__g_Kr * sqrt(5.4 / 5.4) * rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * (membrane__V - reversal_potentials__E_K)
-    cdef double reversal_potentials__E_Ks = 8314.472 * 310.0 / 96485.3415 * log((5.4 + 0.03 * 140.0) / (potassium_dynamics__K_i + 0.03 * sodium_dynamics__Na_i))
-    cdef double slow_time_dependent_potassium_current__g_Ks = cardiotwin_parameters__gKs * 0.098
-    cdef double slow_time_dependent_potassium_current__i_Ks = slow_time_dependent_potassium_current__g_Ks * ((slow_time_dependent_potassium_current_Xs_gate__Xs) * (slow_time_dependent_potassium_current_Xs_gate__Xs)) * (membrane__V - reversal_potentials__E_Ks)
-    cdef double sodium_background_current__i_b_Na = 0.00029 * (membrane__V - reversal_potentials__E_Na)
-    cdef double sodium_calcium_exchanger_current__K_NaCa = cardiotwin_parameters__gNaCa * 1000.0
-    cdef double sodium_calcium_exchanger_current__i_NaCa = sodium_calcium_exchanger_current__K_NaCa * (exp(0.35 * membrane__V * 96485.3415 / (8314.472 * 310.0)) * ((sodium_dynamics__Na_i) * (sodium_dynamics__Na_i) * (sodium_dynamics__Na_i)) * 2.0 - exp((0.35 - 1.0) * membrane__V * 96485.3415 / (8314.472 * 310.0)) * ((140.0) * (140.0) * (140.0)) * calcium_dynamics__Ca_i * 2.5) / ((((87.5) * (87.5) * (87.5)) + ((140.0) * (140.0) * (140.0))) * (1.38 + 2.0) * (1.0 + 0.1 * exp((0.35 - 1.0) * membrane__V * 96485.3415 / (8314.472 * 310.0))))
-    cdef double sodium_potassium_pump_current__P_NaK = cardiotwin_parameters__gNaK * 2.724
-    cdef double sodium_potassium_pump_current__i_NaK = sodium_potassium_pump_current__P_NaK * 5.4 / (5.4 + 1.0) * sodium_dynamics__Na_i / (sodium_dynamics__Na_i + 40.0) / (1.0 + 0.1245 * exp(-0.1 * membrane__V * 96485.3415 / (8314.472 * 310.0)) + 0.0353 * exp(-membrane__V * 96485.3415 / (8314.472 * 310.0)))
-    cdef double transient_outward_current__g_to = cardiotwin_parameters__gto * 0.294
-    cdef double transient_outward_current__i_to = transient_outward_current__g_to * transient_outward_current_r_gate__r * transient_outward_current_s_gate__s * (membrane__V - reversal_potentials__E_K)
-    cdef double dot__membrane__V = -(inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + L_type_Ca_current__i_CaL + sodium_potassium_pump_current__i_NaK + fast_sodium_current__i_Na + sodium_background_current__i_b_Na + sodium_calcium_exchanger_current__i_NaCa + calcium_background_current__i_b_Ca + potassium_pump_current__i_p_K + calcium_pump_current__i_p_Ca + (-i_stim / (-1.0)))
-    cdef double rapid_time_dependent_potassium_current_Xr1_gate__alpha_xr1 = 450.0 / (1.0 + exp((-45.0 - membrane__V) / 10.0))
-    cdef double rapid_time_dependent_potassium_current_Xr1_gate__beta_xr1 = 6.0 / (1.0 + exp((membrane__V + 30.0) / 11.5))
-    cdef double rapid_time_dependent_potassium_current_Xr1_gate__tau_xr1 = 1.0 * rapid_time_dependent_potassium_current_Xr1_gate__alpha_xr1 * rapid_time_dependent_potassium_current_Xr1_gate__beta_xr1
-    cdef double rapid_time_dependent_potassium_current_Xr1_gate__xr1_inf = 1.0 / (1.0 + exp((-26.0 - membrane__V) / 7.0))
-    cdef double dot__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 = (rapid_time_dependent_potassium_current_Xr1_gate__xr1_inf - rapid_time_dependent_potassium_current_Xr1_gate__Xr1) / rapid_time_dependent_potassium_current_Xr1_gate__tau_xr1
-    cdef double rapid_time_dependent_potassium_current_Xr2_gate__alpha_xr2 = 3.0 / (1.0 + exp((-60.0 - membrane__V) / 20.0))
-    cdef double rapid_time_dependent_potassium_current_Xr2_gate__beta_xr2 = 1.12 / (1.0 + exp((membrane__V - 60.0) / 20.0))
-    cdef double rapid_time_dependent_potassium_current_Xr2_gate__tau_xr2 = 1.0 * rapid_time_dependent_potassium_current_Xr2_gate__alpha_xr2 * rapid_time_dependent_potassium_current_Xr2_gate__beta_xr2
-    cdef double rapid_time_dependent_potassium_current_Xr2_gate__xr2_inf = 1.0 / (1.0 + exp((membrane__V + 88.0) / 24.0))
-    cdef double dot__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 = (rapid_time_dependent_potassium_current_Xr2_gate__xr2_inf - rapid_time_dependent_potassium_current_Xr2_gate__Xr2) / rapid_time_dependent_potassium_current_Xr2_gate__tau_xr2
-    cdef double slow_time_dependent_potassium_current_Xs_gate__alpha_xs = 1400.0 / sqrt(1.0 + exp((5.0 - membrane__V) / 6.0))
-    cdef double slow_time_dependent_potassium_current_Xs_gate__beta_xs = 1.0 / (1.0 + exp((membrane__V - 35.0) / 15.0))
-    cdef double slow_time_dependent_potassium_current_Xs_gate__tau_xs = 1.0 * slow_time_dependent_potassium_current_Xs_gate__alpha_xs * slow_time_dependent_potassium_current_Xs_gate__beta_xs + 80.0
-    cdef double slow_time_dependent_potassium_current_Xs_gate__xs_inf = 1.0 / (1.0 + exp((-5.0 - membrane__V) / 14.0))
-    cdef double dot__slow_time_dependent_potassium_current_Xs_gate__Xs = (slow_time_dependent_potassium_current_Xs_gate__xs_inf - slow_time_dependent_potassium_current_Xs_gate__Xs) / slow_time_dependent_potassium_current_Xs_gate__tau_xs
-    cdef double fast_sodium_current_m_gate__m_inf = 1.0 / ((1.0 + exp((-56.86 - membrane__V) / 9.03)) * (1.0 + exp((-56.86 - membrane__V) / 9.03)))
-    cdef double fast_sodium_current_m_gate__alpha_m = 1.0 / (1.0 + exp((-60.0 - membrane__V) / 5.0))
-    cdef double fast_sodium_current_m_gate__beta_m = 0.1 / (1.0 + exp((membrane__V + 35.0) / 5.0)) + 0.1 / (1.0 + exp((membrane__V - 50.0) / 200.0))
-    cdef double fast_sodium_current_m_gate__tau_m = 1.0 * fast_sodium_current_m_gate__alpha_m * fast_sodium_current_m_gate__beta_m
-    cdef double dot__fast_sodium_current_m_gate__m = (fast_sodium_current_m_gate__m_inf - fast_sodium_current_m_gate__m) / fast_sodium_current_m_gate__tau_m
-    cdef double fast_sodium_current_h_gate__h_inf = 1.0 * (1.0 - 0.0 / 100.0) / ((1.0 + exp((membrane__V + 71.55 - 0.0) / 7.43)) * (1.0 + exp((membrane__V + 71.55 - 0.0) / 7.43))) + 0.0 / 100.0
-    cdef double fast_sodium_current_h_gate__alpha_h = (0.057 * exp(-(membrane__V + 80.0 - 0.0) / 6.8) if (membrane__V < -40.0 + 0.0) else 0.0)
-    cdef double fast_sodium_current_h_gate__beta_h = (2.7 * exp(0.079 * (membrane__V - 0.0)) + 310000.0 * exp(0.3485 * (membrane__V - 0.0)) if (membrane__V < -40.0 + 0.0) else 0.77 / (0.13 * (1.0 + exp((membrane__V + 10.66 - 0.0) / -11.1))))
-    cdef double fast_sodium_current_h_gate__tau_h = 1.0 / (fast_sodium_current_h_gate__alpha_h + fast_sodium_current_h_gate__beta_h)
-    cdef double dot__fast_sodium_current_h_gate__h = (fast_sodium_current_h_gate__h_inf - fast_sodium_current_h_gate__h) / fast_sodium_current_h_gate__tau_h
-    cdef double fast_sodium_current_j_gate__j_inf = 1.0 * (1.0 - 0.0 / 100.0) / ((1.0 + exp((membrane__V + 71.55 - 0.0) / 7.43)) * (1.0 + exp((membrane__V + 71.55 - 0.0) / 7.43))) + 0.0 / 100.0
-    cdef double fast_sodium_current_j_gate__alpha_j = ((-25428.0 * exp(0.2444 * (membrane__V - 0.0)) - 6.948e-06 * exp(-0.04391 * (membrane__V - 0.0))) * (membrane__V + 37.78) / 1.0 / (1.0 + exp(0.311 * (membrane__V + 79.23 - 0.0))) if (membrane__V < -40.0 + 0.0) else 0.0)
-    cdef double fast_sodium_current_j_gate__beta_j = (0.02424 * exp(-0.01052 * (membrane__V - 0.0)) / (1.0 + exp(-0.1378 * (membrane__V + 40.14 - 0.0))) if (membrane__V < -40.0 + 0.0) else 0.6 * exp(0.057 * (membrane__V - 0.0)) / (1.0 + exp(-0.1 * (membrane__V + 32.0 - 0.0))))
-    cdef double fast_sodium_current_j_gate__tau_j = 1.0 / (fast_sodium_current_j_gate__alpha_j + fast_sodium_current_j_gate__beta_j)
-    cdef double dot__fast_sodium_current_j_gate__j = (fast_sodium_current_j_gate__j_inf - fast_sodium_current_j_gate__j) / fast_sodium_current_j_gate__tau_j
-    cdef double L_type_Ca_current_d_gate__d_inf = 1.0 / (1.0 + exp((-8.0 - membrane__V) / 7.5))
-    cdef double L_type_Ca_current_d_gate__alpha_d = 1.4 / (1.0 + exp((-35.0 - membrane__V) / 13.0)) + 0.25
-    cdef double L_type_Ca_current_d_gate__beta_d = 1.4 / (1.0 + exp((membrane__V + 5.0) / 5.0))
-    cdef double L_type_Ca_current_d_gate__gamma_d = 1.0 / (1.0 + exp((50.0 - membrane__V) / 20.0))
-    cdef double L_type_Ca_current_d_gate__tau_d = 1.0 * L_type_Ca_current_d_gate__alpha_d * L_type_Ca_current_d_gate__beta_d + L_type_Ca_current_d_gate__gamma_d
-    cdef double dot__L_type_Ca_current_d_gate__d = (L_type_Ca_current_d_gate__d_inf - L_type_Ca_current_d_gate__d) / L_type_Ca_current_d_gate__tau_d
-    cdef double L_type_Ca_current_f_gate__f_inf = 1.0 / (1.0 + exp((membrane__V + 20.0) / 7.0))
-    cdef double L_type_Ca_current_f_gate__tau_f = 1102.5 * exp(-((membrane__V + 27.0) * (membrane__V + 27.0)) / 225.0) + 200.0 / (1.0 + exp((13.0 - membrane__V) / 10.0)) + 180.0 / (1.0 + exp((membrane__V + 30.0) / 10.0)) + 20.0
-    cdef double dot__L_type_Ca_current_f_gate__f = (L_type_Ca_current_f_gate__f_inf - L_type_Ca_current_f_gate__f) / L_type_Ca_current_f_gate__tau_f
-    cdef double L_type_Ca_current_f2_gate__f2_inf = 0.67 / (1.0 + exp((membrane__V + 35.0) / 7.0)) + 0.33
-    cdef double L_type_Ca_current_f2_gate__tau_f2 = 562.0 * exp(-((membrane__V + 27.0) * (membrane__V + 27.0)) / 240.0) + 31.0 / (1.0 + exp((25.0 - membrane__V) / 10.0)) + 80.0 / (1.0 + exp((membrane__V + 30.0) / 10.0))
-    cdef double dot__L_type_Ca_current_f2_gate__f2 = (L_type_Ca_current_f2_gate__f2_inf - L_type_Ca_current_f2_gate__f2) / L_type_Ca_current_f2_gate__tau_f2
-    cdef double L_type_Ca_current_fCass_gate__fCass_inf = 0.6 / (1.0 + ((calcium_dynamics__Ca_ss / 0.05) * (calcium_dynamics__Ca_ss / 0.05))) + 0.4
-    cdef double L_type_Ca_current_fCass_gate__tau_fCass = 80.0 / (1.0 + ((calcium_dynamics__Ca_ss / 0.05) * (calcium_dynamics__Ca_ss / 0.05))) + 2.0
-    cdef double dot__L_type_Ca_current_fCass_gate__fCass = (L_type_Ca_current_fCass_gate__fCass_inf - L_type_Ca_current_fCass_gate__fCass) / L_type_Ca_current_fCass_gate__tau_fCass
-    cdef double transient_outward_current_s_gate__s_inf = 1.0 / (1.0 + exp((membrane__V + 20.0) / 5.0))
-    cdef double transient_outward_current_s_gate__tau_s = 85.0 * exp(-((membrane__V + 45.0) * (membrane__V + 45.0)) / 320.0) + 5.0 / (1.0 + exp((membrane__V - 20.0) / 5.0)) + 3.0
-    cdef double dot__transient_outward_current_s_gate__s = (transient_outward_current_s_gate__s_inf - transient_outward_current_s_gate__s) / transient_outward_current_s_gate__tau_s
-    cdef double transient_outward_current_r_gate__r_inf = 1.0 / (1.0 + exp((20.0 - membrane__V) / 6.0))
-    cdef double transient_outward_current_r_gate__tau_r = 9.5 * exp(-((membrane__V + 40.0) * (membrane__V + 40.0)) / 1800.0) + 0.8
-    cdef double dot__transient_outward_current_r_gate__r = (transient_outward_current_r_gate__r_inf - transient_outward_current_r_gate__r) / transient_outward_current_r_gate__tau_r
-    cdef double calcium_dynamics__Ca_i_bufc = 1.0 / (1.0 + 0.2 * 0.001 / ((calcium_dynamics__Ca_i + 0.001) * (calcium_dynamics__Ca_i + 0.001)))
-    cdef double calcium_dynamics__i_leak = 0.00036 * (calcium_dynamics__Ca_SR - calcium_dynamics__Ca_i)
-    cdef double calcium_dynamics__i_up = 0.006375 / (1.0 + ((0.00025) * (0.00025)) / ((calcium_dynamics__Ca_i) * (calcium_dynamics__Ca_i)))
-    cdef double calcium_dynamics__i_xfer = 0.0038 * (calcium_dynamics__Ca_ss - calcium_dynamics__Ca_i)
-    cdef double dot__calcium_dynamics__Ca_i = calcium_dynamics__Ca_i_bufc * ((calcium_dynamics__i_leak - calcium_dynamics__i_up) * 0.001094 / 0.016404 + calcium_dynamics__i_xfer - 1.0 * (calcium_background_current__i_b_Ca + calcium_pump_current__i_p_Ca - 2.0 * sodium_calcium_exchanger_current__i_NaCa) * 0.185 / (2.0 * 1.0 * 0.016404 * 96485.3415))
-    cdef double calcium_dynamics__Ca_sr_bufsr = 1.0 / (1.0 + 10.0 * 0.3 / ((calcium_dynamics__Ca_SR + 0.3) * (calcium_dynamics__Ca_SR + 0.3)))
-    cdef double calcium_dynamics__kcasr = 2.5 - (2.5 - 1.0) / (1.0 + ((1.5 / calcium_dynamics__Ca_SR) * (1.5 / calcium_dynamics__Ca_SR)))
-    cdef double calcium_dynamics__k1 = 0.15 / calcium_dynamics__kcasr
-    cdef double calcium_dynamics__O = calcium_dynamics__k1 * ((calcium_dynamics__Ca_ss) * (calcium_dynamics__Ca_ss)) * calcium_dynamics__R_prime / (0.06 + calcium_dynamics__k1 * ((calcium_dynamics__Ca_ss) * (calcium_dynamics__Ca_ss)))
-    cdef double calcium_dynamics__i_rel = 0.102 * calcium_dynamics__O * (calcium_dynamics__Ca_SR - calcium_dynamics__Ca_ss)
-    cdef double dot__calcium_dynamics__Ca_SR = calcium_dynamics__Ca_sr_bufsr * (calcium_dynamics__i_up - (calcium_dynamics__i_rel + calcium_dynamics__i_leak))
-    cdef double calcium_dynamics__Ca_ss_bufss = 1.0 / (1.0 + 0.4 * 0.00025 / ((calcium_dynamics__Ca_ss + 0.00025) * (calcium_dynamics__Ca_ss + 0.00025)))
-    cdef double dot__calcium_dynamics__Ca_ss = calcium_dynamics__Ca_ss_bufss * (-1.0 * L_type_Ca_current__i_CaL * 0.185 / (2.0 * 1.0 * 5.468e-05 * 96485.3415) + calcium_dynamics__i_rel * 0.001094 / 5.468e-05 - calcium_dynamics__i_xfer * 0.016404 / 5.468e-05)
-    cdef double calcium_dynamics__k2 = 0.045 * calcium_dynamics__kcasr
-    cdef double dot__calcium_dynamics__R_prime = -calcium_dynamics__k2 * calcium_dynamics__Ca_ss * calcium_dynamics__R_prime + 0.005 * (1.0 - calcium_dynamics__R_prime)
-    cdef double dot__sodium_dynamics__Na_i = -1.0 * 1.0 * (fast_sodium_current__i_Na + sodium_background_current__i_b_Na + 3.0 * sodium_potassium_pump_current__i_NaK + 3.0 * sodium_calcium_exchanger_current__i_NaCa) / (1.0 * 0.016404 * 96485.3415) * 0.185
-    cdef double dot__potassium_dynamics__K_i = -1.0 * 1.0 * (inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + potassium_pump_current__i_p_K + (-i_stim / (-1.0)) - 2.0 * sodium_potassium_pump_current__i_NaK) / (1.0 * 0.016404 * 96485.3415) * 0.185
-    cdef double rlb__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 = -(1.0 / (rapid_time_dependent_potassium_current_Xr1_gate__tau_xr1))
-    cdef double rlb__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 = -(1.0 / (rapid_time_dependent_potassium_current_Xr2_gate__tau_xr2))
-    cdef double rlb__slow_time_dependent_potassium_current_Xs_gate__Xs = -(1.0 / (slow_time_dependent_potassium_current_Xs_gate__tau_xs))
-    cdef double rlb__fast_sodium_current_m_gate__m = -(1.0 / (fast_sodium_current_m_gate__tau_m))
-    cdef double rlb__fast_sodium_current_h_gate__h = -(1.0 / (fast_sodium_current_h_gate__tau_h))
-    cdef double rlb__fast_sodium_current_j_gate__j = -(1.0 / (fast_sodium_current_j_gate__tau_j))
-    cdef double rlb__L_type_Ca_current_d_gate__d = -(1.0 / (L_type_Ca_current_d_gate__tau_d))
-    cdef double rlb__L_type_Ca_current_f_gate__f = -(1.0 / (L_type_Ca_current_f_gate__tau_f))
-    cdef double rlb__L_type_Ca_current_f2_gate__f2 = -(1.0 / (L_type_Ca_current_f2_gate__tau_f2))
-    cdef double rlb__L_type_Ca_current_fCass_gate__fCass = -(1.0 / (L_type_Ca_current_fCass_gate__tau_fCass))
-    cdef double rlb__transient_outward_current_s_gate__s = -(1.0 / (transient_outward_current_s_gate__tau_s))
-    cdef double rlb__transient_outward_current_r_gate__r = -(1.0 / (transient_outward_current_r_gate__tau_r))
-    s[0 * n + c] = membrane__V + dt * dot__membrane__V
-    s[1 * n + c] = rush_larsen_ab(rapid_time_dependent_potassium_current_Xr1_gate__Xr1, dot__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 - rlb__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rapid_time_dependent_potassium_current_Xr1_gate__Xr1, rlb__rapid_time_dependent_potassium_current_Xr1_gate__Xr1, dt)
-    s[2 * n + c] = rush_larsen_ab(rapid_time_dependent_potassium_current_Xr2_gate__Xr2, dot__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 - rlb__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * rapid_time_dependent_potassium_current_Xr2_gate__Xr2, rlb__rapid_time_dependent_potassium_current_Xr2_gate__Xr2, dt)
-    s[3 * n + c] = rush_larsen_ab(slow_time_dependent_potassium_current_Xs_gate__Xs, dot__slow_time_dependent_potassium_current_Xs_gate__Xs - rlb__slow_time_dependent_potassium_current_Xs_gate__Xs * slow_time_dependent_potassium_current_Xs_gate__Xs, rlb__slow_time_dependent_potassium_current_Xs_gate__Xs, dt)
-    s[4 * n + c] = rush_larsen_ab(fast_sodium_current_m_gate__m, dot__fast_sodium_current_m_gate__m - rlb__fast_sodium_current_m_gate__m * fast_sodium_current_m_gate__m, rlb__fast_sodium_current_m_gate__m, dt)
-    s[5 * n + c] = rush_larsen_ab(fast_sodium_current_h_gate__h, dot__fast_sodium_current_h_gate__h - rlb__fast_sodium_current_h_gate__h * fast_sodium_current_h_gate__h, rlb__fast_sodium_current_h_gate__h, dt)
-    s[6 * n + c] = rush_larsen_ab(fast_sodium_current_j_gate__j, dot__fast_sodium_current_j_gate__j - rlb__fast_sodium_current_j_gate__j * fast_sodium_current_j_gate__j, rlb__fast_sodium_current_j_gate__j, dt)
-    s[7 * n + c] = rush_larsen_ab(L_type_Ca_current_d_gate__d, dot__L_type_Ca_current_d_gate__d - rlb__L_type_Ca_current_d_gate__d * L_type_Ca_current_d_gate__d, rlb__L_type_Ca_current_d_gate__d, dt)
-    s[8 * n + c] = rush_larsen_ab(L_type_Ca_current_f_gate__f, dot__L_type_Ca_current_f_gate__f - rlb__L_type_Ca_current_f_gate__f * L_type_Ca_current_f_gate__f, rlb__L_type_Ca_current_f_gate__f, dt)
-    s[9 * n + c] = rush_larsen_ab(L_type_Ca_current_f2_gate__f2, dot__L_type_Ca_current_f2_gate__f2 - rlb__L_type_Ca_current_f2_gate__f2 * L_type_Ca_current_f2_gate__f2, rlb__L_type_Ca_current_f2_gate__f2, dt)
-    s[10 * n + c] = rush_larsen_ab(L_type_Ca_current_fCass_gate__fCass, dot__L_type_Ca_current_fCass_gate__fCass - rlb__L_type_Ca_current_fCass_gate__fCass * L_type_Ca_current_fCass_gate__fCass, rlb__L_type_Ca_current_fCass_gate__fCass, dt)
-    s[11 * n + c] = rush_larsen_ab(transient_outward_current_s_gate__s, dot__transient_outward_current_s_gate__s - rlb__transient_outward_current_s_gate__s * transient_outward_current_s_gate__s, rlb__transient_outward_current_s_gate__s, dt)
-    s[12 * n + c] = rush_larsen_ab(transient_outward_current_r_gate__r, dot__transient_outward_current_r_gate__r - rlb__transient_outward_current_r_gate__r * transient_outward_current_r_gate__r, rlb__transient_outward_current_r_gate__r, dt)
-    s[13 * n + c] = calcium_dynamics__Ca_i + dt * dot__calcium_dynamics__Ca_i
-    s[14 * n + c] = calcium_dynamics__Ca_SR + dt * dot__calcium_dynamics__Ca_SR
-    s[15 * n + c] = calcium_dynamics__Ca_ss + dt * dot__calcium_dynamics__Ca_ss
-    s[16 * n + c] = calcium_dynamics__R_prime + dt * dot__calcium_dynamics__R_prime
-    s[17 * n + c] = sodium_dynamics__Na_i + dt * dot__sodium_dynamics__Na_i
-    s[18 * n + c] = potassium_dynamics__K_i + dt * dot__potassium_dynamics__K_i
+# Cells are advanced in chunks of CHUNK: the loop over a chunk is branch-free and
+# vectorised by the C compiler (SIMD exp/log from the C library where it has them).
+cdef enum:
+    CHUNK = 32
+    NS = 19
+    NP = 8
+    NL = 29
+    LANES = 8
+
+# The cell loop over one chunk, in C (compiled for several instruction sets where
+# the compiler supports target_clones, see kernels/common/ionic_chunk.h).
+cdef extern from *:
+    """
+    #include "ionic_chunk.h"
+    static void CT_KERNEL ct_chunk(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt)
+    {
+        double out[608];
+        (void)t;
+        (void)p;
+        for (int jb = 0; jb < nj; jb += 8) {
+            for (int j = jb; j < jb + 8; ++j) {
+                const double i_stim = ist[j];
+                const double membrane__V = s[0 * ld + j];
+                const double rapid_time_dependent_potassium_current_Xr1_gate__Xr1 = s[1 * ld + j];
+                const double rapid_time_dependent_potassium_current_Xr2_gate__Xr2 = s[2 * ld + j];
+                const double slow_time_dependent_potassium_current_Xs_gate__Xs = s[3 * ld + j];
+                const double fast_sodium_current_m_gate__m = s[4 * ld + j];
+                const double fast_sodium_current_h_gate__h = s[5 * ld + j];
+                const double fast_sodium_current_j_gate__j = s[6 * ld + j];
+                const double L_type_Ca_current_d_gate__d = s[7 * ld + j];
+                const double L_type_Ca_current_f_gate__f = s[8 * ld + j];
+                const double L_type_Ca_current_f2_gate__f2 = s[9 * ld + j];
+                const double L_type_Ca_current_fCass_gate__fCass = s[10 * ld + j];
+                const double transient_outward_current_s_gate__s = s[11 * ld + j];
+                const double transient_outward_current_r_gate__r = s[12 * ld + j];
+                const double calcium_dynamics__Ca_i = s[13 * ld + j];
+                const double calcium_dynamics__Ca_SR = s[14 * ld + j];
+                const double calcium_dynamics__Ca_ss = s[15 * ld + j];
+                const double calcium_dynamics__R_prime = s[16 * ld + j];
+                const double sodium_dynamics__Na_i = s[17 * ld + j];
+                const double potassium_dynamics__K_i = s[18 * ld + j];
+                const double cardiotwin_parameters__gNa = p[0 * ld + j];
+                const double cardiotwin_parameters__gCaL = p[1 * ld + j];
+                const double cardiotwin_parameters__gto = p[2 * ld + j];
+                const double cardiotwin_parameters__gKr = p[3 * ld + j];
+                const double cardiotwin_parameters__gKs = p[4 * ld + j];
+                const double cardiotwin_parameters__gK1 = p[5 * ld + j];
+                const double cardiotwin_parameters__gNaCa = p[6 * ld + j];
+                const double cardiotwin_parameters__gNaK = p[7 * ld + j];
+                const double L_type_Ca_current__g_CaL = (3.98e-05 * cardiotwin_parameters__gCaL);
+                const double L_type_Ca_current__temp = (((membrane__V < 14.999) | (membrane__V > 15.001)) ? ((membrane__V - 15.0) * ((0.25 * calcium_dynamics__Ca_ss * exp((0.07486778164549095 * (membrane__V - 15.0)))) - 2.0) / (exp((0.07486778164549095 * (membrane__V - 15.0))) - 1.0)) : (0.5 * ((13.357380336089031 * ((0.24998128375521925 * calcium_dynamics__Ca_ss) - 2.0)) + (13.356380336103546 * ((0.2500187176460769 * calcium_dynamics__Ca_ss) - 2.0)))));
+                const double L_type_Ca_current__i_CaL = (14447.286958825252 * L_type_Ca_current__temp * L_type_Ca_current__g_CaL * L_type_Ca_current_d_gate__d * L_type_Ca_current_f_gate__f * L_type_Ca_current_f2_gate__f2 * L_type_Ca_current_fCass_gate__fCass);
+                const double reversal_potentials__E_Ca = (13.356880329847824 * log((2.0 / calcium_dynamics__Ca_i)));
+                const double calcium_background_current__i_b_Ca = (0.000592 * (membrane__V - reversal_potentials__E_Ca));
+                const double calcium_pump_current__i_p_Ca = (0.1238 * calcium_dynamics__Ca_i / (calcium_dynamics__Ca_i + 0.0005));
+                const double fast_sodium_current__g_Na = (14.838 * cardiotwin_parameters__gNa);
+                const double reversal_potentials__E_Na = (26.713760659695648 * log((140.0 / sodium_dynamics__Na_i)));
+                const double fast_sodium_current__i_Na = (fast_sodium_current__g_Na * ((fast_sodium_current_m_gate__m) * (fast_sodium_current_m_gate__m) * (fast_sodium_current_m_gate__m)) * fast_sodium_current_h_gate__h * fast_sodium_current_j_gate__j * (membrane__V - reversal_potentials__E_Na));
+                const double inward_rectifier_potassium_current__g_K1 = (5.405 * cardiotwin_parameters__gK1);
+                const double reversal_potentials__E_K = (26.713760659695648 * log((5.4 / potassium_dynamics__K_i)));
+                const double inward_rectifier_potassium_current__alpha_K1 = (0.1 / (1.0 + exp((0.06 * (membrane__V - reversal_potentials__E_K - 200.0)))));
+                const double inward_rectifier_potassium_current__beta_K1 = (((3.0 * exp((0.0002 * (membrane__V - reversal_potentials__E_K + 100.0)))) + exp((0.1 * (membrane__V - reversal_potentials__E_K - 10.0)))) / (1.0 + exp(((-0.5) * (membrane__V - reversal_potentials__E_K)))));
+                const double inward_rectifier_potassium_current__xK1_inf = (inward_rectifier_potassium_current__alpha_K1 / (inward_rectifier_potassium_current__alpha_K1 + inward_rectifier_potassium_current__beta_K1));
+                const double inward_rectifier_potassium_current__i_K1 = (inward_rectifier_potassium_current__g_K1 * inward_rectifier_potassium_current__xK1_inf * (membrane__V - reversal_potentials__E_K));
+                const double potassium_pump_current__i_p_K = (0.0146 * (membrane__V - reversal_potentials__E_K) / (1.0 + exp((0.16722408026755853 * (25.0 - membrane__V)))));
+                const double rapid_time_dependent_potassium_current__g_Kr = (0.153 * cardiotwin_parameters__gKr);
+                const double rapid_time_dependent_potassium_current__i_Kr = (rapid_time_dependent_potassium_current__g_Kr * rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * (membrane__V - reversal_potentials__E_K));
+                const double reversal_potentials__E_Ks = (26.713760659695648 * log((9.600000000000001 / (potassium_dynamics__K_i + (0.03 * sodium_dynamics__Na_i)))));
+                const double slow_time_dependent_potassium_current__g_Ks = (0.098 * cardiotwin_parameters__gKs);
+                const double slow_time_dependent_potassium_current__i_Ks = (slow_time_dependent_potassium_current__g_Ks * ((slow_time_dependent_potassium_current_Xs_gate__Xs) * (slow_time_dependent_potassium_current_Xs_gate__Xs)) * (membrane__V - reversal_potentials__E_Ks));
+                const double sodium_background_current__i_b_Na = (0.00029 * (membrane__V - reversal_potentials__E_Na));
+                const double sodium_calcium_exchanger_current__K_NaCa = (1000.0 * cardiotwin_parameters__gNaCa);
+                const double sodium_calcium_exchanger_current__i_NaCa = (8.666220229942447e-08 * sodium_calcium_exchanger_current__K_NaCa * ((2.0 * exp((0.013101861787960915 * membrane__V)) * ((sodium_dynamics__Na_i) * (sodium_dynamics__Na_i) * (sodium_dynamics__Na_i))) - (6860000.0 * exp(((-0.024332029034784555) * membrane__V)) * calcium_dynamics__Ca_i)) / (1.0 + (0.1 * exp(((-0.024332029034784555) * membrane__V)))));
+                const double sodium_potassium_pump_current__P_NaK = (2.724 * cardiotwin_parameters__gNaK);
+                const double sodium_potassium_pump_current__i_NaK = (0.84375 * sodium_potassium_pump_current__P_NaK * sodium_dynamics__Na_i / ((sodium_dynamics__Na_i + 40.0) * (1.0 + (0.1245 * exp(((-0.0037433890822745467) * membrane__V))) + (0.0353 * exp((0.03743389082274547 * (-membrane__V)))))));
+                const double transient_outward_current__g_to = (0.294 * cardiotwin_parameters__gto);
+                const double transient_outward_current__i_to = (transient_outward_current__g_to * transient_outward_current_r_gate__r * transient_outward_current_s_gate__s * (membrane__V - reversal_potentials__E_K));
+                const double dot__membrane__V = -(inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + L_type_Ca_current__i_CaL + sodium_potassium_pump_current__i_NaK + fast_sodium_current__i_Na + sodium_background_current__i_b_Na + sodium_calcium_exchanger_current__i_NaCa + calcium_background_current__i_b_Ca + potassium_pump_current__i_p_K + calcium_pump_current__i_p_Ca + i_stim);
+                const double rapid_time_dependent_potassium_current_Xr1_gate__alpha_xr1 = (450.0 / (1.0 + exp((0.1 * ((-45.0) - membrane__V)))));
+                const double rapid_time_dependent_potassium_current_Xr1_gate__beta_xr1 = (6.0 / (1.0 + exp((0.08695652173913043 * (membrane__V + 30.0)))));
+                const double rapid_time_dependent_potassium_current_Xr1_gate__tau_xr1 = (rapid_time_dependent_potassium_current_Xr1_gate__alpha_xr1 * rapid_time_dependent_potassium_current_Xr1_gate__beta_xr1);
+                const double rapid_time_dependent_potassium_current_Xr1_gate__xr1_inf = (1.0 / (1.0 + exp((0.14285714285714285 * ((-26.0) - membrane__V)))));
+                const double dot__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 = ((rapid_time_dependent_potassium_current_Xr1_gate__xr1_inf - rapid_time_dependent_potassium_current_Xr1_gate__Xr1) / rapid_time_dependent_potassium_current_Xr1_gate__tau_xr1);
+                const double rapid_time_dependent_potassium_current_Xr2_gate__alpha_xr2 = (3.0 / (1.0 + exp((0.05 * ((-60.0) - membrane__V)))));
+                const double rapid_time_dependent_potassium_current_Xr2_gate__beta_xr2 = (1.12 / (1.0 + exp((0.05 * (membrane__V - 60.0)))));
+                const double rapid_time_dependent_potassium_current_Xr2_gate__tau_xr2 = (rapid_time_dependent_potassium_current_Xr2_gate__alpha_xr2 * rapid_time_dependent_potassium_current_Xr2_gate__beta_xr2);
+                const double rapid_time_dependent_potassium_current_Xr2_gate__xr2_inf = (1.0 / (1.0 + exp((0.041666666666666664 * (membrane__V + 88.0)))));
+                const double dot__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 = ((rapid_time_dependent_potassium_current_Xr2_gate__xr2_inf - rapid_time_dependent_potassium_current_Xr2_gate__Xr2) / rapid_time_dependent_potassium_current_Xr2_gate__tau_xr2);
+                const double slow_time_dependent_potassium_current_Xs_gate__alpha_xs = (1400.0 / sqrt(1.0 + exp((0.16666666666666666 * (5.0 - membrane__V)))));
+                const double slow_time_dependent_potassium_current_Xs_gate__beta_xs = (1.0 / (1.0 + exp((0.06666666666666667 * (membrane__V - 35.0)))));
+                const double slow_time_dependent_potassium_current_Xs_gate__tau_xs = (slow_time_dependent_potassium_current_Xs_gate__alpha_xs * slow_time_dependent_potassium_current_Xs_gate__beta_xs) + 80.0;
+                const double slow_time_dependent_potassium_current_Xs_gate__xs_inf = (1.0 / (1.0 + exp((0.07142857142857142 * ((-5.0) - membrane__V)))));
+                const double dot__slow_time_dependent_potassium_current_Xs_gate__Xs = ((slow_time_dependent_potassium_current_Xs_gate__xs_inf - slow_time_dependent_potassium_current_Xs_gate__Xs) / slow_time_dependent_potassium_current_Xs_gate__tau_xs);
+                const double fast_sodium_current_m_gate__m_inf = (1.0 / ((1.0 + exp((0.1107419712070875 * ((-56.86) - membrane__V)))) * (1.0 + exp((0.1107419712070875 * ((-56.86) - membrane__V))))));
+                const double fast_sodium_current_m_gate__alpha_m = (1.0 / (1.0 + exp((0.2 * ((-60.0) - membrane__V)))));
+                const double fast_sodium_current_m_gate__beta_m = (0.1 / (1.0 + exp((0.2 * (membrane__V + 35.0))))) + (0.1 / (1.0 + exp((0.005 * (membrane__V - 50.0)))));
+                const double fast_sodium_current_m_gate__tau_m = (fast_sodium_current_m_gate__alpha_m * fast_sodium_current_m_gate__beta_m);
+                const double dot__fast_sodium_current_m_gate__m = ((fast_sodium_current_m_gate__m_inf - fast_sodium_current_m_gate__m) / fast_sodium_current_m_gate__tau_m);
+                const double fast_sodium_current_h_gate__h_inf = (1.0 / ((1.0 + exp((0.13458950201884254 * (membrane__V + 71.55 - 0.0)))) * (1.0 + exp((0.13458950201884254 * (membrane__V + 71.55 - 0.0)))))) + 0.0;
+                const double fast_sodium_current_h_gate__alpha_h = ((membrane__V < (-40.0)) ? (0.057 * exp((0.14705882352941177 * (-(membrane__V + 80.0 - 0.0))))) : 0.0);
+                const double fast_sodium_current_h_gate__beta_h = ((membrane__V < (-40.0)) ? (2.7 * exp((0.079 * (membrane__V - 0.0)))) + (310000.0 * exp((0.3485 * (membrane__V - 0.0)))) : (5.923076923076923 / (1.0 + exp(((-0.0900900900900901) * (membrane__V + 10.66 - 0.0))))));
+                const double fast_sodium_current_h_gate__tau_h = (1.0 / (fast_sodium_current_h_gate__alpha_h + fast_sodium_current_h_gate__beta_h));
+                const double dot__fast_sodium_current_h_gate__h = ((fast_sodium_current_h_gate__h_inf - fast_sodium_current_h_gate__h) / fast_sodium_current_h_gate__tau_h);
+                const double fast_sodium_current_j_gate__j_inf = (1.0 / ((1.0 + exp((0.13458950201884254 * (membrane__V + 71.55 - 0.0)))) * (1.0 + exp((0.13458950201884254 * (membrane__V + 71.55 - 0.0)))))) + 0.0;
+                const double fast_sodium_current_j_gate__alpha_j = ((membrane__V < (-40.0)) ? ((((-25428.0) * exp((0.2444 * (membrane__V - 0.0)))) - (6.948e-06 * exp(((-0.04391) * (membrane__V - 0.0))))) * (membrane__V + 37.78) / (1.0 + exp((0.311 * (membrane__V + 79.23 - 0.0))))) : 0.0);
+                const double fast_sodium_current_j_gate__beta_j = ((membrane__V < (-40.0)) ? (0.02424 * exp(((-0.01052) * (membrane__V - 0.0))) / (1.0 + exp(((-0.1378) * (membrane__V + 40.14 - 0.0))))) : (0.6 * exp((0.057 * (membrane__V - 0.0))) / (1.0 + exp(((-0.1) * (membrane__V + 32.0 - 0.0))))));
+                const double fast_sodium_current_j_gate__tau_j = (1.0 / (fast_sodium_current_j_gate__alpha_j + fast_sodium_current_j_gate__beta_j));
+                const double dot__fast_sodium_current_j_gate__j = ((fast_sodium_current_j_gate__j_inf - fast_sodium_current_j_gate__j) / fast_sodium_current_j_gate__tau_j);
+                const double L_type_Ca_current_d_gate__d_inf = (1.0 / (1.0 + exp((0.13333333333333333 * ((-8.0) - membrane__V)))));
+                const double L_type_Ca_current_d_gate__alpha_d = (1.4 / (1.0 + exp((0.07692307692307693 * ((-35.0) - membrane__V))))) + 0.25;
+                const double L_type_Ca_current_d_gate__beta_d = (1.4 / (1.0 + exp((0.2 * (membrane__V + 5.0)))));
+                const double L_type_Ca_current_d_gate__gamma_d = (1.0 / (1.0 + exp((0.05 * (50.0 - membrane__V)))));
+                const double L_type_Ca_current_d_gate__tau_d = (L_type_Ca_current_d_gate__alpha_d * L_type_Ca_current_d_gate__beta_d) + L_type_Ca_current_d_gate__gamma_d;
+                const double dot__L_type_Ca_current_d_gate__d = ((L_type_Ca_current_d_gate__d_inf - L_type_Ca_current_d_gate__d) / L_type_Ca_current_d_gate__tau_d);
+                const double L_type_Ca_current_f_gate__f_inf = (1.0 / (1.0 + exp((0.14285714285714285 * (membrane__V + 20.0)))));
+                const double L_type_Ca_current_f_gate__tau_f = (1102.5 * exp((0.0044444444444444444 * (-((membrane__V + 27.0) * (membrane__V + 27.0)))))) + (200.0 / (1.0 + exp((0.1 * (13.0 - membrane__V))))) + (180.0 / (1.0 + exp((0.1 * (membrane__V + 30.0))))) + 20.0;
+                const double dot__L_type_Ca_current_f_gate__f = ((L_type_Ca_current_f_gate__f_inf - L_type_Ca_current_f_gate__f) / L_type_Ca_current_f_gate__tau_f);
+                const double L_type_Ca_current_f2_gate__f2_inf = (0.67 / (1.0 + exp((0.14285714285714285 * (membrane__V + 35.0))))) + 0.33;
+                const double L_type_Ca_current_f2_gate__tau_f2 = (562.0 * exp((0.004166666666666667 * (-((membrane__V + 27.0) * (membrane__V + 27.0)))))) + (31.0 / (1.0 + exp((0.1 * (25.0 - membrane__V))))) + (80.0 / (1.0 + exp((0.1 * (membrane__V + 30.0)))));
+                const double dot__L_type_Ca_current_f2_gate__f2 = ((L_type_Ca_current_f2_gate__f2_inf - L_type_Ca_current_f2_gate__f2) / L_type_Ca_current_f2_gate__tau_f2);
+                const double L_type_Ca_current_fCass_gate__fCass_inf = (0.6 / (1.0 + (((20.0 * calcium_dynamics__Ca_ss)) * ((20.0 * calcium_dynamics__Ca_ss))))) + 0.4;
+                const double L_type_Ca_current_fCass_gate__tau_fCass = (80.0 / (1.0 + (((20.0 * calcium_dynamics__Ca_ss)) * ((20.0 * calcium_dynamics__Ca_ss))))) + 2.0;
+                const double dot__L_type_Ca_current_fCass_gate__fCass = ((L_type_Ca_current_fCass_gate__fCass_inf - L_type_Ca_current_fCass_gate__fCass) / L_type_Ca_current_fCass_gate__tau_fCass);
+                const double transient_outward_current_s_gate__s_inf = (1.0 / (1.0 + exp((0.2 * (membrane__V + 20.0)))));
+                const double transient_outward_current_s_gate__tau_s = (85.0 * exp((0.003125 * (-((membrane__V + 45.0) * (membrane__V + 45.0)))))) + (5.0 / (1.0 + exp((0.2 * (membrane__V - 20.0))))) + 3.0;
+                const double dot__transient_outward_current_s_gate__s = ((transient_outward_current_s_gate__s_inf - transient_outward_current_s_gate__s) / transient_outward_current_s_gate__tau_s);
+                const double transient_outward_current_r_gate__r_inf = (1.0 / (1.0 + exp((0.16666666666666666 * (20.0 - membrane__V)))));
+                const double transient_outward_current_r_gate__tau_r = (9.5 * exp((0.0005555555555555556 * (-((membrane__V + 40.0) * (membrane__V + 40.0)))))) + 0.8;
+                const double dot__transient_outward_current_r_gate__r = ((transient_outward_current_r_gate__r_inf - transient_outward_current_r_gate__r) / transient_outward_current_r_gate__tau_r);
+                const double calcium_dynamics__Ca_i_bufc = (1.0 / (1.0 + (0.0002 / ((calcium_dynamics__Ca_i + 0.001) * (calcium_dynamics__Ca_i + 0.001)))));
+                const double calcium_dynamics__i_leak = (0.00036 * (calcium_dynamics__Ca_SR - calcium_dynamics__Ca_i));
+                const double calcium_dynamics__i_up = (0.006375 / (1.0 + (6.25e-08 / ((calcium_dynamics__Ca_i) * (calcium_dynamics__Ca_i)))));
+                const double calcium_dynamics__i_xfer = (0.0038 * (calcium_dynamics__Ca_ss - calcium_dynamics__Ca_i));
+                const double dot__calcium_dynamics__Ca_i = (calcium_dynamics__Ca_i_bufc * ((0.06669105096317972 * (calcium_dynamics__i_leak - calcium_dynamics__i_up)) + calcium_dynamics__i_xfer - (5.844274872200971e-05 * (calcium_background_current__i_b_Ca + calcium_pump_current__i_p_Ca - (2.0 * sodium_calcium_exchanger_current__i_NaCa)))));
+                const double calcium_dynamics__Ca_sr_bufsr = (1.0 / (1.0 + (3.0 / ((calcium_dynamics__Ca_SR + 0.3) * (calcium_dynamics__Ca_SR + 0.3)))));
+                const double calcium_dynamics__kcasr = 2.5 - (1.5 / (1.0 + (((1.5 / calcium_dynamics__Ca_SR)) * ((1.5 / calcium_dynamics__Ca_SR)))));
+                const double calcium_dynamics__k1 = (0.15 / calcium_dynamics__kcasr);
+                const double calcium_dynamics__O = (calcium_dynamics__k1 * ((calcium_dynamics__Ca_ss) * (calcium_dynamics__Ca_ss)) * calcium_dynamics__R_prime / (0.06 + (calcium_dynamics__k1 * ((calcium_dynamics__Ca_ss) * (calcium_dynamics__Ca_ss)))));
+                const double calcium_dynamics__i_rel = (0.102 * calcium_dynamics__O * (calcium_dynamics__Ca_SR - calcium_dynamics__Ca_ss));
+                const double dot__calcium_dynamics__Ca_SR = (calcium_dynamics__Ca_sr_bufsr * (calcium_dynamics__i_up - (calcium_dynamics__i_rel + calcium_dynamics__i_leak)));
+                const double calcium_dynamics__Ca_ss_bufss = (1.0 / (1.0 + (0.0001 / ((calcium_dynamics__Ca_ss + 0.00025) * (calcium_dynamics__Ca_ss + 0.00025)))));
+                const double dot__calcium_dynamics__Ca_ss = (calcium_dynamics__Ca_ss_bufss * (((-0.017532824616602913) * L_type_Ca_current__i_CaL) + (20.00731528895391 * calcium_dynamics__i_rel) - (300.0 * calcium_dynamics__i_xfer)));
+                const double calcium_dynamics__k2 = (0.045 * calcium_dynamics__kcasr);
+                const double dot__calcium_dynamics__R_prime = ((-calcium_dynamics__k2) * calcium_dynamics__Ca_ss * calcium_dynamics__R_prime) + (0.005 * (1.0 - calcium_dynamics__R_prime));
+                const double dot__sodium_dynamics__Na_i = ((-0.00011688549744401942) * (fast_sodium_current__i_Na + sodium_background_current__i_b_Na + (3.0 * sodium_potassium_pump_current__i_NaK) + (3.0 * sodium_calcium_exchanger_current__i_NaCa)));
+                const double dot__potassium_dynamics__K_i = ((-0.00011688549744401942) * (inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + potassium_pump_current__i_p_K + i_stim - (2.0 * sodium_potassium_pump_current__i_NaK)));
+                out[0 + j] = membrane__V + dt * dot__membrane__V;
+                const double rlb__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 = -(1.0 / (rapid_time_dependent_potassium_current_Xr1_gate__tau_xr1));
+                out[32 + j] = ct_rush_larsen_ab(rapid_time_dependent_potassium_current_Xr1_gate__Xr1, dot__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 - rlb__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rapid_time_dependent_potassium_current_Xr1_gate__Xr1, rlb__rapid_time_dependent_potassium_current_Xr1_gate__Xr1, dt);
+                const double rlb__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 = -(1.0 / (rapid_time_dependent_potassium_current_Xr2_gate__tau_xr2));
+                out[64 + j] = ct_rush_larsen_ab(rapid_time_dependent_potassium_current_Xr2_gate__Xr2, dot__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 - rlb__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * rapid_time_dependent_potassium_current_Xr2_gate__Xr2, rlb__rapid_time_dependent_potassium_current_Xr2_gate__Xr2, dt);
+                const double rlb__slow_time_dependent_potassium_current_Xs_gate__Xs = -(1.0 / (slow_time_dependent_potassium_current_Xs_gate__tau_xs));
+                out[96 + j] = ct_rush_larsen_ab(slow_time_dependent_potassium_current_Xs_gate__Xs, dot__slow_time_dependent_potassium_current_Xs_gate__Xs - rlb__slow_time_dependent_potassium_current_Xs_gate__Xs * slow_time_dependent_potassium_current_Xs_gate__Xs, rlb__slow_time_dependent_potassium_current_Xs_gate__Xs, dt);
+                const double rlb__fast_sodium_current_m_gate__m = -(1.0 / (fast_sodium_current_m_gate__tau_m));
+                out[128 + j] = ct_rush_larsen_ab(fast_sodium_current_m_gate__m, dot__fast_sodium_current_m_gate__m - rlb__fast_sodium_current_m_gate__m * fast_sodium_current_m_gate__m, rlb__fast_sodium_current_m_gate__m, dt);
+                const double rlb__fast_sodium_current_h_gate__h = -(1.0 / (fast_sodium_current_h_gate__tau_h));
+                out[160 + j] = ct_rush_larsen_ab(fast_sodium_current_h_gate__h, dot__fast_sodium_current_h_gate__h - rlb__fast_sodium_current_h_gate__h * fast_sodium_current_h_gate__h, rlb__fast_sodium_current_h_gate__h, dt);
+                const double rlb__fast_sodium_current_j_gate__j = -(1.0 / (fast_sodium_current_j_gate__tau_j));
+                out[192 + j] = ct_rush_larsen_ab(fast_sodium_current_j_gate__j, dot__fast_sodium_current_j_gate__j - rlb__fast_sodium_current_j_gate__j * fast_sodium_current_j_gate__j, rlb__fast_sodium_current_j_gate__j, dt);
+                const double rlb__L_type_Ca_current_d_gate__d = -(1.0 / (L_type_Ca_current_d_gate__tau_d));
+                out[224 + j] = ct_rush_larsen_ab(L_type_Ca_current_d_gate__d, dot__L_type_Ca_current_d_gate__d - rlb__L_type_Ca_current_d_gate__d * L_type_Ca_current_d_gate__d, rlb__L_type_Ca_current_d_gate__d, dt);
+                const double rlb__L_type_Ca_current_f_gate__f = -(1.0 / (L_type_Ca_current_f_gate__tau_f));
+                out[256 + j] = ct_rush_larsen_ab(L_type_Ca_current_f_gate__f, dot__L_type_Ca_current_f_gate__f - rlb__L_type_Ca_current_f_gate__f * L_type_Ca_current_f_gate__f, rlb__L_type_Ca_current_f_gate__f, dt);
+                const double rlb__L_type_Ca_current_f2_gate__f2 = -(1.0 / (L_type_Ca_current_f2_gate__tau_f2));
+                out[288 + j] = ct_rush_larsen_ab(L_type_Ca_current_f2_gate__f2, dot__L_type_Ca_current_f2_gate__f2 - rlb__L_type_Ca_current_f2_gate__f2 * L_type_Ca_current_f2_gate__f2, rlb__L_type_Ca_current_f2_gate__f2, dt);
+                const double rlb__L_type_Ca_current_fCass_gate__fCass = -(1.0 / (L_type_Ca_current_fCass_gate__tau_fCass));
+                out[320 + j] = ct_rush_larsen_ab(L_type_Ca_current_fCass_gate__fCass, dot__L_type_Ca_current_fCass_gate__fCass - rlb__L_type_Ca_current_fCass_gate__fCass * L_type_Ca_current_fCass_gate__fCass, rlb__L_type_Ca_current_fCass_gate__fCass, dt);
+                const double rlb__transient_outward_current_s_gate__s = -(1.0 / (transient_outward_current_s_gate__tau_s));
+                out[352 + j] = ct_rush_larsen_ab(transient_outward_current_s_gate__s, dot__transient_outward_current_s_gate__s - rlb__transient_outward_current_s_gate__s * transient_outward_current_s_gate__s, rlb__transient_outward_current_s_gate__s, dt);
+                const double rlb__transient_outward_current_r_gate__r = -(1.0 / (transient_outward_current_r_gate__tau_r));
+                out[384 + j] = ct_rush_larsen_ab(transient_outward_current_r_gate__r, dot__transient_outward_current_r_gate__r - rlb__transient_outward_current_r_gate__r * transient_outward_current_r_gate__r, rlb__transient_outward_current_r_gate__r, dt);
+                out[416 + j] = calcium_dynamics__Ca_i + dt * dot__calcium_dynamics__Ca_i;
+                out[448 + j] = calcium_dynamics__Ca_SR + dt * dot__calcium_dynamics__Ca_SR;
+                out[480 + j] = calcium_dynamics__Ca_ss + dt * dot__calcium_dynamics__Ca_ss;
+                out[512 + j] = calcium_dynamics__R_prime + dt * dot__calcium_dynamics__R_prime;
+                out[544 + j] = sodium_dynamics__Na_i + dt * dot__sodium_dynamics__Na_i;
+                out[576 + j] = potassium_dynamics__K_i + dt * dot__potassium_dynamics__K_i;
+                (void)i_stim;
+            }
+        }
+        for (int k = 0; k < 19; ++k)
+            for (int j = 0; j < nj; ++j)
+                s[k * ld + j] = out[k * 32 + j];
+    }
+
+    static void CT_KERNEL ct_chunk_lut(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv)
+    {
+        double out[608];
+        const double xmax_lut = n_rows - 1.000001;
+        (void)t;
+        (void)p;
+        for (int jb = 0; jb < nj; jb += 8) {
+            for (int j = jb; j < jb + 8; ++j) {
+                const double i_stim = ist[j];
+                const double membrane__V = s[0 * ld + j];
+                const double rapid_time_dependent_potassium_current_Xr1_gate__Xr1 = s[1 * ld + j];
+                const double rapid_time_dependent_potassium_current_Xr2_gate__Xr2 = s[2 * ld + j];
+                const double slow_time_dependent_potassium_current_Xs_gate__Xs = s[3 * ld + j];
+                const double fast_sodium_current_m_gate__m = s[4 * ld + j];
+                const double fast_sodium_current_h_gate__h = s[5 * ld + j];
+                const double fast_sodium_current_j_gate__j = s[6 * ld + j];
+                const double L_type_Ca_current_d_gate__d = s[7 * ld + j];
+                const double L_type_Ca_current_f_gate__f = s[8 * ld + j];
+                const double L_type_Ca_current_f2_gate__f2 = s[9 * ld + j];
+                const double L_type_Ca_current_fCass_gate__fCass = s[10 * ld + j];
+                const double transient_outward_current_s_gate__s = s[11 * ld + j];
+                const double transient_outward_current_r_gate__r = s[12 * ld + j];
+                const double calcium_dynamics__Ca_i = s[13 * ld + j];
+                const double calcium_dynamics__Ca_SR = s[14 * ld + j];
+                const double calcium_dynamics__Ca_ss = s[15 * ld + j];
+                const double calcium_dynamics__R_prime = s[16 * ld + j];
+                const double sodium_dynamics__Na_i = s[17 * ld + j];
+                const double potassium_dynamics__K_i = s[18 * ld + j];
+                const double cardiotwin_parameters__gNa = p[0 * ld + j];
+                const double cardiotwin_parameters__gCaL = p[1 * ld + j];
+                const double cardiotwin_parameters__gto = p[2 * ld + j];
+                const double cardiotwin_parameters__gKr = p[3 * ld + j];
+                const double cardiotwin_parameters__gKs = p[4 * ld + j];
+                const double cardiotwin_parameters__gK1 = p[5 * ld + j];
+                const double cardiotwin_parameters__gNaCa = p[6 * ld + j];
+                const double cardiotwin_parameters__gNaK = p[7 * ld + j];
+                const double x_lut0 = (membrane__V - vmin) * inv_dv;
+                const double x_lut1 = x_lut0 > 0.0 ? x_lut0 : 0.0;
+                const double x_lut = x_lut1 < xmax_lut ? x_lut1 : xmax_lut;
+                const int i_lut = (int)x_lut;
+                const double w_lut = x_lut - i_lut;
+                const int o_lut = 29 * i_lut;
+                const double lutx__0 = lut[o_lut + 0] + w_lut * (lut[o_lut + 29] - lut[o_lut + 0]);
+                const double lutx__1 = lut[o_lut + 1] + w_lut * (lut[o_lut + 30] - lut[o_lut + 1]);
+                const double lutx__2 = lut[o_lut + 2] + w_lut * (lut[o_lut + 31] - lut[o_lut + 2]);
+                const double lutx__3 = lut[o_lut + 3] + w_lut * (lut[o_lut + 32] - lut[o_lut + 3]);
+                const double lutx__4 = lut[o_lut + 4] + w_lut * (lut[o_lut + 33] - lut[o_lut + 4]);
+                const double lutx__5 = lut[o_lut + 5] + w_lut * (lut[o_lut + 34] - lut[o_lut + 5]);
+                const double lutx__6 = lut[o_lut + 6] + w_lut * (lut[o_lut + 35] - lut[o_lut + 6]);
+                const double rlE__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 = lut[o_lut + 7] + w_lut * (lut[o_lut + 36] - lut[o_lut + 7]);
+                const double rlQ__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 = lut[o_lut + 8] + w_lut * (lut[o_lut + 37] - lut[o_lut + 8]);
+                const double rlE__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 = lut[o_lut + 9] + w_lut * (lut[o_lut + 38] - lut[o_lut + 9]);
+                const double rlQ__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 = lut[o_lut + 10] + w_lut * (lut[o_lut + 39] - lut[o_lut + 10]);
+                const double rlE__slow_time_dependent_potassium_current_Xs_gate__Xs = lut[o_lut + 11] + w_lut * (lut[o_lut + 40] - lut[o_lut + 11]);
+                const double rlQ__slow_time_dependent_potassium_current_Xs_gate__Xs = lut[o_lut + 12] + w_lut * (lut[o_lut + 41] - lut[o_lut + 12]);
+                const double rlE__fast_sodium_current_m_gate__m = lut[o_lut + 13] + w_lut * (lut[o_lut + 42] - lut[o_lut + 13]);
+                const double rlQ__fast_sodium_current_m_gate__m = lut[o_lut + 14] + w_lut * (lut[o_lut + 43] - lut[o_lut + 14]);
+                const double rlE__fast_sodium_current_h_gate__h = lut[o_lut + 15] + w_lut * (lut[o_lut + 44] - lut[o_lut + 15]);
+                const double rlQ__fast_sodium_current_h_gate__h = lut[o_lut + 16] + w_lut * (lut[o_lut + 45] - lut[o_lut + 16]);
+                const double rlE__fast_sodium_current_j_gate__j = lut[o_lut + 17] + w_lut * (lut[o_lut + 46] - lut[o_lut + 17]);
+                const double rlQ__fast_sodium_current_j_gate__j = lut[o_lut + 18] + w_lut * (lut[o_lut + 47] - lut[o_lut + 18]);
+                const double rlE__L_type_Ca_current_d_gate__d = lut[o_lut + 19] + w_lut * (lut[o_lut + 48] - lut[o_lut + 19]);
+                const double rlQ__L_type_Ca_current_d_gate__d = lut[o_lut + 20] + w_lut * (lut[o_lut + 49] - lut[o_lut + 20]);
+                const double rlE__L_type_Ca_current_f_gate__f = lut[o_lut + 21] + w_lut * (lut[o_lut + 50] - lut[o_lut + 21]);
+                const double rlQ__L_type_Ca_current_f_gate__f = lut[o_lut + 22] + w_lut * (lut[o_lut + 51] - lut[o_lut + 22]);
+                const double rlE__L_type_Ca_current_f2_gate__f2 = lut[o_lut + 23] + w_lut * (lut[o_lut + 52] - lut[o_lut + 23]);
+                const double rlQ__L_type_Ca_current_f2_gate__f2 = lut[o_lut + 24] + w_lut * (lut[o_lut + 53] - lut[o_lut + 24]);
+                const double rlE__transient_outward_current_s_gate__s = lut[o_lut + 25] + w_lut * (lut[o_lut + 54] - lut[o_lut + 25]);
+                const double rlQ__transient_outward_current_s_gate__s = lut[o_lut + 26] + w_lut * (lut[o_lut + 55] - lut[o_lut + 26]);
+                const double rlE__transient_outward_current_r_gate__r = lut[o_lut + 27] + w_lut * (lut[o_lut + 56] - lut[o_lut + 27]);
+                const double rlQ__transient_outward_current_r_gate__r = lut[o_lut + 28] + w_lut * (lut[o_lut + 57] - lut[o_lut + 28]);
+                const double L_type_Ca_current__g_CaL = (3.98e-05 * cardiotwin_parameters__gCaL);
+                const double L_type_Ca_current__temp = (((membrane__V < 14.999) | (membrane__V > 15.001)) ? (((0.25 * calcium_dynamics__Ca_ss * lutx__1) - 2.0) * lutx__0) : (0.5 * ((13.357380336089031 * ((0.24998128375521925 * calcium_dynamics__Ca_ss) - 2.0)) + (13.356380336103546 * ((0.2500187176460769 * calcium_dynamics__Ca_ss) - 2.0)))));
+                const double L_type_Ca_current__i_CaL = (14447.286958825252 * L_type_Ca_current__temp * L_type_Ca_current__g_CaL * L_type_Ca_current_d_gate__d * L_type_Ca_current_f_gate__f * L_type_Ca_current_f2_gate__f2 * L_type_Ca_current_fCass_gate__fCass);
+                const double reversal_potentials__E_Ca = (13.356880329847824 * log((2.0 / calcium_dynamics__Ca_i)));
+                const double calcium_background_current__i_b_Ca = (0.000592 * (membrane__V - reversal_potentials__E_Ca));
+                const double calcium_pump_current__i_p_Ca = (0.1238 * calcium_dynamics__Ca_i / (calcium_dynamics__Ca_i + 0.0005));
+                const double fast_sodium_current__g_Na = (14.838 * cardiotwin_parameters__gNa);
+                const double reversal_potentials__E_Na = (26.713760659695648 * log((140.0 / sodium_dynamics__Na_i)));
+                const double fast_sodium_current__i_Na = (fast_sodium_current__g_Na * ((fast_sodium_current_m_gate__m) * (fast_sodium_current_m_gate__m) * (fast_sodium_current_m_gate__m)) * fast_sodium_current_h_gate__h * fast_sodium_current_j_gate__j * (membrane__V - reversal_potentials__E_Na));
+                const double inward_rectifier_potassium_current__g_K1 = (5.405 * cardiotwin_parameters__gK1);
+                const double reversal_potentials__E_K = (26.713760659695648 * log((5.4 / potassium_dynamics__K_i)));
+                const double inward_rectifier_potassium_current__alpha_K1 = (0.1 / (1.0 + exp((0.06 * (membrane__V - reversal_potentials__E_K - 200.0)))));
+                const double inward_rectifier_potassium_current__beta_K1 = (((3.0 * exp((0.0002 * (membrane__V - reversal_potentials__E_K + 100.0)))) + exp((0.1 * (membrane__V - reversal_potentials__E_K - 10.0)))) / (1.0 + exp(((-0.5) * (membrane__V - reversal_potentials__E_K)))));
+                const double inward_rectifier_potassium_current__xK1_inf = (inward_rectifier_potassium_current__alpha_K1 / (inward_rectifier_potassium_current__alpha_K1 + inward_rectifier_potassium_current__beta_K1));
+                const double inward_rectifier_potassium_current__i_K1 = (inward_rectifier_potassium_current__g_K1 * inward_rectifier_potassium_current__xK1_inf * (membrane__V - reversal_potentials__E_K));
+                const double potassium_pump_current__i_p_K = (0.0146 * (membrane__V - reversal_potentials__E_K) * lutx__2);
+                const double rapid_time_dependent_potassium_current__g_Kr = (0.153 * cardiotwin_parameters__gKr);
+                const double rapid_time_dependent_potassium_current__i_Kr = (rapid_time_dependent_potassium_current__g_Kr * rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * (membrane__V - reversal_potentials__E_K));
+                const double reversal_potentials__E_Ks = (26.713760659695648 * log((9.600000000000001 / (potassium_dynamics__K_i + (0.03 * sodium_dynamics__Na_i)))));
+                const double slow_time_dependent_potassium_current__g_Ks = (0.098 * cardiotwin_parameters__gKs);
+                const double slow_time_dependent_potassium_current__i_Ks = (slow_time_dependent_potassium_current__g_Ks * ((slow_time_dependent_potassium_current_Xs_gate__Xs) * (slow_time_dependent_potassium_current_Xs_gate__Xs)) * (membrane__V - reversal_potentials__E_Ks));
+                const double sodium_background_current__i_b_Na = (0.00029 * (membrane__V - reversal_potentials__E_Na));
+                const double sodium_calcium_exchanger_current__K_NaCa = (1000.0 * cardiotwin_parameters__gNaCa);
+                const double sodium_calcium_exchanger_current__i_NaCa = (8.666220229942447e-08 * sodium_calcium_exchanger_current__K_NaCa * ((2.0 * ((sodium_dynamics__Na_i) * (sodium_dynamics__Na_i) * (sodium_dynamics__Na_i)) * lutx__4) - (6860000.0 * calcium_dynamics__Ca_i * lutx__5)) * lutx__3);
+                const double sodium_potassium_pump_current__P_NaK = (2.724 * cardiotwin_parameters__gNaK);
+                const double sodium_potassium_pump_current__i_NaK = (0.84375 * sodium_potassium_pump_current__P_NaK * sodium_dynamics__Na_i * lutx__6 / (sodium_dynamics__Na_i + 40.0));
+                const double transient_outward_current__g_to = (0.294 * cardiotwin_parameters__gto);
+                const double transient_outward_current__i_to = (transient_outward_current__g_to * transient_outward_current_r_gate__r * transient_outward_current_s_gate__s * (membrane__V - reversal_potentials__E_K));
+                const double dot__membrane__V = -(inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + L_type_Ca_current__i_CaL + sodium_potassium_pump_current__i_NaK + fast_sodium_current__i_Na + sodium_background_current__i_b_Na + sodium_calcium_exchanger_current__i_NaCa + calcium_background_current__i_b_Ca + potassium_pump_current__i_p_K + calcium_pump_current__i_p_Ca + i_stim);
+                const double L_type_Ca_current_fCass_gate__fCass_inf = (0.6 / (1.0 + (((20.0 * calcium_dynamics__Ca_ss)) * ((20.0 * calcium_dynamics__Ca_ss))))) + 0.4;
+                const double L_type_Ca_current_fCass_gate__tau_fCass = (80.0 / (1.0 + (((20.0 * calcium_dynamics__Ca_ss)) * ((20.0 * calcium_dynamics__Ca_ss))))) + 2.0;
+                const double dot__L_type_Ca_current_fCass_gate__fCass = ((L_type_Ca_current_fCass_gate__fCass_inf - L_type_Ca_current_fCass_gate__fCass) / L_type_Ca_current_fCass_gate__tau_fCass);
+                const double calcium_dynamics__Ca_i_bufc = (1.0 / (1.0 + (0.0002 / ((calcium_dynamics__Ca_i + 0.001) * (calcium_dynamics__Ca_i + 0.001)))));
+                const double calcium_dynamics__i_leak = (0.00036 * (calcium_dynamics__Ca_SR - calcium_dynamics__Ca_i));
+                const double calcium_dynamics__i_up = (0.006375 / (1.0 + (6.25e-08 / ((calcium_dynamics__Ca_i) * (calcium_dynamics__Ca_i)))));
+                const double calcium_dynamics__i_xfer = (0.0038 * (calcium_dynamics__Ca_ss - calcium_dynamics__Ca_i));
+                const double dot__calcium_dynamics__Ca_i = (calcium_dynamics__Ca_i_bufc * ((0.06669105096317972 * (calcium_dynamics__i_leak - calcium_dynamics__i_up)) + calcium_dynamics__i_xfer - (5.844274872200971e-05 * (calcium_background_current__i_b_Ca + calcium_pump_current__i_p_Ca - (2.0 * sodium_calcium_exchanger_current__i_NaCa)))));
+                const double calcium_dynamics__Ca_sr_bufsr = (1.0 / (1.0 + (3.0 / ((calcium_dynamics__Ca_SR + 0.3) * (calcium_dynamics__Ca_SR + 0.3)))));
+                const double calcium_dynamics__kcasr = 2.5 - (1.5 / (1.0 + (((1.5 / calcium_dynamics__Ca_SR)) * ((1.5 / calcium_dynamics__Ca_SR)))));
+                const double calcium_dynamics__k1 = (0.15 / calcium_dynamics__kcasr);
+                const double calcium_dynamics__O = (calcium_dynamics__k1 * ((calcium_dynamics__Ca_ss) * (calcium_dynamics__Ca_ss)) * calcium_dynamics__R_prime / (0.06 + (calcium_dynamics__k1 * ((calcium_dynamics__Ca_ss) * (calcium_dynamics__Ca_ss)))));
+                const double calcium_dynamics__i_rel = (0.102 * calcium_dynamics__O * (calcium_dynamics__Ca_SR - calcium_dynamics__Ca_ss));
+                const double dot__calcium_dynamics__Ca_SR = (calcium_dynamics__Ca_sr_bufsr * (calcium_dynamics__i_up - (calcium_dynamics__i_rel + calcium_dynamics__i_leak)));
+                const double calcium_dynamics__Ca_ss_bufss = (1.0 / (1.0 + (0.0001 / ((calcium_dynamics__Ca_ss + 0.00025) * (calcium_dynamics__Ca_ss + 0.00025)))));
+                const double dot__calcium_dynamics__Ca_ss = (calcium_dynamics__Ca_ss_bufss * (((-0.017532824616602913) * L_type_Ca_current__i_CaL) + (20.00731528895391 * calcium_dynamics__i_rel) - (300.0 * calcium_dynamics__i_xfer)));
+                const double calcium_dynamics__k2 = (0.045 * calcium_dynamics__kcasr);
+                const double dot__calcium_dynamics__R_prime = ((-calcium_dynamics__k2) * calcium_dynamics__Ca_ss * calcium_dynamics__R_prime) + (0.005 * (1.0 - calcium_dynamics__R_prime));
+                const double dot__sodium_dynamics__Na_i = ((-0.00011688549744401942) * (fast_sodium_current__i_Na + sodium_background_current__i_b_Na + (3.0 * sodium_potassium_pump_current__i_NaK) + (3.0 * sodium_calcium_exchanger_current__i_NaCa)));
+                const double dot__potassium_dynamics__K_i = ((-0.00011688549744401942) * (inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + potassium_pump_current__i_p_K + i_stim - (2.0 * sodium_potassium_pump_current__i_NaK)));
+                out[0 + j] = membrane__V + dt * dot__membrane__V;
+                out[32 + j] = rlE__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rapid_time_dependent_potassium_current_Xr1_gate__Xr1 + rlQ__rapid_time_dependent_potassium_current_Xr1_gate__Xr1;
+                out[64 + j] = rlE__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * rapid_time_dependent_potassium_current_Xr2_gate__Xr2 + rlQ__rapid_time_dependent_potassium_current_Xr2_gate__Xr2;
+                out[96 + j] = rlE__slow_time_dependent_potassium_current_Xs_gate__Xs * slow_time_dependent_potassium_current_Xs_gate__Xs + rlQ__slow_time_dependent_potassium_current_Xs_gate__Xs;
+                out[128 + j] = rlE__fast_sodium_current_m_gate__m * fast_sodium_current_m_gate__m + rlQ__fast_sodium_current_m_gate__m;
+                out[160 + j] = rlE__fast_sodium_current_h_gate__h * fast_sodium_current_h_gate__h + rlQ__fast_sodium_current_h_gate__h;
+                out[192 + j] = rlE__fast_sodium_current_j_gate__j * fast_sodium_current_j_gate__j + rlQ__fast_sodium_current_j_gate__j;
+                out[224 + j] = rlE__L_type_Ca_current_d_gate__d * L_type_Ca_current_d_gate__d + rlQ__L_type_Ca_current_d_gate__d;
+                out[256 + j] = rlE__L_type_Ca_current_f_gate__f * L_type_Ca_current_f_gate__f + rlQ__L_type_Ca_current_f_gate__f;
+                out[288 + j] = rlE__L_type_Ca_current_f2_gate__f2 * L_type_Ca_current_f2_gate__f2 + rlQ__L_type_Ca_current_f2_gate__f2;
+                const double rlb__L_type_Ca_current_fCass_gate__fCass = -(1.0 / (L_type_Ca_current_fCass_gate__tau_fCass));
+                out[320 + j] = ct_rush_larsen_ab(L_type_Ca_current_fCass_gate__fCass, dot__L_type_Ca_current_fCass_gate__fCass - rlb__L_type_Ca_current_fCass_gate__fCass * L_type_Ca_current_fCass_gate__fCass, rlb__L_type_Ca_current_fCass_gate__fCass, dt);
+                out[352 + j] = rlE__transient_outward_current_s_gate__s * transient_outward_current_s_gate__s + rlQ__transient_outward_current_s_gate__s;
+                out[384 + j] = rlE__transient_outward_current_r_gate__r * transient_outward_current_r_gate__r + rlQ__transient_outward_current_r_gate__r;
+                out[416 + j] = calcium_dynamics__Ca_i + dt * dot__calcium_dynamics__Ca_i;
+                out[448 + j] = calcium_dynamics__Ca_SR + dt * dot__calcium_dynamics__Ca_SR;
+                out[480 + j] = calcium_dynamics__Ca_ss + dt * dot__calcium_dynamics__Ca_ss;
+                out[512 + j] = calcium_dynamics__R_prime + dt * dot__calcium_dynamics__R_prime;
+                out[544 + j] = sodium_dynamics__Na_i + dt * dot__sodium_dynamics__Na_i;
+                out[576 + j] = potassium_dynamics__K_i + dt * dot__potassium_dynamics__K_i;
+                (void)i_stim;
+            }
+        }
+        for (int k = 0; k < 19; ++k)
+            for (int j = 0; j < nj; ++j)
+                s[k * ld + j] = out[k * 32 + j];
+    }
+
+    """
+    void ct_chunk(int nj, double* s, const double* p, Py_ssize_t ld, const double* ist, double t, double dt) nogil
+    void ct_chunk_lut(int nj, double* s, const double* p, Py_ssize_t ld, const double* ist, double t, double dt, const double* lut, int n_rows, double vmin, double inv_dv) nogil
 
 
-cdef inline void _cell_step_lut(double* s, const double* p, Py_ssize_t n, Py_ssize_t c, double i_stim, double t, double dt, const double* lut, Py_ssize_t n_rows, double vmin, double inv_dv) noexcept nogil:
-    cdef double membrane__V = s[0 * n + c]
-    cdef double rapid_time_dependent_potassium_current_Xr1_gate__Xr1 = s[1 * n + c]
-    cdef double rapid_time_dependent_potassium_current_Xr2_gate__Xr2 = s[2 * n + c]
-    cdef double slow_time_dependent_potassium_current_Xs_gate__Xs = s[3 * n + c]
-    cdef double fast_sodium_current_m_gate__m = s[4 * n + c]
-    cdef double fast_sodium_current_h_gate__h = s[5 * n + c]
-    cdef double fast_sodium_current_j_gate__j = s[6 * n + c]
-    cdef double L_type_Ca_current_d_gate__d = s[7 * n + c]
-    cdef double L_type_Ca_current_f_gate__f = s[8 * n + c]
-    cdef double L_type_Ca_current_f2_gate__f2 = s[9 * n + c]
-    cdef double L_type_Ca_current_fCass_gate__fCass = s[10 * n + c]
-    cdef double transient_outward_current_s_gate__s = s[11 * n + c]
-    cdef double transient_outward_current_r_gate__r = s[12 * n + c]
-    cdef double calcium_dynamics__Ca_i = s[13 * n + c]
-    cdef double calcium_dynamics__Ca_SR = s[14 * n + c]
-    cdef double calcium_dynamics__Ca_ss = s[15 * n + c]
-    cdef double calcium_dynamics__R_prime = s[16 * n + c]
-    cdef double sodium_dynamics__Na_i = s[17 * n + c]
-    cdef double potassium_dynamics__K_i = s[18 * n + c]
-    cdef double cardiotwin_parameters__gNa = p[0 * n + c]
-    cdef double cardiotwin_parameters__gCaL = p[1 * n + c]
-    cdef double cardiotwin_parameters__gto = p[2 * n + c]
-    cdef double cardiotwin_parameters__gKr = p[3 * n + c]
-    cdef double cardiotwin_parameters__gKs = p[4 * n + c]
-    cdef double cardiotwin_parameters__gK1 = p[5 * n + c]
-    cdef double cardiotwin_parameters__gNaCa = p[6 * n + c]
-    cdef double cardiotwin_parameters__gNaK = p[7 * n + c]
-    cdef double x_lut = (membrane__V - vmin) * inv_dv
-    cdef Py_ssize_t i_lut
-    cdef double w_lut
-    cdef const double* r0
-    cdef const double* r1
-    cdef double rapid_time_dependent_potassium_current_Xr1_gate__tau_xr1
-    cdef double rapid_time_dependent_potassium_current_Xr1_gate__xr1_inf
-    cdef double rapid_time_dependent_potassium_current_Xr2_gate__tau_xr2
-    cdef double rapid_time_dependent_potassium_current_Xr2_gate__xr2_inf
-    cdef double slow_time_dependent_potassium_current_Xs_gate__tau_xs
-    cdef double slow_time_dependent_potassium_current_Xs_gate__xs_inf
-    cdef double fast_sodium_current_m_gate__m_inf
-    cdef double fast_sodium_current_m_gate__tau_m
-    cdef double fast_sodium_current_h_gate__h_inf
-    cdef double fast_sodium_current_h_gate__tau_h
-    cdef double fast_sodium_current_j_gate__j_inf
-    cdef double fast_sodium_current_j_gate__tau_j
-    cdef double L_type_Ca_current_d_gate__d_inf
-    cdef double L_type_Ca_current_d_gate__tau_d
-    cdef double L_type_Ca_current_f_gate__f_inf
-    cdef double L_type_Ca_current_f_gate__tau_f
-    cdef double L_type_Ca_current_f2_gate__f2_inf
-    cdef double L_type_Ca_current_f2_gate__tau_f2
-    cdef double transient_outward_current_s_gate__s_inf
-    cdef double transient_outward_current_s_gate__tau_s
-    cdef double transient_outward_current_r_gate__r_inf
-    cdef double transient_outward_current_r_gate__tau_r
-    cdef double rlfactor__rapid_time_dependent_potassium_current_Xr1_gate__Xr1
-    cdef double rlfactor__rapid_time_dependent_potassium_current_Xr2_gate__Xr2
-    cdef double rlfactor__slow_time_dependent_potassium_current_Xs_gate__Xs
-    cdef double rlfactor__fast_sodium_current_m_gate__m
-    cdef double rlfactor__fast_sodium_current_h_gate__h
-    cdef double rlfactor__fast_sodium_current_j_gate__j
-    cdef double rlfactor__L_type_Ca_current_d_gate__d
-    cdef double rlfactor__L_type_Ca_current_f_gate__f
-    cdef double rlfactor__L_type_Ca_current_f2_gate__f2
-    cdef double rlfactor__transient_outward_current_s_gate__s
-    cdef double rlfactor__transient_outward_current_r_gate__r
-    cdef double L_type_Ca_current__g_CaL
-    cdef double L_type_Ca_current__temp
-    cdef double L_type_Ca_current__i_CaL
-    cdef double reversal_potentials__E_Ca
-    cdef double calcium_background_current__i_b_Ca
-    cdef double calcium_pump_current__i_p_Ca
-    cdef double fast_sodium_current__g_Na
-    cdef double reversal_potentials__E_Na
-    cdef double fast_sodium_current__i_Na
-    cdef double inward_rectifier_potassium_current__g_K1
-    cdef double reversal_potentials__E_K
-    cdef double inward_rectifier_potassium_current__alpha_K1
-    cdef double inward_rectifier_potassium_current__beta_K1
-    cdef double inward_rectifier_potassium_current__xK1_inf
-    cdef double inward_rectifier_potassium_current__i_K1
-    cdef double potassium_pump_current__i_p_K
-    cdef double rapid_time_dependent_potassium_current__g_Kr
-    cdef double rapid_time_dependent_potassium_current__i_Kr
-    cdef double reversal_potentials__E_Ks
-    cdef double slow_time_dependent_potassium_current__g_Ks
-    cdef double slow_time_dependent_potassium_current__i_Ks
-    cdef double sodium_background_current__i_b_Na
-    cdef double sodium_calcium_exchanger_current__K_NaCa
-    cdef double sodium_calcium_exchanger_current__i_NaCa
-    cdef double sodium_potassium_pump_current__P_NaK
-    cdef double sodium_potassium_pump_current__i_NaK
-    cdef double transient_outward_current__g_to
-    cdef double transient_outward_current__i_to
-    cdef double dot__membrane__V
-    cdef double dot__rapid_time_dependent_potassium_current_Xr1_gate__Xr1
-    cdef double dot__rapid_time_dependent_potassium_current_Xr2_gate__Xr2
-    cdef double dot__slow_time_dependent_potassium_current_Xs_gate__Xs
-    cdef double dot__fast_sodium_current_m_gate__m
-    cdef double dot__fast_sodium_current_h_gate__h
-    cdef double dot__fast_sodium_current_j_gate__j
-    cdef double dot__L_type_Ca_current_d_gate__d
-    cdef double dot__L_type_Ca_current_f_gate__f
-    cdef double dot__L_type_Ca_current_f2_gate__f2
-    cdef double L_type_Ca_current_fCass_gate__fCass_inf
-    cdef double L_type_Ca_current_fCass_gate__tau_fCass
-    cdef double dot__L_type_Ca_current_fCass_gate__fCass
-    cdef double dot__transient_outward_current_s_gate__s
-    cdef double dot__transient_outward_current_r_gate__r
-    cdef double calcium_dynamics__Ca_i_bufc
-    cdef double calcium_dynamics__i_leak
-    cdef double calcium_dynamics__i_up
-    cdef double calcium_dynamics__i_xfer
-    cdef double dot__calcium_dynamics__Ca_i
-    cdef double calcium_dynamics__Ca_sr_bufsr
-    cdef double calcium_dynamics__kcasr
-    cdef double calcium_dynamics__k1
-    cdef double calcium_dynamics__O
-    cdef double calcium_dynamics__i_rel
-    cdef double dot__calcium_dynamics__Ca_SR
-    cdef double calcium_dynamics__Ca_ss_bufss
-    cdef double dot__calcium_dynamics__Ca_ss
-    cdef double calcium_dynamics__k2
-    cdef double dot__calcium_dynamics__R_prime
-    cdef double dot__sodium_dynamics__Na_i
-    cdef double dot__potassium_dynamics__K_i
-    cdef double rlb__L_type_Ca_current_fCass_gate__fCass
-    if x_lut < 0.0:
-        x_lut = 0.0
-    elif x_lut > n_rows - 1.000001:
-        x_lut = n_rows - 1.000001
-    i_lut = <Py_ssize_t>x_lut
-    w_lut = x_lut - i_lut
-    r0 = lut + i_lut * 33
-    r1 = r0 + 33
-    rapid_time_dependent_potassium_current_Xr1_gate__tau_xr1 = r0[0] + w_lut * (r1[0] - r0[0])
-    rapid_time_dependent_potassium_current_Xr1_gate__xr1_inf = r0[1] + w_lut * (r1[1] - r0[1])
-    rapid_time_dependent_potassium_current_Xr2_gate__tau_xr2 = r0[2] + w_lut * (r1[2] - r0[2])
-    rapid_time_dependent_potassium_current_Xr2_gate__xr2_inf = r0[3] + w_lut * (r1[3] - r0[3])
-    slow_time_dependent_potassium_current_Xs_gate__tau_xs = r0[4] + w_lut * (r1[4] - r0[4])
-    slow_time_dependent_potassium_current_Xs_gate__xs_inf = r0[5] + w_lut * (r1[5] - r0[5])
-    fast_sodium_current_m_gate__m_inf = r0[6] + w_lut * (r1[6] - r0[6])
-    fast_sodium_current_m_gate__tau_m = r0[7] + w_lut * (r1[7] - r0[7])
-    fast_sodium_current_h_gate__h_inf = r0[8] + w_lut * (r1[8] - r0[8])
-    fast_sodium_current_h_gate__tau_h = r0[9] + w_lut * (r1[9] - r0[9])
-    fast_sodium_current_j_gate__j_inf = r0[10] + w_lut * (r1[10] - r0[10])
-    fast_sodium_current_j_gate__tau_j = r0[11] + w_lut * (r1[11] - r0[11])
-    L_type_Ca_current_d_gate__d_inf = r0[12] + w_lut * (r1[12] - r0[12])
-    L_type_Ca_current_d_gate__tau_d = r0[13] + w_lut * (r1[13] - r0[13])
-    L_type_Ca_current_f_gate__f_inf = r0[14] + w_lut * (r1[14] - r0[14])
-    L_type_Ca_current_f_gate__tau_f = r0[15] + w_lut * (r1[15] - r0[15])
-    L_type_Ca_current_f2_gate__f2_inf = r0[16] + w_lut * (r1[16] - r0[16])
-    L_type_Ca_current_f2_gate__tau_f2 = r0[17] + w_lut * (r1[17] - r0[17])
-    transient_outward_current_s_gate__s_inf = r0[18] + w_lut * (r1[18] - r0[18])
-    transient_outward_current_s_gate__tau_s = r0[19] + w_lut * (r1[19] - r0[19])
-    transient_outward_current_r_gate__r_inf = r0[20] + w_lut * (r1[20] - r0[20])
-    transient_outward_current_r_gate__tau_r = r0[21] + w_lut * (r1[21] - r0[21])
-    rlfactor__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 = r0[22] + w_lut * (r1[22] - r0[22])
-    rlfactor__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 = r0[23] + w_lut * (r1[23] - r0[23])
-    rlfactor__slow_time_dependent_potassium_current_Xs_gate__Xs = r0[24] + w_lut * (r1[24] - r0[24])
-    rlfactor__fast_sodium_current_m_gate__m = r0[25] + w_lut * (r1[25] - r0[25])
-    rlfactor__fast_sodium_current_h_gate__h = r0[26] + w_lut * (r1[26] - r0[26])
-    rlfactor__fast_sodium_current_j_gate__j = r0[27] + w_lut * (r1[27] - r0[27])
-    rlfactor__L_type_Ca_current_d_gate__d = r0[28] + w_lut * (r1[28] - r0[28])
-    rlfactor__L_type_Ca_current_f_gate__f = r0[29] + w_lut * (r1[29] - r0[29])
-    rlfactor__L_type_Ca_current_f2_gate__f2 = r0[30] + w_lut * (r1[30] - r0[30])
-    rlfactor__transient_outward_current_s_gate__s = r0[31] + w_lut * (r1[31] - r0[31])
-    rlfactor__transient_outward_current_r_gate__r = r0[32] + w_lut * (r1[32] - r0[32])
-    L_type_Ca_current__g_CaL = cardiotwin_parameters__gCaL * 3.98e-05
-    L_type_Ca_current__temp = ((membrane__V - 15.0) * (0.25 * calcium_dynamics__Ca_ss * exp(2.0 * (membrane__V - 15.0) * 96485.3415 / (8314.472 * 310.0)) - 2.0) / (exp(2.0 * (membrane__V - 15.0) * 96485.3415 / (8314.472 * 310.0)) - 1.0) if ((membrane__V < 14.999) or (membrane__V > 15.001)) else ((14.999 - 15.0) * (0.25 * calcium_dynamics__Ca_ss * exp(2.0 * (14.999 - 15.0) * 96485.3415 / (8314.472 * 310.0)) - 2.0) / (exp(2.0 * (14.999 - 15.0) * 96485.3415 / (8314.472 * 310.0)) - 1.0) + (15.001 - 15.0) * (0.25 * calcium_dynamics__Ca_ss * exp(2.0 * (15.001 - 15.0) * 96485.3415 / (8314.472 * 310.0)) - 2.0) / (exp(2.0 * (15.001 - 15.0) * 96485.3415 / (8314.472 * 310.0)) - 1.0)) / 2.0)
-    L_type_Ca_current__i_CaL = L_type_Ca_current__temp * L_type_Ca_current__g_CaL * L_type_Ca_current_d_gate__d * L_type_Ca_current_f_gate__f * L_type_Ca_current_f2_gate__f2 * L_type_Ca_current_fCass_gate__fCass * 4.0 * ((96485.3415) * (96485.3415)) / (8314.472 * 310.0)
-    reversal_potentials__E_Ca = 0.5 * 8314.472 * 310.0 / 96485.3415 * log(2.0 / calcium_dynamics__Ca_i)
-    calcium_background_current__i_b_Ca = 0.000592 * (membrane__V - reversal_potentials__E_Ca)
-    calcium_pump_current__i_p_Ca = 0.1238 * calcium_dynamics__Ca_i / (calcium_dynamics__Ca_i + 0.0005)
-    fast_sodium_current__g_Na = cardiotwin_parameters__gNa * 14.838
-    reversal_potentials__E_Na = 8314.472 * 310.0 / 96485.3415 * log(140.0 / sodium_dynamics__Na_i)
-    fast_sodium_current__i_Na = fast_sodium_current__g_Na * ((fast_sodium_current_m_gate__m) * (fast_sodium_current_m_gate__m) * (fast_sodium_current_m_gate__m)) * fast_sodium_current_h_gate__h * fast_sodium_current_j_gate__j * (membrane__V - reversal_potentials__E_Na)
-    inward_rectifier_potassium_current__g_K1 = cardiotwin_parameters__gK1 * 5.405
-    reversal_potentials__E_K = 8314.472 * 310.0 / 96485.3415 * log(5.4 / potassium_dynamics__K_i)
-    inward_rectifier_potassium_current__alpha_K1 = 0.1 / (1.0 + exp(0.06 * (membrane__V - reversal_potentials__E_K - 200.0)))
-    inward_rectifier_potassium_current__beta_K1 = (3.0 * exp(0.0002 * (membrane__V - reversal_potentials__E_K + 100.0)) + exp(0.1 * (membrane__V - reversal_potentials__E_K - 10.0))) / (1.0 + exp(-0.5 * (membrane__V - reversal_potentials__E_K)))
-    inward_rectifier_potassium_current__xK1_inf = inward_rectifier_potassium_current__alpha_K1 / (inward_rectifier_potassium_current__alpha_K1 + inward_rectifier_potassium_current__beta_K1)
-    inward_rectifier_potassium_current__i_K1 = inward_rectifier_potassium_current__g_K1 * inward_rectifier_potassium_current__xK1_inf * sqrt(5.4 / 5.4) * (membrane__V - reversal_potentials__E_K)
-    potassium_pump_current__i_p_K = 0.0146 * (membrane__V - reversal_potentials__E_K) / (1.0 + exp((25.0 - membrane__V) / 5.98))
-    rapid_time_dependent_potassium_current__g_Kr = cardiotwin_parameters__gKr * 0.153
-    rapid_time_dependent_potassium_current__i_Kr = rapid_time_dependent_potassium_current__g_Kr * sqrt(5.4 / 5.4) * rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * (membrane__V - reversal_potentials__E_K)
-    reversal_potentials__E_Ks = 8314.472 * 310.0 / 96485.3415 * log((5.4 + 0.03 * 140.0) / (potassium_dynamics__K_i + 0.03 * sodium_dynamics__Na_i))
-    slow_time_dependent_potassium_current__g_Ks = cardiotwin_parameters__gKs * 0.098
-    slow_time_dependent_potassium_current__i_Ks = slow_time_dependent_potassium_current__g_Ks * ((slow_time_dependent_potassium_current_Xs_gate__Xs) * (slow_time_dependent_potassium_current_Xs_gate__Xs)) * (membrane__V - reversal_potentials__E_Ks)
-    sodium_background_current__i_b_Na = 0.00029 * (membrane__V - reversal_potentials__E_Na)
-    sodium_calcium_exchanger_current__K_NaCa = cardiotwin_parameters__gNaCa * 1000.0
-    sodium_calcium_exchanger_current__i_NaCa = sodium_calcium_exchanger_current__K_NaCa * (exp(0.35 * membrane__V * 96485.3415 / (8314.472 * 310.0)) * ((sodium_dynamics__Na_i) * (sodium_dynamics__Na_i) * (sodium_dynamics__Na_i)) * 2.0 - exp((0.35 - 1.0) * membrane__V * 96485.3415 / (8314.472 * 310.0)) * ((140.0) * (140.0) * (140.0)) * calcium_dynamics__Ca_i * 2.5) / ((((87.5) * (87.5) * (87.5)) + ((140.0) * (140.0) * (140.0))) * (1.38 + 2.0) * (1.0 + 0.1 * exp((0.35 - 1.0) * membrane__V * 96485.3415 / (8314.472 * 310.0))))
-    sodium_potassium_pump_current__P_NaK = cardiotwin_parameters__gNaK * 2.724
-    sodium_potassium_pump_current__i_NaK = sodium_potassium_pump_current__P_NaK * 5.4 / (5.4 + 1.0) * sodium_dynamics__Na_i / (sodium_dynamics__Na_i + 40.0) / (1.0 + 0.1245 * exp(-0.1 * membrane__V * 96485.3415 / (8314.472 * 310.0)) + 0.0353 * exp(-membrane__V * 96485.3415 / (8314.472 * 310.0)))
-    transient_outward_current__g_to = cardiotwin_parameters__gto * 0.294
-    transient_outward_current__i_to = transient_outward_current__g_to * transient_outward_current_r_gate__r * transient_outward_current_s_gate__s * (membrane__V - reversal_potentials__E_K)
-    dot__membrane__V = -(inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + L_type_Ca_current__i_CaL + sodium_potassium_pump_current__i_NaK + fast_sodium_current__i_Na + sodium_background_current__i_b_Na + sodium_calcium_exchanger_current__i_NaCa + calcium_background_current__i_b_Ca + potassium_pump_current__i_p_K + calcium_pump_current__i_p_Ca + (-i_stim / (-1.0)))
-    dot__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 = (rapid_time_dependent_potassium_current_Xr1_gate__xr1_inf - rapid_time_dependent_potassium_current_Xr1_gate__Xr1) / rapid_time_dependent_potassium_current_Xr1_gate__tau_xr1
-    dot__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 = (rapid_time_dependent_potassium_current_Xr2_gate__xr2_inf - rapid_time_dependent_potassium_current_Xr2_gate__Xr2) / rapid_time_dependent_potassium_current_Xr2_gate__tau_xr2
-    dot__slow_time_dependent_potassium_current_Xs_gate__Xs = (slow_time_dependent_potassium_current_Xs_gate__xs_inf - slow_time_dependent_potassium_current_Xs_gate__Xs) / slow_time_dependent_potassium_current_Xs_gate__tau_xs
-    dot__fast_sodium_current_m_gate__m = (fast_sodium_current_m_gate__m_inf - fast_sodium_current_m_gate__m) / fast_sodium_current_m_gate__tau_m
-    dot__fast_sodium_current_h_gate__h = (fast_sodium_current_h_gate__h_inf - fast_sodium_current_h_gate__h) / fast_sodium_current_h_gate__tau_h
-    dot__fast_sodium_current_j_gate__j = (fast_sodium_current_j_gate__j_inf - fast_sodium_current_j_gate__j) / fast_sodium_current_j_gate__tau_j
-    dot__L_type_Ca_current_d_gate__d = (L_type_Ca_current_d_gate__d_inf - L_type_Ca_current_d_gate__d) / L_type_Ca_current_d_gate__tau_d
-    dot__L_type_Ca_current_f_gate__f = (L_type_Ca_current_f_gate__f_inf - L_type_Ca_current_f_gate__f) / L_type_Ca_current_f_gate__tau_f
-    dot__L_type_Ca_current_f2_gate__f2 = (L_type_Ca_current_f2_gate__f2_inf - L_type_Ca_current_f2_gate__f2) / L_type_Ca_current_f2_gate__tau_f2
-    L_type_Ca_current_fCass_gate__fCass_inf = 0.6 / (1.0 + ((calcium_dynamics__Ca_ss / 0.05) * (calcium_dynamics__Ca_ss / 0.05))) + 0.4
-    L_type_Ca_current_fCass_gate__tau_fCass = 80.0 / (1.0 + ((calcium_dynamics__Ca_ss / 0.05) * (calcium_dynamics__Ca_ss / 0.05))) + 2.0
-    dot__L_type_Ca_current_fCass_gate__fCass = (L_type_Ca_current_fCass_gate__fCass_inf - L_type_Ca_current_fCass_gate__fCass) / L_type_Ca_current_fCass_gate__tau_fCass
-    dot__transient_outward_current_s_gate__s = (transient_outward_current_s_gate__s_inf - transient_outward_current_s_gate__s) / transient_outward_current_s_gate__tau_s
-    dot__transient_outward_current_r_gate__r = (transient_outward_current_r_gate__r_inf - transient_outward_current_r_gate__r) / transient_outward_current_r_gate__tau_r
-    calcium_dynamics__Ca_i_bufc = 1.0 / (1.0 + 0.2 * 0.001 / ((calcium_dynamics__Ca_i + 0.001) * (calcium_dynamics__Ca_i + 0.001)))
-    calcium_dynamics__i_leak = 0.00036 * (calcium_dynamics__Ca_SR - calcium_dynamics__Ca_i)
-    calcium_dynamics__i_up = 0.006375 / (1.0 + ((0.00025) * (0.00025)) / ((calcium_dynamics__Ca_i) * (calcium_dynamics__Ca_i)))
-    calcium_dynamics__i_xfer = 0.0038 * (calcium_dynamics__Ca_ss - calcium_dynamics__Ca_i)
-    dot__calcium_dynamics__Ca_i = calcium_dynamics__Ca_i_bufc * ((calcium_dynamics__i_leak - calcium_dynamics__i_up) * 0.001094 / 0.016404 + calcium_dynamics__i_xfer - 1.0 * (calcium_background_current__i_b_Ca + calcium_pump_current__i_p_Ca - 2.0 * sodium_calcium_exchanger_current__i_NaCa) * 0.185 / (2.0 * 1.0 * 0.016404 * 96485.3415))
-    calcium_dynamics__Ca_sr_bufsr = 1.0 / (1.0 + 10.0 * 0.3 / ((calcium_dynamics__Ca_SR + 0.3) * (calcium_dynamics__Ca_SR + 0.3)))
-    calcium_dynamics__kcasr = 2.5 - (2.5 - 1.0) / (1.0 + ((1.5 / calcium_dynamics__Ca_SR) * (1.5 / calcium_dynamics__Ca_SR)))
-    calcium_dynamics__k1 = 0.15 / calcium_dynamics__kcasr
-    calcium_dynamics__O = calcium_dynamics__k1 * ((calcium_dynamics__Ca_ss) * (calcium_dynamics__Ca_ss)) * calcium_dynamics__R_prime / (0.06 + calcium_dynamics__k1 * ((calcium_dynamics__Ca_ss) * (calcium_dynamics__Ca_ss)))
-    calcium_dynamics__i_rel = 0.102 * calcium_dynamics__O * (calcium_dynamics__Ca_SR - calcium_dynamics__Ca_ss)
-    dot__calcium_dynamics__Ca_SR = calcium_dynamics__Ca_sr_bufsr * (calcium_dynamics__i_up - (calcium_dynamics__i_rel + calcium_dynamics__i_leak))
-    calcium_dynamics__Ca_ss_bufss = 1.0 / (1.0 + 0.4 * 0.00025 / ((calcium_dynamics__Ca_ss + 0.00025) * (calcium_dynamics__Ca_ss + 0.00025)))
-    dot__calcium_dynamics__Ca_ss = calcium_dynamics__Ca_ss_bufss * (-1.0 * L_type_Ca_current__i_CaL * 0.185 / (2.0 * 1.0 * 5.468e-05 * 96485.3415) + calcium_dynamics__i_rel * 0.001094 / 5.468e-05 - calcium_dynamics__i_xfer * 0.016404 / 5.468e-05)
-    calcium_dynamics__k2 = 0.045 * calcium_dynamics__kcasr
-    dot__calcium_dynamics__R_prime = -calcium_dynamics__k2 * calcium_dynamics__Ca_ss * calcium_dynamics__R_prime + 0.005 * (1.0 - calcium_dynamics__R_prime)
-    dot__sodium_dynamics__Na_i = -1.0 * 1.0 * (fast_sodium_current__i_Na + sodium_background_current__i_b_Na + 3.0 * sodium_potassium_pump_current__i_NaK + 3.0 * sodium_calcium_exchanger_current__i_NaCa) / (1.0 * 0.016404 * 96485.3415) * 0.185
-    dot__potassium_dynamics__K_i = -1.0 * 1.0 * (inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + potassium_pump_current__i_p_K + (-i_stim / (-1.0)) - 2.0 * sodium_potassium_pump_current__i_NaK) / (1.0 * 0.016404 * 96485.3415) * 0.185
-    rlb__L_type_Ca_current_fCass_gate__fCass = -(1.0 / (L_type_Ca_current_fCass_gate__tau_fCass))
-    s[0 * n + c] = membrane__V + dt * dot__membrane__V
-    s[1 * n + c] = rapid_time_dependent_potassium_current_Xr1_gate__Xr1 + dot__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rlfactor__rapid_time_dependent_potassium_current_Xr1_gate__Xr1
-    s[2 * n + c] = rapid_time_dependent_potassium_current_Xr2_gate__Xr2 + dot__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * rlfactor__rapid_time_dependent_potassium_current_Xr2_gate__Xr2
-    s[3 * n + c] = slow_time_dependent_potassium_current_Xs_gate__Xs + dot__slow_time_dependent_potassium_current_Xs_gate__Xs * rlfactor__slow_time_dependent_potassium_current_Xs_gate__Xs
-    s[4 * n + c] = fast_sodium_current_m_gate__m + dot__fast_sodium_current_m_gate__m * rlfactor__fast_sodium_current_m_gate__m
-    s[5 * n + c] = fast_sodium_current_h_gate__h + dot__fast_sodium_current_h_gate__h * rlfactor__fast_sodium_current_h_gate__h
-    s[6 * n + c] = fast_sodium_current_j_gate__j + dot__fast_sodium_current_j_gate__j * rlfactor__fast_sodium_current_j_gate__j
-    s[7 * n + c] = L_type_Ca_current_d_gate__d + dot__L_type_Ca_current_d_gate__d * rlfactor__L_type_Ca_current_d_gate__d
-    s[8 * n + c] = L_type_Ca_current_f_gate__f + dot__L_type_Ca_current_f_gate__f * rlfactor__L_type_Ca_current_f_gate__f
-    s[9 * n + c] = L_type_Ca_current_f2_gate__f2 + dot__L_type_Ca_current_f2_gate__f2 * rlfactor__L_type_Ca_current_f2_gate__f2
-    s[10 * n + c] = rush_larsen_ab(L_type_Ca_current_fCass_gate__fCass, dot__L_type_Ca_current_fCass_gate__fCass - rlb__L_type_Ca_current_fCass_gate__fCass * L_type_Ca_current_fCass_gate__fCass, rlb__L_type_Ca_current_fCass_gate__fCass, dt)
-    s[11 * n + c] = transient_outward_current_s_gate__s + dot__transient_outward_current_s_gate__s * rlfactor__transient_outward_current_s_gate__s
-    s[12 * n + c] = transient_outward_current_r_gate__r + dot__transient_outward_current_r_gate__r * rlfactor__transient_outward_current_r_gate__r
-    s[13 * n + c] = calcium_dynamics__Ca_i + dt * dot__calcium_dynamics__Ca_i
-    s[14 * n + c] = calcium_dynamics__Ca_SR + dt * dot__calcium_dynamics__Ca_SR
-    s[15 * n + c] = calcium_dynamics__Ca_ss + dt * dot__calcium_dynamics__Ca_ss
-    s[16 * n + c] = calcium_dynamics__R_prime + dt * dot__calcium_dynamics__R_prime
-    s[17 * n + c] = sodium_dynamics__Na_i + dt * dot__sodium_dynamics__Na_i
-    s[18 * n + c] = potassium_dynamics__K_i + dt * dot__potassium_dynamics__K_i
-
-
-cdef inline void _lut_row(double V, double dt, double* row) noexcept nogil:
+cdef void _lut_row(double V, double dt, double* row) noexcept nogil:
     cdef double membrane__V = V
-    cdef double rapid_time_dependent_potassium_current_Xr1_gate__alpha_xr1 = 450.0 / (1.0 + exp((-45.0 - membrane__V) / 10.0))
-    cdef double rapid_time_dependent_potassium_current_Xr1_gate__beta_xr1 = 6.0 / (1.0 + exp((membrane__V + 30.0) / 11.5))
-    cdef double rapid_time_dependent_potassium_current_Xr1_gate__tau_xr1 = 1.0 * rapid_time_dependent_potassium_current_Xr1_gate__alpha_xr1 * rapid_time_dependent_potassium_current_Xr1_gate__beta_xr1
-    cdef double rapid_time_dependent_potassium_current_Xr1_gate__xr1_inf = 1.0 / (1.0 + exp((-26.0 - membrane__V) / 7.0))
-    cdef double rapid_time_dependent_potassium_current_Xr2_gate__alpha_xr2 = 3.0 / (1.0 + exp((-60.0 - membrane__V) / 20.0))
-    cdef double rapid_time_dependent_potassium_current_Xr2_gate__beta_xr2 = 1.12 / (1.0 + exp((membrane__V - 60.0) / 20.0))
-    cdef double rapid_time_dependent_potassium_current_Xr2_gate__tau_xr2 = 1.0 * rapid_time_dependent_potassium_current_Xr2_gate__alpha_xr2 * rapid_time_dependent_potassium_current_Xr2_gate__beta_xr2
-    cdef double rapid_time_dependent_potassium_current_Xr2_gate__xr2_inf = 1.0 / (1.0 + exp((membrane__V + 88.0) / 24.0))
-    cdef double slow_time_dependent_potassium_current_Xs_gate__alpha_xs = 1400.0 / sqrt(1.0 + exp((5.0 - membrane__V) / 6.0))
-    cdef double slow_time_dependent_potassium_current_Xs_gate__beta_xs = 1.0 / (1.0 + exp((membrane__V - 35.0) / 15.0))
-    cdef double slow_time_dependent_potassium_current_Xs_gate__tau_xs = 1.0 * slow_time_dependent_potassium_current_Xs_gate__alpha_xs * slow_time_dependent_potassium_current_Xs_gate__beta_xs + 80.0
-    cdef double slow_time_dependent_potassium_current_Xs_gate__xs_inf = 1.0 / (1.0 + exp((-5.0 - membrane__V) / 14.0))
-    cdef double fast_sodium_current_m_gate__m_inf = 1.0 / ((1.0 + exp((-56.86 - membrane__V) / 9.03)) * (1.0 + exp((-56.86 - membrane__V) / 9.03)))
-    cdef double fast_sodium_current_m_gate__alpha_m = 1.0 / (1.0 + exp((-60.0 - membrane__V) / 5.0))
-    cdef double fast_sodium_current_m_gate__beta_m = 0.1 / (1.0 + exp((membrane__V + 35.0) / 5.0)) + 0.1 / (1.0 + exp((membrane__V - 50.0) / 200.0))
-    cdef double fast_sodium_current_m_gate__tau_m = 1.0 * fast_sodium_current_m_gate__alpha_m * fast_sodium_current_m_gate__beta_m
-    cdef double fast_sodium_current_h_gate__h_inf = 1.0 * (1.0 - 0.0 / 100.0) / ((1.0 + exp((membrane__V + 71.55 - 0.0) / 7.43)) * (1.0 + exp((membrane__V + 71.55 - 0.0) / 7.43))) + 0.0 / 100.0
-    cdef double fast_sodium_current_h_gate__alpha_h = (0.057 * exp(-(membrane__V + 80.0 - 0.0) / 6.8) if (membrane__V < -40.0 + 0.0) else 0.0)
-    cdef double fast_sodium_current_h_gate__beta_h = (2.7 * exp(0.079 * (membrane__V - 0.0)) + 310000.0 * exp(0.3485 * (membrane__V - 0.0)) if (membrane__V < -40.0 + 0.0) else 0.77 / (0.13 * (1.0 + exp((membrane__V + 10.66 - 0.0) / -11.1))))
-    cdef double fast_sodium_current_h_gate__tau_h = 1.0 / (fast_sodium_current_h_gate__alpha_h + fast_sodium_current_h_gate__beta_h)
-    cdef double fast_sodium_current_j_gate__j_inf = 1.0 * (1.0 - 0.0 / 100.0) / ((1.0 + exp((membrane__V + 71.55 - 0.0) / 7.43)) * (1.0 + exp((membrane__V + 71.55 - 0.0) / 7.43))) + 0.0 / 100.0
-    cdef double fast_sodium_current_j_gate__alpha_j = ((-25428.0 * exp(0.2444 * (membrane__V - 0.0)) - 6.948e-06 * exp(-0.04391 * (membrane__V - 0.0))) * (membrane__V + 37.78) / 1.0 / (1.0 + exp(0.311 * (membrane__V + 79.23 - 0.0))) if (membrane__V < -40.0 + 0.0) else 0.0)
-    cdef double fast_sodium_current_j_gate__beta_j = (0.02424 * exp(-0.01052 * (membrane__V - 0.0)) / (1.0 + exp(-0.1378 * (membrane__V + 40.14 - 0.0))) if (membrane__V < -40.0 + 0.0) else 0.6 * exp(0.057 * (membrane__V - 0.0)) / (1.0 + exp(-0.1 * (membrane__V + 32.0 - 0.0))))
-    cdef double fast_sodium_current_j_gate__tau_j = 1.0 / (fast_sodium_current_j_gate__alpha_j + fast_sodium_current_j_gate__beta_j)
-    cdef double L_type_Ca_current_d_gate__d_inf = 1.0 / (1.0 + exp((-8.0 - membrane__V) / 7.5))
-    cdef double L_type_Ca_current_d_gate__alpha_d = 1.4 / (1.0 + exp((-35.0 - membrane__V) / 13.0)) + 0.25
-    cdef double L_type_Ca_current_d_gate__beta_d = 1.4 / (1.0 + exp((membrane__V + 5.0) / 5.0))
-    cdef double L_type_Ca_current_d_gate__gamma_d = 1.0 / (1.0 + exp((50.0 - membrane__V) / 20.0))
-    cdef double L_type_Ca_current_d_gate__tau_d = 1.0 * L_type_Ca_current_d_gate__alpha_d * L_type_Ca_current_d_gate__beta_d + L_type_Ca_current_d_gate__gamma_d
-    cdef double L_type_Ca_current_f_gate__f_inf = 1.0 / (1.0 + exp((membrane__V + 20.0) / 7.0))
-    cdef double L_type_Ca_current_f_gate__tau_f = 1102.5 * exp(-((membrane__V + 27.0) * (membrane__V + 27.0)) / 225.0) + 200.0 / (1.0 + exp((13.0 - membrane__V) / 10.0)) + 180.0 / (1.0 + exp((membrane__V + 30.0) / 10.0)) + 20.0
-    cdef double L_type_Ca_current_f2_gate__f2_inf = 0.67 / (1.0 + exp((membrane__V + 35.0) / 7.0)) + 0.33
-    cdef double L_type_Ca_current_f2_gate__tau_f2 = 562.0 * exp(-((membrane__V + 27.0) * (membrane__V + 27.0)) / 240.0) + 31.0 / (1.0 + exp((25.0 - membrane__V) / 10.0)) + 80.0 / (1.0 + exp((membrane__V + 30.0) / 10.0))
-    cdef double transient_outward_current_s_gate__s_inf = 1.0 / (1.0 + exp((membrane__V + 20.0) / 5.0))
-    cdef double transient_outward_current_s_gate__tau_s = 85.0 * exp(-((membrane__V + 45.0) * (membrane__V + 45.0)) / 320.0) + 5.0 / (1.0 + exp((membrane__V - 20.0) / 5.0)) + 3.0
-    cdef double transient_outward_current_r_gate__r_inf = 1.0 / (1.0 + exp((20.0 - membrane__V) / 6.0))
-    cdef double transient_outward_current_r_gate__tau_r = 9.5 * exp(-((membrane__V + 40.0) * (membrane__V + 40.0)) / 1800.0) + 0.8
+    cdef double rapid_time_dependent_potassium_current_Xr1_gate__alpha_xr1 = (450.0 / (1.0 + exp((0.1 * ((-45.0) - membrane__V)))))
+    cdef double rapid_time_dependent_potassium_current_Xr1_gate__beta_xr1 = (6.0 / (1.0 + exp((0.08695652173913043 * (membrane__V + 30.0)))))
+    cdef double rapid_time_dependent_potassium_current_Xr1_gate__tau_xr1 = (rapid_time_dependent_potassium_current_Xr1_gate__alpha_xr1 * rapid_time_dependent_potassium_current_Xr1_gate__beta_xr1)
+    cdef double rapid_time_dependent_potassium_current_Xr1_gate__xr1_inf = (1.0 / (1.0 + exp((0.14285714285714285 * ((-26.0) - membrane__V)))))
+    cdef double rapid_time_dependent_potassium_current_Xr2_gate__alpha_xr2 = (3.0 / (1.0 + exp((0.05 * ((-60.0) - membrane__V)))))
+    cdef double rapid_time_dependent_potassium_current_Xr2_gate__beta_xr2 = (1.12 / (1.0 + exp((0.05 * (membrane__V - 60.0)))))
+    cdef double rapid_time_dependent_potassium_current_Xr2_gate__tau_xr2 = (rapid_time_dependent_potassium_current_Xr2_gate__alpha_xr2 * rapid_time_dependent_potassium_current_Xr2_gate__beta_xr2)
+    cdef double rapid_time_dependent_potassium_current_Xr2_gate__xr2_inf = (1.0 / (1.0 + exp((0.041666666666666664 * (membrane__V + 88.0)))))
+    cdef double slow_time_dependent_potassium_current_Xs_gate__alpha_xs = (1400.0 / sqrt(1.0 + exp((0.16666666666666666 * (5.0 - membrane__V)))))
+    cdef double slow_time_dependent_potassium_current_Xs_gate__beta_xs = (1.0 / (1.0 + exp((0.06666666666666667 * (membrane__V - 35.0)))))
+    cdef double slow_time_dependent_potassium_current_Xs_gate__tau_xs = (slow_time_dependent_potassium_current_Xs_gate__alpha_xs * slow_time_dependent_potassium_current_Xs_gate__beta_xs) + 80.0
+    cdef double slow_time_dependent_potassium_current_Xs_gate__xs_inf = (1.0 / (1.0 + exp((0.07142857142857142 * ((-5.0) - membrane__V)))))
+    cdef double fast_sodium_current_m_gate__alpha_m = (1.0 / (1.0 + exp((0.2 * ((-60.0) - membrane__V)))))
+    cdef double fast_sodium_current_m_gate__beta_m = (0.1 / (1.0 + exp((0.2 * (membrane__V + 35.0))))) + (0.1 / (1.0 + exp((0.005 * (membrane__V - 50.0)))))
+    cdef double fast_sodium_current_m_gate__tau_m = (fast_sodium_current_m_gate__alpha_m * fast_sodium_current_m_gate__beta_m)
+    cdef double fast_sodium_current_m_gate__m_inf = (1.0 / ((1.0 + exp((0.1107419712070875 * ((-56.86) - membrane__V)))) * (1.0 + exp((0.1107419712070875 * ((-56.86) - membrane__V))))))
+    cdef double fast_sodium_current_h_gate__alpha_h = ((0.057 * exp((0.14705882352941177 * (-(membrane__V + 80.0 - 0.0))))) if (membrane__V < (-40.0)) else 0.0)
+    cdef double fast_sodium_current_h_gate__beta_h = ((2.7 * exp((0.079 * (membrane__V - 0.0)))) + (310000.0 * exp((0.3485 * (membrane__V - 0.0)))) if (membrane__V < (-40.0)) else (5.923076923076923 / (1.0 + exp(((-0.0900900900900901) * (membrane__V + 10.66 - 0.0))))))
+    cdef double fast_sodium_current_h_gate__tau_h = (1.0 / (fast_sodium_current_h_gate__alpha_h + fast_sodium_current_h_gate__beta_h))
+    cdef double fast_sodium_current_h_gate__h_inf = (1.0 / ((1.0 + exp((0.13458950201884254 * (membrane__V + 71.55 - 0.0)))) * (1.0 + exp((0.13458950201884254 * (membrane__V + 71.55 - 0.0)))))) + 0.0
+    cdef double fast_sodium_current_j_gate__alpha_j = (((((-25428.0) * exp((0.2444 * (membrane__V - 0.0)))) - (6.948e-06 * exp(((-0.04391) * (membrane__V - 0.0))))) * (membrane__V + 37.78) / (1.0 + exp((0.311 * (membrane__V + 79.23 - 0.0))))) if (membrane__V < (-40.0)) else 0.0)
+    cdef double fast_sodium_current_j_gate__beta_j = ((0.02424 * exp(((-0.01052) * (membrane__V - 0.0))) / (1.0 + exp(((-0.1378) * (membrane__V + 40.14 - 0.0))))) if (membrane__V < (-40.0)) else (0.6 * exp((0.057 * (membrane__V - 0.0))) / (1.0 + exp(((-0.1) * (membrane__V + 32.0 - 0.0))))))
+    cdef double fast_sodium_current_j_gate__tau_j = (1.0 / (fast_sodium_current_j_gate__alpha_j + fast_sodium_current_j_gate__beta_j))
+    cdef double fast_sodium_current_j_gate__j_inf = (1.0 / ((1.0 + exp((0.13458950201884254 * (membrane__V + 71.55 - 0.0)))) * (1.0 + exp((0.13458950201884254 * (membrane__V + 71.55 - 0.0)))))) + 0.0
+    cdef double L_type_Ca_current_d_gate__alpha_d = (1.4 / (1.0 + exp((0.07692307692307693 * ((-35.0) - membrane__V))))) + 0.25
+    cdef double L_type_Ca_current_d_gate__beta_d = (1.4 / (1.0 + exp((0.2 * (membrane__V + 5.0)))))
+    cdef double L_type_Ca_current_d_gate__gamma_d = (1.0 / (1.0 + exp((0.05 * (50.0 - membrane__V)))))
+    cdef double L_type_Ca_current_d_gate__tau_d = (L_type_Ca_current_d_gate__alpha_d * L_type_Ca_current_d_gate__beta_d) + L_type_Ca_current_d_gate__gamma_d
+    cdef double L_type_Ca_current_d_gate__d_inf = (1.0 / (1.0 + exp((0.13333333333333333 * ((-8.0) - membrane__V)))))
+    cdef double L_type_Ca_current_f_gate__tau_f = (1102.5 * exp((0.0044444444444444444 * (-((membrane__V + 27.0) * (membrane__V + 27.0)))))) + (200.0 / (1.0 + exp((0.1 * (13.0 - membrane__V))))) + (180.0 / (1.0 + exp((0.1 * (membrane__V + 30.0))))) + 20.0
+    cdef double L_type_Ca_current_f_gate__f_inf = (1.0 / (1.0 + exp((0.14285714285714285 * (membrane__V + 20.0)))))
+    cdef double L_type_Ca_current_f2_gate__tau_f2 = (562.0 * exp((0.004166666666666667 * (-((membrane__V + 27.0) * (membrane__V + 27.0)))))) + (31.0 / (1.0 + exp((0.1 * (25.0 - membrane__V))))) + (80.0 / (1.0 + exp((0.1 * (membrane__V + 30.0)))))
+    cdef double L_type_Ca_current_f2_gate__f2_inf = (0.67 / (1.0 + exp((0.14285714285714285 * (membrane__V + 35.0))))) + 0.33
+    cdef double transient_outward_current_s_gate__tau_s = (85.0 * exp((0.003125 * (-((membrane__V + 45.0) * (membrane__V + 45.0)))))) + (5.0 / (1.0 + exp((0.2 * (membrane__V - 20.0))))) + 3.0
+    cdef double transient_outward_current_s_gate__s_inf = (1.0 / (1.0 + exp((0.2 * (membrane__V + 20.0)))))
+    cdef double transient_outward_current_r_gate__tau_r = (9.5 * exp((0.0005555555555555556 * (-((membrane__V + 40.0) * (membrane__V + 40.0)))))) + 0.8
+    cdef double transient_outward_current_r_gate__r_inf = (1.0 / (1.0 + exp((0.16666666666666666 * (20.0 - membrane__V)))))
     cdef double rlb__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 = -(1.0 / (rapid_time_dependent_potassium_current_Xr1_gate__tau_xr1))
+    cdef double rla__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 = ((rapid_time_dependent_potassium_current_Xr1_gate__xr1_inf - 0.0) / rapid_time_dependent_potassium_current_Xr1_gate__tau_xr1)
     cdef double rlb__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 = -(1.0 / (rapid_time_dependent_potassium_current_Xr2_gate__tau_xr2))
+    cdef double rla__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 = ((rapid_time_dependent_potassium_current_Xr2_gate__xr2_inf - 0.0) / rapid_time_dependent_potassium_current_Xr2_gate__tau_xr2)
     cdef double rlb__slow_time_dependent_potassium_current_Xs_gate__Xs = -(1.0 / (slow_time_dependent_potassium_current_Xs_gate__tau_xs))
+    cdef double rla__slow_time_dependent_potassium_current_Xs_gate__Xs = ((slow_time_dependent_potassium_current_Xs_gate__xs_inf - 0.0) / slow_time_dependent_potassium_current_Xs_gate__tau_xs)
     cdef double rlb__fast_sodium_current_m_gate__m = -(1.0 / (fast_sodium_current_m_gate__tau_m))
+    cdef double rla__fast_sodium_current_m_gate__m = ((fast_sodium_current_m_gate__m_inf - 0.0) / fast_sodium_current_m_gate__tau_m)
     cdef double rlb__fast_sodium_current_h_gate__h = -(1.0 / (fast_sodium_current_h_gate__tau_h))
+    cdef double rla__fast_sodium_current_h_gate__h = ((fast_sodium_current_h_gate__h_inf - 0.0) / fast_sodium_current_h_gate__tau_h)
     cdef double rlb__fast_sodium_current_j_gate__j = -(1.0 / (fast_sodium_current_j_gate__tau_j))
+    cdef double rla__fast_sodium_current_j_gate__j = ((fast_sodium_current_j_gate__j_inf - 0.0) / fast_sodium_current_j_gate__tau_j)
     cdef double rlb__L_type_Ca_current_d_gate__d = -(1.0 / (L_type_Ca_current_d_gate__tau_d))
+    cdef double rla__L_type_Ca_current_d_gate__d = ((L_type_Ca_current_d_gate__d_inf - 0.0) / L_type_Ca_current_d_gate__tau_d)
     cdef double rlb__L_type_Ca_current_f_gate__f = -(1.0 / (L_type_Ca_current_f_gate__tau_f))
+    cdef double rla__L_type_Ca_current_f_gate__f = ((L_type_Ca_current_f_gate__f_inf - 0.0) / L_type_Ca_current_f_gate__tau_f)
     cdef double rlb__L_type_Ca_current_f2_gate__f2 = -(1.0 / (L_type_Ca_current_f2_gate__tau_f2))
+    cdef double rla__L_type_Ca_current_f2_gate__f2 = ((L_type_Ca_current_f2_gate__f2_inf - 0.0) / L_type_Ca_current_f2_gate__tau_f2)
     cdef double rlb__transient_outward_current_s_gate__s = -(1.0 / (transient_outward_current_s_gate__tau_s))
+    cdef double rla__transient_outward_current_s_gate__s = ((transient_outward_current_s_gate__s_inf - 0.0) / transient_outward_current_s_gate__tau_s)
     cdef double rlb__transient_outward_current_r_gate__r = -(1.0 / (transient_outward_current_r_gate__tau_r))
-    row[0] = rapid_time_dependent_potassium_current_Xr1_gate__tau_xr1
-    row[1] = rapid_time_dependent_potassium_current_Xr1_gate__xr1_inf
-    row[2] = rapid_time_dependent_potassium_current_Xr2_gate__tau_xr2
-    row[3] = rapid_time_dependent_potassium_current_Xr2_gate__xr2_inf
-    row[4] = slow_time_dependent_potassium_current_Xs_gate__tau_xs
-    row[5] = slow_time_dependent_potassium_current_Xs_gate__xs_inf
-    row[6] = fast_sodium_current_m_gate__m_inf
-    row[7] = fast_sodium_current_m_gate__tau_m
-    row[8] = fast_sodium_current_h_gate__h_inf
-    row[9] = fast_sodium_current_h_gate__tau_h
-    row[10] = fast_sodium_current_j_gate__j_inf
-    row[11] = fast_sodium_current_j_gate__tau_j
-    row[12] = L_type_Ca_current_d_gate__d_inf
-    row[13] = L_type_Ca_current_d_gate__tau_d
-    row[14] = L_type_Ca_current_f_gate__f_inf
-    row[15] = L_type_Ca_current_f_gate__tau_f
-    row[16] = L_type_Ca_current_f2_gate__f2_inf
-    row[17] = L_type_Ca_current_f2_gate__tau_f2
-    row[18] = transient_outward_current_s_gate__s_inf
-    row[19] = transient_outward_current_s_gate__tau_s
-    row[20] = transient_outward_current_r_gate__r_inf
-    row[21] = transient_outward_current_r_gate__tau_r
-    row[22] = expm1(rlb__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * dt) / rlb__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 if fabs(rlb__rapid_time_dependent_potassium_current_Xr1_gate__Xr1) > 1e-12 else dt
-    row[23] = expm1(rlb__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * dt) / rlb__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 if fabs(rlb__rapid_time_dependent_potassium_current_Xr2_gate__Xr2) > 1e-12 else dt
-    row[24] = expm1(rlb__slow_time_dependent_potassium_current_Xs_gate__Xs * dt) / rlb__slow_time_dependent_potassium_current_Xs_gate__Xs if fabs(rlb__slow_time_dependent_potassium_current_Xs_gate__Xs) > 1e-12 else dt
-    row[25] = expm1(rlb__fast_sodium_current_m_gate__m * dt) / rlb__fast_sodium_current_m_gate__m if fabs(rlb__fast_sodium_current_m_gate__m) > 1e-12 else dt
-    row[26] = expm1(rlb__fast_sodium_current_h_gate__h * dt) / rlb__fast_sodium_current_h_gate__h if fabs(rlb__fast_sodium_current_h_gate__h) > 1e-12 else dt
-    row[27] = expm1(rlb__fast_sodium_current_j_gate__j * dt) / rlb__fast_sodium_current_j_gate__j if fabs(rlb__fast_sodium_current_j_gate__j) > 1e-12 else dt
-    row[28] = expm1(rlb__L_type_Ca_current_d_gate__d * dt) / rlb__L_type_Ca_current_d_gate__d if fabs(rlb__L_type_Ca_current_d_gate__d) > 1e-12 else dt
-    row[29] = expm1(rlb__L_type_Ca_current_f_gate__f * dt) / rlb__L_type_Ca_current_f_gate__f if fabs(rlb__L_type_Ca_current_f_gate__f) > 1e-12 else dt
-    row[30] = expm1(rlb__L_type_Ca_current_f2_gate__f2 * dt) / rlb__L_type_Ca_current_f2_gate__f2 if fabs(rlb__L_type_Ca_current_f2_gate__f2) > 1e-12 else dt
-    row[31] = expm1(rlb__transient_outward_current_s_gate__s * dt) / rlb__transient_outward_current_s_gate__s if fabs(rlb__transient_outward_current_s_gate__s) > 1e-12 else dt
-    row[32] = expm1(rlb__transient_outward_current_r_gate__r * dt) / rlb__transient_outward_current_r_gate__r if fabs(rlb__transient_outward_current_r_gate__r) > 1e-12 else dt
+    cdef double rla__transient_outward_current_r_gate__r = ((transient_outward_current_r_gate__r_inf - 0.0) / transient_outward_current_r_gate__tau_r)
+    row[0] = ((membrane__V - 15.0) / (exp((0.07486778164549095 * (membrane__V - 15.0))) - 1.0))
+    row[1] = exp((0.07486778164549095 * (membrane__V - 15.0)))
+    row[2] = (1.0 / (1.0 + exp((0.16722408026755853 * (25.0 - membrane__V)))))
+    row[3] = (1.0 / (1.0 + (0.1 * exp(((-0.024332029034784555) * membrane__V)))))
+    row[4] = exp((0.013101861787960915 * membrane__V))
+    row[5] = exp(((-0.024332029034784555) * membrane__V))
+    row[6] = (1.0 / (1.0 + (0.1245 * exp(((-0.0037433890822745467) * membrane__V))) + (0.0353 * exp((0.03743389082274547 * (-membrane__V))))))
+    row[7] = exp(rlb__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * dt)
+    row[8] = rla__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * (expm1(rlb__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * dt) / rlb__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 if fabs(rlb__rapid_time_dependent_potassium_current_Xr1_gate__Xr1) > 1e-12 else dt)
+    row[9] = exp(rlb__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * dt)
+    row[10] = rla__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * (expm1(rlb__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * dt) / rlb__rapid_time_dependent_potassium_current_Xr2_gate__Xr2 if fabs(rlb__rapid_time_dependent_potassium_current_Xr2_gate__Xr2) > 1e-12 else dt)
+    row[11] = exp(rlb__slow_time_dependent_potassium_current_Xs_gate__Xs * dt)
+    row[12] = rla__slow_time_dependent_potassium_current_Xs_gate__Xs * (expm1(rlb__slow_time_dependent_potassium_current_Xs_gate__Xs * dt) / rlb__slow_time_dependent_potassium_current_Xs_gate__Xs if fabs(rlb__slow_time_dependent_potassium_current_Xs_gate__Xs) > 1e-12 else dt)
+    row[13] = exp(rlb__fast_sodium_current_m_gate__m * dt)
+    row[14] = rla__fast_sodium_current_m_gate__m * (expm1(rlb__fast_sodium_current_m_gate__m * dt) / rlb__fast_sodium_current_m_gate__m if fabs(rlb__fast_sodium_current_m_gate__m) > 1e-12 else dt)
+    row[15] = exp(rlb__fast_sodium_current_h_gate__h * dt)
+    row[16] = rla__fast_sodium_current_h_gate__h * (expm1(rlb__fast_sodium_current_h_gate__h * dt) / rlb__fast_sodium_current_h_gate__h if fabs(rlb__fast_sodium_current_h_gate__h) > 1e-12 else dt)
+    row[17] = exp(rlb__fast_sodium_current_j_gate__j * dt)
+    row[18] = rla__fast_sodium_current_j_gate__j * (expm1(rlb__fast_sodium_current_j_gate__j * dt) / rlb__fast_sodium_current_j_gate__j if fabs(rlb__fast_sodium_current_j_gate__j) > 1e-12 else dt)
+    row[19] = exp(rlb__L_type_Ca_current_d_gate__d * dt)
+    row[20] = rla__L_type_Ca_current_d_gate__d * (expm1(rlb__L_type_Ca_current_d_gate__d * dt) / rlb__L_type_Ca_current_d_gate__d if fabs(rlb__L_type_Ca_current_d_gate__d) > 1e-12 else dt)
+    row[21] = exp(rlb__L_type_Ca_current_f_gate__f * dt)
+    row[22] = rla__L_type_Ca_current_f_gate__f * (expm1(rlb__L_type_Ca_current_f_gate__f * dt) / rlb__L_type_Ca_current_f_gate__f if fabs(rlb__L_type_Ca_current_f_gate__f) > 1e-12 else dt)
+    row[23] = exp(rlb__L_type_Ca_current_f2_gate__f2 * dt)
+    row[24] = rla__L_type_Ca_current_f2_gate__f2 * (expm1(rlb__L_type_Ca_current_f2_gate__f2 * dt) / rlb__L_type_Ca_current_f2_gate__f2 if fabs(rlb__L_type_Ca_current_f2_gate__f2) > 1e-12 else dt)
+    row[25] = exp(rlb__transient_outward_current_s_gate__s * dt)
+    row[26] = rla__transient_outward_current_s_gate__s * (expm1(rlb__transient_outward_current_s_gate__s * dt) / rlb__transient_outward_current_s_gate__s if fabs(rlb__transient_outward_current_s_gate__s) > 1e-12 else dt)
+    row[27] = exp(rlb__transient_outward_current_r_gate__r * dt)
+    row[28] = rla__transient_outward_current_r_gate__r * (expm1(rlb__transient_outward_current_r_gate__r * dt) / rlb__transient_outward_current_r_gate__r if fabs(rlb__transient_outward_current_r_gate__r) > 1e-12 else dt)
 
 
-cdef inline void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssize_t c, double t, double* o, Py_ssize_t m) noexcept nogil:
+cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssize_t c, double t, double* o, Py_ssize_t m) noexcept nogil:
     cdef double i_stim = 0.0
     cdef double membrane__V = s[0 * n + c]
     cdef double rapid_time_dependent_potassium_current_Xr1_gate__Xr1 = s[1 * n + c]
@@ -585,35 +541,35 @@ cdef inline void _cell_currents(const double* s, const double* p, Py_ssize_t n, 
     cdef double cardiotwin_parameters__gK1 = p[5 * n + c]
     cdef double cardiotwin_parameters__gNaCa = p[6 * n + c]
     cdef double cardiotwin_parameters__gNaK = p[7 * n + c]
-    cdef double fast_sodium_current__g_Na = cardiotwin_parameters__gNa * 14.838
-    cdef double reversal_potentials__E_Na = 8314.472 * 310.0 / 96485.3415 * log(140.0 / sodium_dynamics__Na_i)
-    cdef double fast_sodium_current__i_Na = fast_sodium_current__g_Na * ((fast_sodium_current_m_gate__m) * (fast_sodium_current_m_gate__m) * (fast_sodium_current_m_gate__m)) * fast_sodium_current_h_gate__h * fast_sodium_current_j_gate__j * (membrane__V - reversal_potentials__E_Na)
-    cdef double L_type_Ca_current__g_CaL = cardiotwin_parameters__gCaL * 3.98e-05
-    cdef double L_type_Ca_current__temp = ((membrane__V - 15.0) * (0.25 * calcium_dynamics__Ca_ss * exp(2.0 * (membrane__V - 15.0) * 96485.3415 / (8314.472 * 310.0)) - 2.0) / (exp(2.0 * (membrane__V - 15.0) * 96485.3415 / (8314.472 * 310.0)) - 1.0) if ((membrane__V < 14.999) or (membrane__V > 15.001)) else ((14.999 - 15.0) * (0.25 * calcium_dynamics__Ca_ss * exp(2.0 * (14.999 - 15.0) * 96485.3415 / (8314.472 * 310.0)) - 2.0) / (exp(2.0 * (14.999 - 15.0) * 96485.3415 / (8314.472 * 310.0)) - 1.0) + (15.001 - 15.0) * (0.25 * calcium_dynamics__Ca_ss * exp(2.0 * (15.001 - 15.0) * 96485.3415 / (8314.472 * 310.0)) - 2.0) / (exp(2.0 * (15.001 - 15.0) * 96485.3415 / (8314.472 * 310.0)) - 1.0)) / 2.0)
-    cdef double L_type_Ca_current__i_CaL = L_type_Ca_current__temp * L_type_Ca_current__g_CaL * L_type_Ca_current_d_gate__d * L_type_Ca_current_f_gate__f * L_type_Ca_current_f2_gate__f2 * L_type_Ca_current_fCass_gate__fCass * 4.0 * ((96485.3415) * (96485.3415)) / (8314.472 * 310.0)
-    cdef double reversal_potentials__E_K = 8314.472 * 310.0 / 96485.3415 * log(5.4 / potassium_dynamics__K_i)
-    cdef double transient_outward_current__g_to = cardiotwin_parameters__gto * 0.294
-    cdef double transient_outward_current__i_to = transient_outward_current__g_to * transient_outward_current_r_gate__r * transient_outward_current_s_gate__s * (membrane__V - reversal_potentials__E_K)
-    cdef double rapid_time_dependent_potassium_current__g_Kr = cardiotwin_parameters__gKr * 0.153
-    cdef double rapid_time_dependent_potassium_current__i_Kr = rapid_time_dependent_potassium_current__g_Kr * sqrt(5.4 / 5.4) * rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * (membrane__V - reversal_potentials__E_K)
-    cdef double reversal_potentials__E_Ks = 8314.472 * 310.0 / 96485.3415 * log((5.4 + 0.03 * 140.0) / (potassium_dynamics__K_i + 0.03 * sodium_dynamics__Na_i))
-    cdef double slow_time_dependent_potassium_current__g_Ks = cardiotwin_parameters__gKs * 0.098
-    cdef double slow_time_dependent_potassium_current__i_Ks = slow_time_dependent_potassium_current__g_Ks * ((slow_time_dependent_potassium_current_Xs_gate__Xs) * (slow_time_dependent_potassium_current_Xs_gate__Xs)) * (membrane__V - reversal_potentials__E_Ks)
-    cdef double inward_rectifier_potassium_current__g_K1 = cardiotwin_parameters__gK1 * 5.405
-    cdef double inward_rectifier_potassium_current__alpha_K1 = 0.1 / (1.0 + exp(0.06 * (membrane__V - reversal_potentials__E_K - 200.0)))
-    cdef double inward_rectifier_potassium_current__beta_K1 = (3.0 * exp(0.0002 * (membrane__V - reversal_potentials__E_K + 100.0)) + exp(0.1 * (membrane__V - reversal_potentials__E_K - 10.0))) / (1.0 + exp(-0.5 * (membrane__V - reversal_potentials__E_K)))
-    cdef double inward_rectifier_potassium_current__xK1_inf = inward_rectifier_potassium_current__alpha_K1 / (inward_rectifier_potassium_current__alpha_K1 + inward_rectifier_potassium_current__beta_K1)
-    cdef double inward_rectifier_potassium_current__i_K1 = inward_rectifier_potassium_current__g_K1 * inward_rectifier_potassium_current__xK1_inf * sqrt(5.4 / 5.4) * (membrane__V - reversal_potentials__E_K)
-    cdef double sodium_calcium_exchanger_current__K_NaCa = cardiotwin_parameters__gNaCa * 1000.0
-    cdef double sodium_calcium_exchanger_current__i_NaCa = sodium_calcium_exchanger_current__K_NaCa * (exp(0.35 * membrane__V * 96485.3415 / (8314.472 * 310.0)) * ((sodium_dynamics__Na_i) * (sodium_dynamics__Na_i) * (sodium_dynamics__Na_i)) * 2.0 - exp((0.35 - 1.0) * membrane__V * 96485.3415 / (8314.472 * 310.0)) * ((140.0) * (140.0) * (140.0)) * calcium_dynamics__Ca_i * 2.5) / ((((87.5) * (87.5) * (87.5)) + ((140.0) * (140.0) * (140.0))) * (1.38 + 2.0) * (1.0 + 0.1 * exp((0.35 - 1.0) * membrane__V * 96485.3415 / (8314.472 * 310.0))))
-    cdef double sodium_potassium_pump_current__P_NaK = cardiotwin_parameters__gNaK * 2.724
-    cdef double sodium_potassium_pump_current__i_NaK = sodium_potassium_pump_current__P_NaK * 5.4 / (5.4 + 1.0) * sodium_dynamics__Na_i / (sodium_dynamics__Na_i + 40.0) / (1.0 + 0.1245 * exp(-0.1 * membrane__V * 96485.3415 / (8314.472 * 310.0)) + 0.0353 * exp(-membrane__V * 96485.3415 / (8314.472 * 310.0)))
-    cdef double reversal_potentials__E_Ca = 0.5 * 8314.472 * 310.0 / 96485.3415 * log(2.0 / calcium_dynamics__Ca_i)
-    cdef double calcium_background_current__i_b_Ca = 0.000592 * (membrane__V - reversal_potentials__E_Ca)
-    cdef double calcium_pump_current__i_p_Ca = 0.1238 * calcium_dynamics__Ca_i / (calcium_dynamics__Ca_i + 0.0005)
-    cdef double potassium_pump_current__i_p_K = 0.0146 * (membrane__V - reversal_potentials__E_K) / (1.0 + exp((25.0 - membrane__V) / 5.98))
-    cdef double sodium_background_current__i_b_Na = 0.00029 * (membrane__V - reversal_potentials__E_Na)
-    cdef double dot__membrane__V = -(inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + L_type_Ca_current__i_CaL + sodium_potassium_pump_current__i_NaK + fast_sodium_current__i_Na + sodium_background_current__i_b_Na + sodium_calcium_exchanger_current__i_NaCa + calcium_background_current__i_b_Ca + potassium_pump_current__i_p_K + calcium_pump_current__i_p_Ca + (-i_stim / (-1.0)))
+    cdef double fast_sodium_current__g_Na = (14.838 * cardiotwin_parameters__gNa)
+    cdef double reversal_potentials__E_Na = (26.713760659695648 * log((140.0 / sodium_dynamics__Na_i)))
+    cdef double fast_sodium_current__i_Na = (fast_sodium_current__g_Na * ((fast_sodium_current_m_gate__m) * (fast_sodium_current_m_gate__m) * (fast_sodium_current_m_gate__m)) * fast_sodium_current_h_gate__h * fast_sodium_current_j_gate__j * (membrane__V - reversal_potentials__E_Na))
+    cdef double L_type_Ca_current__g_CaL = (3.98e-05 * cardiotwin_parameters__gCaL)
+    cdef double L_type_Ca_current__temp = (((membrane__V - 15.0) * ((0.25 * calcium_dynamics__Ca_ss * exp((0.07486778164549095 * (membrane__V - 15.0)))) - 2.0) / (exp((0.07486778164549095 * (membrane__V - 15.0))) - 1.0)) if ((membrane__V < 14.999) | (membrane__V > 15.001)) else (0.5 * ((13.357380336089031 * ((0.24998128375521925 * calcium_dynamics__Ca_ss) - 2.0)) + (13.356380336103546 * ((0.2500187176460769 * calcium_dynamics__Ca_ss) - 2.0)))))
+    cdef double L_type_Ca_current__i_CaL = (14447.286958825252 * L_type_Ca_current__temp * L_type_Ca_current__g_CaL * L_type_Ca_current_d_gate__d * L_type_Ca_current_f_gate__f * L_type_Ca_current_f2_gate__f2 * L_type_Ca_current_fCass_gate__fCass)
+    cdef double reversal_potentials__E_K = (26.713760659695648 * log((5.4 / potassium_dynamics__K_i)))
+    cdef double transient_outward_current__g_to = (0.294 * cardiotwin_parameters__gto)
+    cdef double transient_outward_current__i_to = (transient_outward_current__g_to * transient_outward_current_r_gate__r * transient_outward_current_s_gate__s * (membrane__V - reversal_potentials__E_K))
+    cdef double rapid_time_dependent_potassium_current__g_Kr = (0.153 * cardiotwin_parameters__gKr)
+    cdef double rapid_time_dependent_potassium_current__i_Kr = (rapid_time_dependent_potassium_current__g_Kr * rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * (membrane__V - reversal_potentials__E_K))
+    cdef double reversal_potentials__E_Ks = (26.713760659695648 * log((9.600000000000001 / (potassium_dynamics__K_i + (0.03 * sodium_dynamics__Na_i)))))
+    cdef double slow_time_dependent_potassium_current__g_Ks = (0.098 * cardiotwin_parameters__gKs)
+    cdef double slow_time_dependent_potassium_current__i_Ks = (slow_time_dependent_potassium_current__g_Ks * ((slow_time_dependent_potassium_current_Xs_gate__Xs) * (slow_time_dependent_potassium_current_Xs_gate__Xs)) * (membrane__V - reversal_potentials__E_Ks))
+    cdef double inward_rectifier_potassium_current__g_K1 = (5.405 * cardiotwin_parameters__gK1)
+    cdef double inward_rectifier_potassium_current__alpha_K1 = (0.1 / (1.0 + exp((0.06 * (membrane__V - reversal_potentials__E_K - 200.0)))))
+    cdef double inward_rectifier_potassium_current__beta_K1 = (((3.0 * exp((0.0002 * (membrane__V - reversal_potentials__E_K + 100.0)))) + exp((0.1 * (membrane__V - reversal_potentials__E_K - 10.0)))) / (1.0 + exp(((-0.5) * (membrane__V - reversal_potentials__E_K)))))
+    cdef double inward_rectifier_potassium_current__xK1_inf = (inward_rectifier_potassium_current__alpha_K1 / (inward_rectifier_potassium_current__alpha_K1 + inward_rectifier_potassium_current__beta_K1))
+    cdef double inward_rectifier_potassium_current__i_K1 = (inward_rectifier_potassium_current__g_K1 * inward_rectifier_potassium_current__xK1_inf * (membrane__V - reversal_potentials__E_K))
+    cdef double sodium_calcium_exchanger_current__K_NaCa = (1000.0 * cardiotwin_parameters__gNaCa)
+    cdef double sodium_calcium_exchanger_current__i_NaCa = (8.666220229942447e-08 * sodium_calcium_exchanger_current__K_NaCa * ((2.0 * exp((0.013101861787960915 * membrane__V)) * ((sodium_dynamics__Na_i) * (sodium_dynamics__Na_i) * (sodium_dynamics__Na_i))) - (6860000.0 * exp(((-0.024332029034784555) * membrane__V)) * calcium_dynamics__Ca_i)) / (1.0 + (0.1 * exp(((-0.024332029034784555) * membrane__V)))))
+    cdef double sodium_potassium_pump_current__P_NaK = (2.724 * cardiotwin_parameters__gNaK)
+    cdef double sodium_potassium_pump_current__i_NaK = (0.84375 * sodium_potassium_pump_current__P_NaK * sodium_dynamics__Na_i / ((sodium_dynamics__Na_i + 40.0) * (1.0 + (0.1245 * exp(((-0.0037433890822745467) * membrane__V))) + (0.0353 * exp((0.03743389082274547 * (-membrane__V)))))))
+    cdef double reversal_potentials__E_Ca = (13.356880329847824 * log((2.0 / calcium_dynamics__Ca_i)))
+    cdef double calcium_background_current__i_b_Ca = (0.000592 * (membrane__V - reversal_potentials__E_Ca))
+    cdef double calcium_pump_current__i_p_Ca = (0.1238 * calcium_dynamics__Ca_i / (calcium_dynamics__Ca_i + 0.0005))
+    cdef double potassium_pump_current__i_p_K = (0.0146 * (membrane__V - reversal_potentials__E_K) / (1.0 + exp((0.16722408026755853 * (25.0 - membrane__V)))))
+    cdef double sodium_background_current__i_b_Na = (0.00029 * (membrane__V - reversal_potentials__E_Na))
+    cdef double dot__membrane__V = -(inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + L_type_Ca_current__i_CaL + sodium_potassium_pump_current__i_NaK + fast_sodium_current__i_Na + sodium_background_current__i_b_Na + sodium_calcium_exchanger_current__i_NaCa + calcium_background_current__i_b_Ca + potassium_pump_current__i_p_K + calcium_pump_current__i_p_Ca + i_stim)
     o[0 * m + c] = fast_sodium_current__i_Na
     o[1 * m + c] = L_type_Ca_current__i_CaL
     o[2 * m + c] = transient_outward_current__i_to
@@ -626,6 +582,63 @@ cdef inline void _cell_currents(const double* s, const double* p, Py_ssize_t n, 
     o[9 * m + c] = -dot__membrane__V
 
 
+cdef void _chunk_at(double* s, const double* p, Py_ssize_t n, Py_ssize_t c0,
+                   const double* ist, Py_ssize_t ist_stride, double t, double dt,
+                   const double* lut, int n_rows, double vmin, double inv_dv) noexcept nogil:
+    """Advance cells ``c0 .. min(c0 + CHUNK, n) - 1``.  A short last chunk is padded (with
+    copies of its last cell, up to a multiple of LANES) into local arrays, so that every
+    cell takes the same code path whatever the number of cells or threads (bitwise
+    identical results)."""
+    cdef double ib[CHUNK]
+    cdef double sb[NS * CHUNK]
+    cdef double pb[NP * CHUNK]
+    cdef Py_ssize_t m = n - c0
+    cdef Py_ssize_t j, k, jj
+    cdef int nj = CHUNK if m >= CHUNK else <int>(((m + LANES - 1) // LANES) * LANES)
+    for j in range(nj):
+        jj = j if j < m else m - 1
+        ib[j] = ist[(c0 + jj) * ist_stride]
+    if m >= CHUNK:
+        if lut == NULL:
+            ct_chunk(CHUNK, s + c0, p + c0 if p != NULL else NULL, n, ib, t, dt)
+        else:
+            ct_chunk_lut(CHUNK, s + c0, p + c0 if p != NULL else NULL, n, ib, t, dt, lut,
+                         n_rows, vmin, inv_dv)
+        return
+    for k in range(NS):
+        for j in range(nj):
+            jj = j if j < m else m - 1
+            sb[k * CHUNK + j] = s[k * n + c0 + jj]
+    if p != NULL:
+        for k in range(N_PARAMS_C):
+            for j in range(nj):
+                jj = j if j < m else m - 1
+                pb[k * CHUNK + j] = p[k * n + c0 + jj]
+    if lut == NULL:
+        ct_chunk(nj, sb, pb, CHUNK, ib, t, dt)
+    else:
+        ct_chunk_lut(nj, sb, pb, CHUNK, ib, t, dt, lut, n_rows, vmin, inv_dv)
+    for k in range(NS):
+        for j in range(m):
+            s[k * n + c0 + j] = sb[k * CHUNK + j]
+
+
+cdef void _run(double* s, const double* p, Py_ssize_t n, const double* ist,
+               Py_ssize_t ist_stride, double t, double dt, const double* lut, int n_rows,
+               double vmin, double inv_dv, int workers) noexcept nogil:
+    """One step for all cells, chunk by chunk (``prange`` over chunks if workers > 1)."""
+    cdef Py_ssize_t n_chunks = (n + CHUNK - 1) // CHUNK
+    cdef Py_ssize_t ch
+    if workers > 1:
+        for ch in prange(n_chunks, num_threads=workers, schedule="static"):
+            _chunk_at(s, p, n, ch * CHUNK, ist, ist_stride, t, dt, lut, n_rows, vmin,
+                      inv_dv)
+    else:
+        for ch in range(n_chunks):
+            _chunk_at(s, p, n, ch * CHUNK, ist, ist_stride, t, dt, lut, n_rows, vmin,
+                      inv_dv)
+
+
 def step(double[:, ::1] states, const double[:, ::1] params, const double[::1] i_stim,
          double t, double dt, int workers=1):
     """Advance every cell by one step ``dt`` (ms) from time ``t`` (ms), in place.
@@ -635,32 +648,37 @@ def step(double[:, ::1] states, const double[:, ::1] params, const double[::1] i
     ``cardiotwin.ionic.CellModel.step``).
     """
     cdef Py_ssize_t n = states.shape[1]
-    cdef Py_ssize_t c
+    if n == 0:
+        return
     cdef double* s = &states[0, 0]
     cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
     cdef const double* st = &i_stim[0]
-    if n == 0:
-        return
-    if workers > 1:
-        for c in prange(n, nogil=True, num_threads=workers, schedule="static"):
-            _cell_step(s, p, n, c, st[c], t, dt)
-    else:
-        with nogil:
-            for c in range(n):
-                _cell_step(s, p, n, c, st[c], t, dt)
+    with nogil:
+        _run(s, p, n, st, 1, t, dt, NULL, 0, 0.0, 1.0, workers)
 
 
 def make_lut(double vmin, double dv, double dt, double[:, ::1] out):
     """Fill ``out[n_rows, N_LUT]`` with the V-only expressions at ``vmin + i*dv``.
 
-    The Rush-Larsen factors ``(exp(b dt) - 1)/b`` in the table depend on ``dt`` (ms).
+    Each row is the mean of the values at ``V - h`` and ``V + h`` with ``h = dv / 1000``:
+    this removes the 0/0 of removable singularities such as ``(V - a)/(exp(k (V - a)) - 1)``
+    when ``a`` falls on a table point, and changes smooth entries by O(h**2).  The
+    Rush-Larsen factors in the table depend on ``dt`` (ms).
     """
-    cdef Py_ssize_t i
+    cdef Py_ssize_t i, k
+    cdef double lo[NL]
+    cdef double hi[NL]
+    cdef double h = 1e-3 * dv
     if out.shape[1] != N_LUT:
         raise ValueError(f"lookup table needs {N_LUT} columns, got {out.shape[1]}")
+    if N_LUT_C == 0:
+        return
     with nogil:
         for i in range(out.shape[0]):
-            _lut_row(vmin + i * dv, dt, &out[i, 0] if N_LUT_C > 0 else NULL)
+            _lut_row(vmin + i * dv - h, dt, lo)
+            _lut_row(vmin + i * dv + h, dt, hi)
+            for k in range(N_LUT_C):
+                out[i, k] = 0.5 * (lo[k] + hi[k])
 
 
 def step_lut(double[:, ::1] states, const double[:, ::1] params, const double[::1] i_stim,
@@ -669,22 +687,18 @@ def step_lut(double[:, ::1] states, const double[:, ::1] params, const double[::
     """Like ``step`` but reading the V-only expressions from ``lut`` (from ``make_lut`` with
     the same ``dt``), linearly interpolated; V outside the table is clamped to its ends."""
     cdef Py_ssize_t n = states.shape[1]
-    cdef Py_ssize_t c
+    if n == 0:
+        return
+    if lut.shape[0] < 2 or lut.shape[0] * (N_LUT + 1) > 2**31 - 1 or lut.shape[1] != N_LUT:
+        raise ValueError(f"lookup table needs {N_LUT} columns and 2 .. (2**31 - 1) / "
+                         f"{N_LUT + 1} rows")
     cdef double* s = &states[0, 0]
     cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
     cdef const double* st = &i_stim[0]
     cdef const double* tab = &lut[0, 0]
-    cdef Py_ssize_t rows = lut.shape[0]
-    cdef double inv_dv = 1.0 / dv
-    if n == 0:
-        return
-    if workers > 1:
-        for c in prange(n, nogil=True, num_threads=workers, schedule="static"):
-            _cell_step_lut(s, p, n, c, st[c], t, dt, tab, rows, vmin, inv_dv)
-    else:
-        with nogil:
-            for c in range(n):
-                _cell_step_lut(s, p, n, c, st[c], t, dt, tab, rows, vmin, inv_dv)
+    cdef int rows = <int>lut.shape[0]
+    with nogil:
+        _run(s, p, n, st, 1, t, dt, tab, rows, vmin, 1.0 / dv, workers)
 
 
 def advance(double[:, ::1] states, const double[:, ::1] params, double t0, double dt,
@@ -701,43 +715,30 @@ def advance(double[:, ::1] states, const double[:, ::1] params, double t0, doubl
     ``lut`` (from ``make_lut`` at this ``dt``) the lookup-table path is used.
     """
     cdef Py_ssize_t n = states.shape[1]
-    cdef Py_ssize_t c, i, k, row = 0
-    cdef double* s = &states[0, 0]
+    cdef Py_ssize_t i, k, row = 0
+    cdef double* s
     cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
     cdef const double* tab = NULL
-    cdef Py_ssize_t rows = 0
-    cdef double inv_dv = 1.0 / dv
+    cdef int rows = 0
     cdef double t, ist
-    cdef bint use_lut = lut is not None
     if n == 0:
         return
+    s = &states[0, 0]
     if record_every > 0 and trace.shape[0] < n_steps // record_every:
         raise ValueError(f"trace needs {n_steps // record_every} rows")
     if record_every > 0 and trace.shape[1] != N_STATES:
         raise ValueError(f"trace needs {N_STATES} columns")
-    if use_lut:
-        if lut.shape[1] != N_LUT:
-            raise ValueError(f"lookup table needs {N_LUT} columns")
+    if lut is not None:
+        if lut.shape[0] < 2 or lut.shape[0] * (N_LUT + 1) > 2**31 - 1 or lut.shape[1] != N_LUT:
+            raise ValueError(f"lookup table needs {N_LUT} columns and 2 .. (2**31 - 1) / "
+                             f"{N_LUT + 1} rows")
         tab = &lut[0, 0]
-        rows = lut.shape[0]
+        rows = <int>lut.shape[0]
     with nogil:
         for i in range(n_steps):
             t = t0 + i * dt
             ist = amplitude * blocktrain_fraction(t, dt, duration, period, offset)
-            if use_lut:
-                if workers > 1:
-                    for c in prange(n, num_threads=workers, schedule="static"):
-                        _cell_step_lut(s, p, n, c, ist, t, dt, tab, rows, vmin, inv_dv)
-                else:
-                    for c in range(n):
-                        _cell_step_lut(s, p, n, c, ist, t, dt, tab, rows, vmin, inv_dv)
-            else:
-                if workers > 1:
-                    for c in prange(n, num_threads=workers, schedule="static"):
-                        _cell_step(s, p, n, c, ist, t, dt)
-                else:
-                    for c in range(n):
-                        _cell_step(s, p, n, c, ist, t, dt)
+            _run(s, p, n, &ist, 0, t, dt, tab, rows, vmin, 1.0 / dv, workers)
             if record_every > 0 and (i + 1) % record_every == 0:
                 for k in range(N_STATES_C):
                     trace[row, k] = s[k * n]
