@@ -11,7 +11,7 @@ in silico lead-placement studies use the same end point).
 
 Notes
 -----
-Substrate: the shipped phantom (``meshes/phantom_biv``, ~3 mm tetrahedra) with its
+Substrate: the shipped phantom (``meshes/phantom_biv``, ~2.5 mm tetrahedra) with its
 segmented scar (non-excitable, non-conducting) and border zone (conductivity x0.5), LDRB
 fibres, and the LBBB-like slowing: the conductivity of all LV-tagged myocardium (free wall
 and septum) scaled by ``lv_conductivity_factor`` (conduction velocity ~ sqrt of it), a
