@@ -163,6 +163,21 @@ def main() -> None:
                  "ead": hist["ead"][-1][col[n]:col[n] + mult.size].tolist()}
              for i, n in enumerate(names)}
     dq = np.abs(q[-1] - q[-2]) if len(beats) > 1 else np.full(n, np.nan)
+    extrapolated = None
+    if len(beats) >= 3:  # Aitken's delta-squared on the last three chunks, per column
+        d1, d2 = q[-2] - q[-3], q[-1] - q[-2]
+        ratio = np.where(np.abs(d1) > 0, d2 / np.where(d1 == 0, 1.0, d1), 0.0)
+        geometric = (ratio > 0) & (ratio < 0.9)
+        q_inf = np.where(geometric, q[-1] + d2 * ratio / (1.0 - np.where(geometric, ratio, 0)),
+                         np.nan)
+        extrapolated = {"method": "Aitken delta-squared over the last three chunks; columns "
+                        "whose change is not geometric (ratio outside (0, 0.9)) are NaN",
+                        "chunk_ratio": {"min": float(np.min(ratio)),
+                                        "median": float(np.median(ratio)),
+                                        "max": float(np.max(ratio))},
+                        "control_qnet_uC_per_uF": float(q_inf[0])}
+        if np.all(np.isfinite(q_inf)):
+            extrapolated["classification"] = _classification(names, known, q_inf, mult.size)
     emit({"benchmark": "drug_qnet_classification", "model": a.model, "bcl_ms": a.bcl,
           "dt_ms": a.dt, "columns_in_kernel_call": n, "prepace_beats": a.prepace_beats,
           "tms_multiples": mult.tolist(),
@@ -183,6 +198,7 @@ def main() -> None:
           "misclassified_vs_beats": {b: {"resubstitution": v["resubstitution_misclassified"],
                                          "loo": v["loo_misclassified"]}
                                      for b, v in per_beats.items()},
+          "extrapolated_steady_state": extrapolated,
           "doses": doses, "table": table, "wall_s": wall_total, "workers": a.workers})
 
 

@@ -14,8 +14,15 @@ all cut pairs placed midway between consecutive training scores, the pair with t
 misclassified training compounds, ties broken by the largest margin (the smallest
 distance from any training score to a threshold).  CiPA fits an ordinal logistic
 regression instead; with 12 compounds both put the cuts in the same gaps when the classes
-separate.  The count of misclassified training compounds is reported with the table (a
-resubstitution estimate, optimistic by construction).
+separate.  Two misclassification counts are reported with the table: resubstitution
+(thresholds from all compounds, the same compounds scored; optimistic by construction) and
+leave-one-out (:func:`leave_one_out`: each compound scored with thresholds derived from the
+other eleven), the honest estimate for a new compound.
+
+qNet depends on how long the cells were paced: ``benchmarks/drug_qnet_classification.py``
+paces the 48 compound x dose columns and a control in one kernel call in chunks of 50
+beats and records the qNet history, the thresholds and both counts at every chunk (the
+README's drug section gives the figures).
 """
 
 from __future__ import annotations
