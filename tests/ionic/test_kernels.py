@@ -92,16 +92,28 @@ def test_threads_identical(name):
     assert np.all(np.isfinite(x1))
 
 
-@pytest.mark.parametrize("name", ["tp06-epi", "ord-cipa", "mitchell-schaeffer"])
-def test_one_vs_many_cells(name):
+@pytest.mark.parametrize("name,n_cells", [("tp06-epi", 16), ("tp06-epi", 45),
+                                          ("ord-cipa", 16), ("mitchell-schaeffer", 16)])
+def test_one_vs_many_cells(name, n_cells):
+    # 45 cells: one full chunk of 32 plus a padded remainder of 13
     m = get_model(name)
-    xm, pm = _run(m, 16, 2)
-    for c in (0, 7, 15):
+    xm, pm = _run(m, n_cells, 2)
+    for c in sorted({0, 7, 15, n_cells - 1, min(32, n_cells - 1)}):
         x1, p1 = m.initial_states(1), np.ascontiguousarray(pm[:, c:c + 1])
         amp, dur = m.default_stimulus
         for k in range(300):
             m.step(x1, p1, np.full(1, amp if k * 0.01 < dur else 0.0), k * 0.01, 0.01)
         assert np.array_equal(x1[:, 0], xm[:, c])
+
+
+@all_models
+def test_lookup_table_finite(name):
+    # removable singularities such as (V - a)/(exp(k (V - a)) - 1) on a table point must
+    # not put NaN/inf into the table (each row averages V -+ dv/1000)
+    m = get_model(name)
+    tab = m.lookup_table(0.01)
+    assert tab.shape[1] == len(m.lut_entries)
+    assert np.all(np.isfinite(tab))
 
 
 def test_currents_tp06():
