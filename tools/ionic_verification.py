@@ -41,8 +41,8 @@ def myokit_last_beat(name: str, beats: int, dt_log: float = 0.01) -> np.ndarray:
     model = myokit.formats.importer("cellml").model(str(sm.source_path()))
     for qname, value in sm.constants.items():
         model.get(qname).set_rhs(value)
-    vm = myokit.lib.guess.membrane_potential(model)
     m = get_model(name)
+    vm = model.get(m.state_names[0])  # the kernels keep the CellML's qualified names
     _amp, dur = m.default_stimulus
     if name == "mitchell-schaeffer":
         stim = model.get("J_stim.J_stim")

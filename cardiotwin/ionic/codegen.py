@@ -16,8 +16,16 @@ deterministic ``.pyx`` source with the interface every cardiotwin ionic kernel h
 Integration: the states whose right-hand side is linear in themselves, ``dx/dt = a + b x``
 with ``a`` and ``b`` free of ``x`` (found symbolically with SymPy), are advanced with the
 Rush–Larsen scheme ``x + (a + b x) (exp(b dt) - 1) / b``, exact for frozen ``a``, ``b``;
-every other state (always V) with forward Euler.  Literal constants are folded into the
-code; per-cell parameters are read from ``params[k, c]``.
+every other state (always V) with forward Euler.  Constant subexpressions are folded into
+literals; per-cell parameters are read from ``params[k, c]``.
+
+Layout of the generated code: the cell loop over a chunk of ``CHUNK_CELLS`` cells is C
+(``ct_chunk``/``ct_chunk_lut`` in a verbatim block), branch-free so that the compiler
+vectorises it (SIMD ``exp``/``log`` from libmvec, several instruction sets through
+``target_clones``, see ``kernels/common/ionic_chunk.h``); Cython holds the Python API, the
+``prange`` over chunks and the table/currents helpers.  In the lookup-table kernel, gates
+``dx/dt = a(V) + b(V) x`` advance as ``x <- E(V) x + Q(V)`` (both tabulated) and every
+V-only variable or V-only factor worth it (an exp, log, power or division) is a column.
 """
 
 from __future__ import annotations
@@ -483,29 +491,6 @@ class _Generator:
         if a.references() and not self.expr_vonly(a):
             return None
         return a
-
-    def lut_plan(self, roots: list[Any]) -> tuple[list[Any], list[Any]]:
-        """(tabulated V-only variables, states whose Rush–Larsen factor is tabulated)."""
-        full = self.order(roots)
-        tab: set[Any] = {var for kind, var in roots if kind == "var" and self.is_vonly(var)}
-        for kind, var in full:
-            if kind == "var" and self.is_vonly(var):
-                continue
-            deps = self._expr_refs(var.rhs()) if kind == "dot" else self._refs(var)
-            for dk, dv in deps:
-                if dk == "var" and self.is_vonly(dv):
-                    tab.add(dv)
-        rl_tab = []
-        for x, b in self.rl_b.items():
-            refs = [r.var() for r in b.references()]
-            if all(r is self.v or self.is_const(r) or self.is_vonly(r) for r in refs) \
-                    and any(r is self.v or self.is_vonly(r) for r in refs):
-                rl_tab.append(x)
-            for r in refs:
-                if self.is_vonly(r) and x not in rl_tab:
-                    tab.add(r)
-        ordered = [var for kind, var in full if kind == "var" and var in tab]
-        return ordered, rl_tab
 
 
 class _LutCollector:
