@@ -70,6 +70,27 @@ _EXTERNAL_PCS = {"hypre": "hypre", "ml": "ml"}
 _instance_counter = itertools.count()
 
 
+def nearest_owned_vertex(comm: Any, owned_x: npt.NDArray[np.float64],
+                         point_mm: Sequence[float]) -> tuple[int, int]:
+    """The rank owning the vertex nearest ``point_mm`` and its index in ``owned_x``.
+
+    Ties (a point midway between vertices) go to the vertex with the lexicographically
+    smallest coordinates, so the choice does not depend on the partition.  Collective;
+    the index is -1 on ranks other than the owner.
+    """
+    p = np.asarray(point_mm, float)
+    key: tuple = (np.inf,)
+    i = -1
+    if owned_x.shape[0]:
+        d2 = np.sum((owned_x - p) ** 2, axis=1)
+        near = np.nonzero(d2 <= d2.min() + 1e-9 * (1.0 + float(d2.min())))[0]
+        i = int(near[np.lexsort(owned_x[near].T[::-1])[0]])
+        key = (round(float(d2[i]), 9), *map(float, owned_x[i]))
+    keys = comm.allgather(key)
+    owner = min(range(len(keys)), key=lambda r: keys[r])
+    return owner, (i if owner == comm.rank else -1)
+
+
 @dataclass(frozen=True)
 class MonodomainConfig:
     """Numerical and physical settings of a monodomain simulation.
@@ -501,21 +522,14 @@ class Monodomain:
     def value_at(self, point_mm: Sequence[float], values: npt.NDArray | None = None) -> float:
         """Value of a nodal array (default: V) at the mesh vertex nearest ``point_mm``.
 
-        Collective.  Returns the same float on every rank.
+        Ties (a point midway between vertices) go to the vertex with the lexicographically
+        smallest coordinates, so the answer does not depend on the partition.  Collective.
+        Returns the same float on every rank.
         """
-        from mpi4py import MPI
-
         arr = self.v.x.array[: self.n_owned] if values is None else values
-        x = self.owned_vertex_coordinates()
-        if x.shape[0]:
-            d2 = np.sum((x - np.asarray(point_mm, float)) ** 2, axis=1)
-            i = int(np.argmin(d2))
-            mine = (float(d2[i]), self.comm.rank)
-        else:
-            i, mine = -1, (np.inf, self.comm.rank)
-        best = self.comm.allreduce(mine, op=MPI.MINLOC)
-        val = float(arr[i]) if best[1] == self.comm.rank else 0.0
-        return self.comm.bcast(val, root=best[1])
+        owner, i = nearest_owned_vertex(self.comm, self.owned_vertex_coordinates(), point_mm)
+        val = float(arr[i]) if owner == self.comm.rank else 0.0
+        return self.comm.bcast(val, root=owner)
 
     # ------------------------------------------------------------------ checkpoints
     def _input_indices(self) -> npt.NDArray[np.int64]:

@@ -102,7 +102,7 @@ class Probes:
 
     def __init__(self, sim: Any, points_mm: Mapping[str, Sequence[float]],
                  every_n_steps: int = 10) -> None:
-        from mpi4py import MPI
+        from cardiotwin.ep.monodomain import nearest_owned_vertex
 
         self.sim, self.every = sim, int(every_n_steps)
         x = sim.owned_vertex_coordinates()
@@ -111,10 +111,8 @@ class Probes:
             p = np.asarray(p, dtype=float)
             if p.shape != (3,):
                 raise ConfigError(f"probe {name!r} position {tuple(p)} is not a 3-vector (mm)")
-            d2 = np.sum((x - p) ** 2, axis=1) if x.size else np.array([np.inf])
-            i = int(np.argmin(d2))
-            best = sim.comm.allreduce((float(d2[i]), sim.comm.rank), op=MPI.MINLOC)
-            if best[1] == sim.comm.rank:
+            owner, i = nearest_owned_vertex(sim.comm, x, p)
+            if owner == sim.comm.rank:
                 self._mine[name] = i
         self.names = list(points_mm)
         self.times: list[float] = []

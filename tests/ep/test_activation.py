@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from cardiotwin.ep.activation import ActivationTracker
 
@@ -51,3 +52,18 @@ def test_second_beat_and_state_round_trip():
     np.testing.assert_allclose(tr2.last_activation, t_act2, atol=1e-9)
     np.testing.assert_allclose(tr2.apd90, 100.0 + 200.0 * 103.5 / 115.0 - 12.0
                                - 0.5 * 40.0 / 90.0, atol=1e-9)
+
+
+@pytest.mark.mpi
+def test_nearest_vertex_ties_do_not_depend_on_the_partition(comm):
+    from cardiotwin.ep.monodomain import nearest_owned_vertex
+
+    # a 0.2 mm grid dealt out round robin over the ranks; the point is equidistant from
+    # four vertices, and the one with the smallest coordinates must win on any partition
+    g = np.stack(np.meshgrid(*(np.arange(0.0, 1.01, 0.2),) * 3, indexing="ij"), -1)
+    allx = g.reshape(-1, 3)
+    mine = allx[comm.rank::comm.size]
+    owner, i = nearest_owned_vertex(comm, mine, (0.5, 0.3, 0.6))
+    chosen = comm.bcast(mine[i] if comm.rank == owner else None, root=owner)
+    np.testing.assert_allclose(chosen, [0.4, 0.2, 0.6])
+    assert (i >= 0) == (comm.rank == owner)
