@@ -316,20 +316,17 @@ class Pacemaker:
 
 
 def snap_to_mesh(mesh: Any, point_mm: Sequence[float]) -> tuple[float, float, float]:
-    """Coordinates (mm) of the mesh vertex nearest ``point_mm`` (same on every rank)."""
-    from mpi4py import MPI
+    """Coordinates (mm) of the mesh vertex nearest ``point_mm`` (same on every rank).
+
+    Ties go to the vertex with the smallest coordinates, whatever the partition
+    (:func:`cardiotwin.ep.monodomain.nearest_owned_vertex`).
+    """
+    from cardiotwin.ep.monodomain import nearest_owned_vertex
 
     x = mesh.geometry.x
-    p = np.asarray(point_mm, float)
-    if x.shape[0]:
-        d2 = np.sum((x - p) ** 2, axis=1)
-        i = int(np.argmin(d2))
-        mine = (float(d2[i]), mesh.comm.rank)
-    else:
-        i, mine = -1, (np.inf, mesh.comm.rank)
-    best = mesh.comm.allreduce(mine, op=MPI.MINLOC)
-    q = tuple(float(c) for c in x[i]) if best[1] == mesh.comm.rank else None
-    return mesh.comm.bcast(q, root=best[1])
+    owner, i = nearest_owned_vertex(mesh.comm, x, point_mm)
+    q = tuple(float(c) for c in x[i]) if owner == mesh.comm.rank else None
+    return mesh.comm.bcast(q, root=owner)
 
 
 def vertex_volumes_mm3(sim: Any) -> npt.NDArray[np.float64]:
