@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from cardiotwin.exceptions import ConfigError
-from cardiotwin.units import volumetric_to_specific_current
+from cardiotwin.ionic.protocol import Protocol
 
 
 def _positive(name: str, value: float, *, allow_zero: bool = False) -> None:
@@ -95,86 +95,6 @@ class TaggedRegion:
             raise ConfigError("TaggedRegion.tags is empty: give at least one tag id")
 
 
-
-
-# --------------------------------------------------------------------------- protocols
-@dataclass(frozen=True)
-class Protocol:
-    """A train of rectangular pulses.
-
-    Parameters
-    ----------
-    start_ms
-        Time of the first pulse (ms).
-    duration_ms
-        Pulse width (ms).
-    amplitude
-        Pulse strength, positive = depolarising, in ``unit``.
-    unit
-        ``"uA/uF"`` (per unit capacitance) or ``"uA/mm3"`` (volumetric; converted with
-        chi*Cm by the solver).
-    period_ms
-        Basic cycle length between pulses (ms); ignored when ``number == 1``.
-    number
-        Number of pulses.
-    """
-
-    start_ms: float = 0.0
-    duration_ms: float = 2.0
-    amplitude: float = 50.0
-    unit: str = "uA/uF"
-    period_ms: float = 1000.0
-    number: int = 1
-
-    def __post_init__(self) -> None:
-        _positive("Protocol.start_ms", self.start_ms, allow_zero=True)
-        _positive("Protocol.duration_ms", self.duration_ms)
-        _positive("Protocol.amplitude", self.amplitude, allow_zero=True)
-        _positive("Protocol.period_ms", self.period_ms)
-        if self.unit not in ("uA/uF", "uA/mm3"):
-            raise ConfigError(f"Protocol.unit = {self.unit!r}: expected 'uA/uF' or 'uA/mm3'")
-        if int(self.number) != self.number or self.number < 1:
-            raise ConfigError(f"Protocol.number = {self.number!r}: expected an integer >= 1")
-        if self.number > 1 and self.period_ms < self.duration_ms:
-            raise ConfigError(f"Protocol.period_ms = {self.period_ms} is shorter than the pulse "
-                              f"duration {self.duration_ms} ms")
-
-    def pulse_starts_ms(self) -> npt.NDArray[np.float64]:
-        return self.start_ms + self.period_ms * np.arange(self.number)
-
-    def is_on(self, t_ms: float) -> bool:
-        """True if a pulse is active at ``t_ms`` (pulses are [start, start + duration))."""
-        k = np.floor((t_ms - self.start_ms) / self.period_ms + 1e-9)
-        if k < 0 or k >= self.number:
-            return False
-        return (t_ms - (self.start_ms + k * self.period_ms)) < self.duration_ms - 1e-9
-
-    def amplitude_uA_per_uF(self, chi_per_mm: float, cm_uF_per_mm2: float) -> float:
-        if self.unit == "uA/uF":
-            return self.amplitude
-        return volumetric_to_specific_current(self.amplitude, chi_per_mm, cm_uF_per_mm2)
-
-    @property
-    def end_ms(self) -> float:
-        """End of the last pulse (ms)."""
-        return float(self.pulse_starts_ms()[-1] + self.duration_ms)
-
-
-def s1s2(*, s1_period_ms: float, n_s1: int, s2_coupling_ms: float, duration_ms: float = 2.0,
-         amplitude: float = 50.0, unit: str = "uA/uF", start_ms: float = 0.0,
-         s3_coupling_ms: float | None = None) -> tuple[Protocol, ...]:
-    """S1 train of ``n_s1`` pulses, then S2 (and optionally S3) at the given coupling intervals.
-
-    The coupling interval is measured from the last S1 (resp. S2) pulse start.
-    """
-    s1 = Protocol(start_ms=start_ms, duration_ms=duration_ms, amplitude=amplitude, unit=unit,
-                  period_ms=s1_period_ms, number=n_s1)
-    t_s2 = float(s1.pulse_starts_ms()[-1] + s2_coupling_ms)
-    out = [s1, Protocol(start_ms=t_s2, duration_ms=duration_ms, amplitude=amplitude, unit=unit)]
-    if s3_coupling_ms is not None:
-        out.append(Protocol(start_ms=t_s2 + s3_coupling_ms, duration_ms=duration_ms,
-                            amplitude=amplitude, unit=unit))
-    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,9 @@ class CellModel:
         loops that validated their arrays once.
     state_names, param_names, current_names
         Row names of the ``states``, ``params`` and ``currents`` arrays.
+    param_kinds
+        Per parameter ``"scale"`` (a multiplier, default 1) or ``"value"`` (a quantity in
+        its ``param_units``); see :mod:`cardiotwin.ionic.parameters`.
     default_stimulus
         ``(amplitude_uA_per_uF, duration_ms)``, Hodgkin–Huxley sign (negative depolarises).
     voltage_unit
@@ -60,6 +63,8 @@ class CellModel:
         self.state_units: tuple[str, ...] = tuple(kernel.STATE_UNITS)
         self.param_names: tuple[str, ...] = tuple(kernel.PARAM_NAMES)
         self.param_units: tuple[str, ...] = tuple(kernel.PARAM_UNITS)
+        self.param_kinds: tuple[str, ...] = tuple(
+            getattr(kernel, "PARAM_KINDS", ("scale",) * len(self.param_names)))
         self.current_names: tuple[str, ...] = tuple(kernel.CURRENT_NAMES)
         self.current_units: tuple[str, ...] = tuple(getattr(kernel, "CURRENT_UNITS", ()))
         self.rush_larsen_states: tuple[str, ...] = tuple(kernel.RUSH_LARSEN_STATES)

@@ -24,8 +24,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from cardiotwin.ep.stimulus import Stimulus, s1s2
+from cardiotwin.ep.stimulus import Stimulus
 from cardiotwin.exceptions import ConfigError
+from cardiotwin.ionic.protocol import s1s2
 
 logger = logging.getLogger(__name__)
 
