@@ -59,7 +59,7 @@ def to_toml(data: dict) -> str:
 
 def member_configs(sweep_path: Path, folder: Path) -> list[Path]:
     """Write one run configuration per member of the sweep; their paths."""
-    from cardiotwin.batch import load_sweep, set_key
+    from cardiotwin.studies.batch import load_sweep, set_key
 
     sweep = load_sweep(sweep_path)
     data = tomllib.loads(sweep_path.read_text())

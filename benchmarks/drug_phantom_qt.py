@@ -3,7 +3,7 @@
 Runs ``examples/run_phantom_drug.toml`` (ORd endo/M/epi layers on the shipped 2.5 mm
 phantom, one sinus-like beat) twice, without and with its ``[drug]`` table, and measures
 QRS onset, T end and QT on the X, Y and Z pseudo-ECG leads with
-:func:`cardiotwin.ep.ecg_analysis.ecg_intervals` (QRS end = latest activation time;
+:func:`cardiotwin.analysis.ecg.ecg_intervals` (QRS end = latest activation time;
 tangent-method T end).  Writes a PNG of the three leads, control and drug overlaid.
 
     .venv/bin/python benchmarks/drug_phantom_qt.py [--out /tmp/phantom_qt] \\
@@ -18,10 +18,10 @@ from pathlib import Path
 
 from mpi4py import MPI
 
-from cardiotwin.config import DrugConfig, load_config
-from cardiotwin.ep.ecg_analysis import ecg_intervals
+from cardiotwin.studies.runconfig import DrugConfig, load_config
+from cardiotwin.analysis.ecg import ecg_intervals
 from cardiotwin.exceptions import CardiotwinError
-from cardiotwin.runner import run_simulation, with_overrides
+from cardiotwin.studies.runner import run_simulation, with_overrides
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import emit

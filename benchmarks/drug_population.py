@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from cardiotwin.ionic import get_model
-from cardiotwin.scenarios.drug_trial import TrialProtocol, pace_population, sample_population
+from cardiotwin.studies.drug_trial import TrialProtocol, pace_population, sample_population
 from cardiotwin.scenarios.drugs import apply_drug
 from cardiotwin.scenarios.library import get_drug
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mpi4py import MPI
 
-from cardiotwin.scenarios.drug_tissue import WedgeSetup, plot_ecgs, run_wedge_qt
+from cardiotwin.studies.wedge_qt import WedgeSetup, plot_ecgs, run_wedge_qt
 from cardiotwin.scenarios.library import get_drug
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -119,3 +119,14 @@ def slab_mesh(dolfinx, comm):
         comm, [np.zeros(3), np.array([4.0, 2.0, 1.0])], [8, 4, 2],
         dolfinx.mesh.CellType.hexahedron,
     )
+
+
+@pytest.fixture(scope="session")
+def phantom_geometry(comm, dolfinx):
+    """The shipped phantom geometry folder (``meshes/phantom_biv``) loaded on every rank."""
+    from cardiotwin.geometry import load_geometry
+
+    folder = REPO / "meshes" / "phantom_biv"
+    if not (folder / "geometry.json").is_file():
+        pytest.skip(f"the shipped phantom {folder} is not in this checkout")
+    return load_geometry(folder, comm)

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from cardiotwin.exceptions import ConfigError
+from cardiotwin.geometry.fibres import Fibres
 
 
 @dataclass(frozen=True)
@@ -68,18 +69,6 @@ def bidomain_equivalent(intra: Conductivity, extra: Conductivity) -> Conductivit
 #: Niederer et al. 2011 benchmark values (S/m): intra/extra, fibre and cross-fibre.
 NIEDERER_INTRA = Conductivity(0.17, 0.019, 0.019)
 NIEDERER_EXTRA = Conductivity(0.62, 0.24, 0.24)
-
-
-@dataclass(frozen=True)
-class Fibres:
-    """Unit fibre/sheet/normal directions: dolfinx vector Functions or constant 3-vectors.
-
-    ``s0``/``n0`` may be omitted for transversely isotropic conductivity (sigma_s == sigma_n).
-    """
-
-    f0: Any
-    s0: Any = None
-    n0: Any = None
 
 
 def conductivity_tensor(mesh: Any, conductivity: Conductivity, *, fibres: Fibres | None = None,

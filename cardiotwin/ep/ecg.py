@@ -24,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from cardiotwin._deps import require_dolfinx
+from cardiotwin._mpi import allreduce_min
 from cardiotwin.exceptions import ConfigError
 
 
@@ -74,8 +75,8 @@ class PseudoECG:
             p = np.asarray(pos, dtype=float)
             if p.shape != (3,):
                 raise ConfigError(f"electrode {name!r} position {pos} is not a 3-vector (mm)")
-            dmin = sim.comm.allreduce(float(np.min(np.linalg.norm(coords - p, axis=1)))
-                                      if coords.size else np.inf, op=_min())
+            dmin = allreduce_min(sim.comm, float(np.min(np.linalg.norm(coords - p, axis=1)))
+                                 if coords.size else np.inf)
             if dmin < 1e-6:
                 raise ConfigError(f"electrode {name!r} at {pos} lies on the tissue mesh; "
                                   "place electrodes outside the tissue")
@@ -111,11 +112,6 @@ class PseudoECG:
             out[lead] = out[a] - out[b]
         return out
 
-
-def _min() -> Any:
-    from mpi4py import MPI
-
-    return MPI.MIN
 
 
 def _add() -> Any:

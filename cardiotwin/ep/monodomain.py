@@ -37,19 +37,15 @@ import numpy as np
 import numpy.typing as npt
 
 from cardiotwin._deps import require_dolfinx
+from cardiotwin._mpi import nearest_owned_vertex
 from cardiotwin.ep.activation import ActivationTracker
-from cardiotwin.ep.conductivity import Conductivity, Fibres, conductivity_tensor
-from cardiotwin.ep.monitor import Monitor
-from cardiotwin.ep.stimulus import (
-    Box,
-    FieldRange,
-    Intersection,
-    Sphere,
-    Stimulus,
-    TaggedRegion,
-    VertexSet,
-)
+from cardiotwin.ep.conductivity import Conductivity, conductivity_tensor
+from cardiotwin.ep.stimulus import Stimulus
 from cardiotwin.exceptions import ConfigError, SolverError
+from cardiotwin.geometry.fibres import Fibres
+from cardiotwin.geometry.regions import RegionResolver, check_region, is_geometry
+from cardiotwin.io.monitor import Monitor
+from cardiotwin.ionic.parameters import ParameterChanges
 from cardiotwin.units import CHI_DEFAULT_PER_MM, CM_DEFAULT_UF_PER_MM2
 
 logger = logging.getLogger(__name__)
@@ -70,27 +66,6 @@ _EXTERNAL_PCS = {"hypre": "hypre", "ml": "ml"}
 _instance_counter = itertools.count()
 
 
-def nearest_owned_vertex(comm: Any, owned_x: npt.NDArray[np.float64],
-                         point_mm: Sequence[float]) -> tuple[int, int]:
-    """The rank owning the vertex nearest ``point_mm`` and its index in ``owned_x``.
-
-    Ties (a point midway between vertices) go to the vertex with the lexicographically
-    smallest coordinates, so the choice does not depend on the partition.  Collective;
-    the index is -1 on ranks other than the owner.
-    """
-    p = np.asarray(point_mm, float)
-    key: tuple = (np.inf,)
-    i = -1
-    if owned_x.shape[0]:
-        d2 = np.sum((owned_x - p) ** 2, axis=1)
-        near = np.nonzero(d2 <= d2.min() + 1e-9 * (1.0 + float(d2.min())))[0]
-        i = int(near[np.lexsort(owned_x[near].T[::-1])[0]])
-        key = (round(float(d2[i]), 9), *map(float, owned_x[i]))
-    keys = comm.allgather(key)
-    owner = min(range(len(keys)), key=lambda r: keys[r])
-    return owner, (i if owner == comm.rank else -1)
-
-
 @dataclass(frozen=True)
 class MonodomainConfig:
     """Numerical and physical settings of a monodomain simulation.
@@ -107,7 +82,7 @@ class MonodomainConfig:
     lumped_mass
         Use the row-sum lumped mass matrix instead of the consistent one (default
         ``False``: with the ionic current interpolated from the vertices, lumping slows
-        conduction markedly on coarse meshes, see :mod:`cardiotwin.ep.niederer`).
+        conduction markedly on coarse meshes, see :mod:`cardiotwin.studies.niederer`).
     chi_per_mm, cm_uF_per_mm2
         Surface-to-volume ratio (1/mm) and membrane capacitance (µF/mm²).
     activation_threshold
@@ -164,7 +139,7 @@ class MonodomainConfig:
 
 @dataclass(frozen=True)
 class IonicRegion:
-    """Which ionic model runs where, with per-region parameter scalings.
+    """Which ionic model runs where, with its parameter changes.
 
     Parameters
     ----------
@@ -172,22 +147,36 @@ class IonicRegion:
         Registry name (``cardiotwin models``), a path to a CellML/.mmt file, or a model
         object as returned by :func:`cardiotwin.ionic.get_model`.
     region
-        A stimulus-style region (:class:`Box`, :class:`Sphere`, :class:`TaggedRegion`,
-        :class:`FieldRange`...), or ``None`` for every vertex no other region claimed.
-    scalings
-        Multipliers of the model's per-cell parameters, e.g. ``{"gKr": 0.5}``.
+        A region of :mod:`cardiotwin.geometry.regions` (e.g.
+        ``CoordinateRange("transmural", 0, 0.3)``, ``Tagged("scar")``), or ``None`` for
+        every vertex no other region claimed.  Earlier regions take precedence.
+    parameters
+        How the model's per-cell parameters differ from its defaults here
+        (:class:`~cardiotwin.ionic.parameters.ParameterChanges`: ``scale`` multiplies,
+        ``set`` assigns).
     """
 
     model: Any
     region: Any = None
-    scalings: Mapping[str, float] = field(default_factory=dict)
+    parameters: ParameterChanges = field(default_factory=ParameterChanges)
+
+    def __post_init__(self) -> None:
+        if self.region is not None:
+            check_region("IonicRegion.region", self.region)
+        if not isinstance(self.parameters, ParameterChanges):
+            raise ConfigError(f"IonicRegion.parameters is a {type(self.parameters).__name__}: "
+                              "expected a ParameterChanges(scale=..., set=...)")
+
+    def with_parameters(self, changes: ParameterChanges) -> IonicRegion:
+        """A copy whose parameter changes are followed by ``changes``."""
+        return IonicRegion(self.model, self.region, self.parameters.then(changes))
 
 
 class _ModelBlock:
     """The vertices one ionic model runs on (owned dofs of this rank) and its arrays."""
 
-    def __init__(self, model: Any, dofs: npt.NDArray[np.int32],
-                 scalings: Mapping[str, float], *, lut_dt_ms: float | None = None) -> None:
+    def __init__(self, model: Any, dofs: npt.NDArray[np.int32], changes: ParameterChanges,
+                 *, lut_dt_ms: float | None = None) -> None:
         self.model = model
         self.kernel = model.kernel
         self.lut = None
@@ -198,18 +187,25 @@ class _ModelBlock:
         n = dofs.size
         self.states = np.ascontiguousarray(model.initial_states(n), dtype=np.float64)
         self.params = np.ascontiguousarray(model.default_params(n), dtype=np.float64)
-        for name, factor in scalings.items():
-            self.set_param(name, factor)
+        changes.apply(model, self.params)
         self.i_stim = np.zeros(n)
         self.stim_index: list[npt.NDArray[np.int32]] = []
         self.contiguous = n > 0 and dofs[0] == 0 and np.all(np.diff(dofs) == 1)
+        unit = getattr(model, "voltage_unit", "mV")
+        self.v_range = _PHYSICAL_RANGE.get(unit, _PHYSICAL_RANGE["mV"])
+        self.max_jump = _MAX_JUMP.get(unit, _MAX_JUMP["mV"])
 
-    def set_param(self, name: str, values: float | npt.ArrayLike) -> None:
-        names = list(self.model.param_names)
-        if name not in names:
-            raise ConfigError(f"model {self.model.name!r} has no parameter {name!r}; it has: "
-                              f"{', '.join(names)}")
-        self.params[names.index(name), :] = values
+
+#: Membrane potentials beyond these bounds away from a stimulus mean the integration has
+#: failed, by the model's voltage unit (mV; dimensionless 0..1 models).
+_PHYSICAL_RANGE = {"mV": (-1000.0, 1000.0), "1": (-10.0, 10.0)}
+#: The largest change of V in one time step at a vertex no stimulus drives: an upstroke
+#: resolved in time takes several steps (TP06: ~20 mV per 0.05 ms step); a larger jump
+#: means the time step is too large for the model's fastest current.
+_MAX_JUMP = {"mV": 100.0, "1": 1.0}
+#: A vertex stimulated this recently (ms) may legitimately jump or leave the range (a
+#: strong pacing pulse); non-finite values are failures everywhere.
+_STIMULUS_GRACE_MS = 2.0
 
 
 class Monodomain:
@@ -217,27 +213,39 @@ class Monodomain:
 
     Parameters
     ----------
-    mesh
-        A dolfinx mesh in mm (tetrahedra, or hexahedra for slabs).
+    domain
+        A :class:`cardiotwin.geometry.Geometry` (mesh in mm, tags with names, fibres and
+        ventricular coordinates: regions may then use tag and coordinate names), or a
+        bare dolfinx mesh in mm (tetrahedra, or hexahedra for slabs).
     ionic
-        A model name (everywhere) or a sequence of :class:`IonicRegion`.
+        A model (name, file or object) everywhere, or a sequence of :class:`IonicRegion`.
     conductivity
         A :class:`Conductivity` (S/m), or a ready UFL tensor.
     config
         Numerical settings.
-    fibres, cell_tags, facet_tags, region_conductivity, conductivity_scaling
-        See :func:`cardiotwin.ep.conductivity.conductivity_tensor`; tags are also used
-        by tagged stimulus/ionic regions.
+    fibres, cell_tags, facet_tags
+        Override (or, for a bare mesh, give) the fibres and tags of the domain.
+    region_conductivity, conductivity_scaling
+        See :func:`cardiotwin.ep.conductivity.conductivity_tensor`; region keys may be
+        cell tag ids or names.
     stimuli
         Stimuli applied to the membrane.
     monitor
-        A :class:`Monitor` collecting phase timings (one is created if omitted).
+        A :class:`~cardiotwin.io.monitor.Monitor` collecting phase timings (one is
+        created if omitted).
+
+    Raises
+    ------
+    SolverError
+        During :meth:`step`/:meth:`run`: a linear solve fails, or the membrane potential
+        becomes non-finite or leaves the physical range (the message names the time, the
+        place and the likely cause).
     """
 
-    def __init__(self, mesh: Any, ionic: str | Sequence[IonicRegion],
-                 conductivity: Conductivity | Any, config: MonodomainConfig | None = None, *,
-                 fibres: Fibres | None = None, cell_tags: Any = None, facet_tags: Any = None,
-                 region_conductivity: Mapping[int, Conductivity] | None = None,
+    def __init__(self, domain: Any, ionic: Any, conductivity: Conductivity | Any,
+                 config: MonodomainConfig | None = None, *, fibres: Fibres | None = None,
+                 cell_tags: Any = None, facet_tags: Any = None,
+                 region_conductivity: Mapping[int | str, Conductivity] | None = None,
                  conductivity_scaling: Any = None, stimuli: Sequence[Stimulus] = (),
                  monitor: Monitor | None = None) -> None:
         require_dolfinx()
@@ -248,6 +256,13 @@ class Monodomain:
 
         self.config = config or MonodomainConfig()
         cfg = self.config
+        geometry = domain if is_geometry(domain) else None
+        mesh = geometry.mesh if geometry is not None else domain
+        if geometry is not None:
+            fibres = fibres if fibres is not None else geometry.fibres
+            cell_tags = cell_tags if cell_tags is not None else geometry.cell_tags
+            facet_tags = facet_tags if facet_tags is not None else geometry.facet_tags
+        self.geometry = geometry
         self.mesh = mesh
         self.comm = mesh.comm
         self.cell_tags, self.facet_tags = cell_tags, facet_tags
@@ -262,13 +277,28 @@ class Monodomain:
         imap = self.V.dofmap.index_map
         self.n_owned = imap.size_local
         self.dof_coords = self.V.tabulate_dof_coordinates()
+        coords = {}
+        if fibres is not None and getattr(fibres, "transmural", None) is not None:
+            coords = {"transmural": fibres.transmural, "apicobasal": fibres.apicobasal}
+        tag_ids = ({"cell": geometry.cell_tag_ids, "facet": geometry.facet_tag_ids}
+                   if geometry is not None else {})
+        self.regions = RegionResolver(self.V, cell_tags=cell_tags, facet_tags=facet_tags,
+                                      tag_ids=tag_ids, coordinates=coords)
 
         # ---- ionic models
         regions = (list(ionic) if isinstance(ionic, Sequence) and not isinstance(ionic, str)
                    else [IonicRegion(ionic)])
         if not regions:
             raise ConfigError("no ionic model given")
+        for k, reg in enumerate(regions):
+            if not isinstance(reg, IonicRegion):
+                raise ConfigError(f"ionic[{k}] is a {type(reg).__name__}: expected an "
+                                  "IonicRegion(model, region, parameters)")
         self.blocks = self._make_blocks(regions)
+        self._v_bounds = (min(b.v_range[0] for b in self.blocks),
+                          max(b.v_range[1] for b in self.blocks))
+        self._max_jump = min(b.max_jump for b in self.blocks)
+        self._last_stimulus_ms = np.full(self.n_owned, -np.inf)
         v0 = self.v.x.array
         for b in self.blocks:
             v0[b.dofs] = b.states[0]
@@ -286,8 +316,12 @@ class Monodomain:
 
         # ---- diffusion operators (assembled once)
         if isinstance(conductivity, Conductivity):
+            by_id = {}
+            for key, cond in (region_conductivity or {}).items():
+                ids = self.regions.tag_values(_tagged_cells(key))
+                by_id.update(dict.fromkeys(ids, cond))
             sigma = conductivity_tensor(mesh, conductivity, fibres=fibres, cell_tags=cell_tags,
-                                        region_conductivity=region_conductivity,
+                                        region_conductivity=by_id,
                                         scaling=conductivity_scaling)
         else:
             sigma = conductivity
@@ -342,14 +376,16 @@ class Monodomain:
 
     # ------------------------------------------------------------------ set-up helpers
     def _make_blocks(self, regions: Sequence[IonicRegion]) -> list[_ModelBlock]:
+        from cardiotwin.ionic import resolve_model
+
         claimed = np.zeros(self.n_owned, dtype=bool)
         masks: list[npt.NDArray[np.bool_]] = []
         default_index = None
-        for i, reg in enumerate(regions):
+        for reg in regions:
             if reg.region is None:
                 if default_index is not None:
                     raise ConfigError("more than one IonicRegion without a region")
-                default_index = i
+                default_index = len(masks)
                 masks.append(np.zeros(0, bool))
                 continue
             mask = self._region_mask(reg.region)[: self.n_owned] & ~claimed
@@ -360,68 +396,32 @@ class Monodomain:
         elif self.comm.allreduce(int((~claimed).sum())) > 0:
             raise ConfigError("the ionic regions leave some vertices without a model; add an "
                               "IonicRegion with region=None as the default")
+        ode_dt = self.config.dt_ms * (0.5 if self.config.splitting == "strang" else 1.0)
         blocks = []
         for reg, mask in zip(regions, masks, strict=True):
-            name = reg.model
-            if not isinstance(name, str):
-                model = name  # a model object (registry entry or user-built)
-            elif "/" in name or name.endswith((".cellml", ".mmt")):
-                from cardiotwin.ionic import load_model
-
-                model = load_model(name)
-            else:
-                from cardiotwin.ionic import get_model
-
-                model = get_model(name)
-            ode_dt = self.config.dt_ms * (0.5 if self.config.splitting == "strang" else 1.0)
+            model = resolve_model(reg.model, comm=self.comm)
             blocks.append(_ModelBlock(model, np.nonzero(mask)[0].astype(np.int32),
-                                      reg.scalings,
+                                      reg.parameters,
                                       lut_dt_ms=ode_dt if self.config.lookup_tables else None))
         return blocks
 
     def _region_mask(self, region: Any) -> npt.NDArray[np.bool_]:
         """Boolean mask over all local dofs (owned + ghosts) selected by ``region``."""
-        require_dolfinx()
-        import dolfinx.fem
-
-        n_local = self.dof_coords.shape[0]
-        if isinstance(region, Box | Sphere | VertexSet):
-            return region.contains(self.dof_coords)
-        if isinstance(region, TaggedRegion):
-            tags = self.cell_tags if region.entity == "cell" else self.facet_tags
-            if tags is None:
-                raise ConfigError(f"a TaggedRegion on {region.entity}s needs {region.entity}_tags")
-            entities = np.concatenate([tags.find(t) for t in region.tags]).astype(np.int32)
-            if region.entity == "facet":
-                tdim = self.mesh.topology.dim
-                self.mesh.topology.create_connectivity(tdim - 1, tdim)
-            dofs = dolfinx.fem.locate_dofs_topological(self.V, tags.dim, entities)
-            mask = np.zeros(n_local, dtype=bool)
-            mask[dofs] = True
-            return mask
-        if isinstance(region, FieldRange):
-            fld = region.field
-            vals = (fld.x.array[:n_local] if hasattr(fld, "x")
-                    else np.asarray(fld(self.dof_coords)))
-            return (vals >= region.lower) & (vals < region.upper)
-        if isinstance(region, Intersection):
-            mask = np.ones(n_local, dtype=bool)
-            for sub in region.regions:
-                mask &= self._region_mask(sub)
-            return mask
-        raise ConfigError(f"unknown region type {type(region).__name__}")
+        return self.regions.vertices(region)
 
     # ------------------------------------------------------------------ parameters
     def set_parameter(self, name: str, values: float | npt.ArrayLike) -> None:
-        """Set a per-vertex parameter scaling in every model block that has ``name``.
+        """Set a per-cell parameter row to per-vertex ``values`` in every block that has it.
 
-        ``values`` is a scalar or an array over this rank's owned dofs.
+        ``values`` (a scalar or an array over this rank's owned dofs) are assigned, in the
+        parameter's unit (a factor for ``"scale"`` rows), as ``ParameterChanges.set`` does;
+        heterogeneous tissue (e.g. a gradient of gKs) is set this way.
         """
         vals = np.broadcast_to(np.asarray(values, float), (self.n_owned,))
         found = False
         for b in self.blocks:
             if name in b.model.param_names:
-                b.set_param(name, vals[b.dofs])
+                b.params[b.model.param_names.index(name), :] = vals[b.dofs]
                 found = True
         if not found:
             raise ConfigError(f"no ionic model in this simulation has a parameter {name!r}")
@@ -438,6 +438,7 @@ class Monodomain:
                 amp = stim.amplitude_at(t, cfg.chi_per_mm, cfg.cm_uF_per_mm2)
                 if amp != 0.0 and idx.size:
                     b.i_stim[idx] -= amp  # Hodgkin–Huxley sign: negative depolarises
+                    self._last_stimulus_ms[b.dofs[idx]] = t
             if b.contiguous:
                 b.states[0, :] = v[: b.dofs.size]
             else:
@@ -486,11 +487,51 @@ class Monodomain:
                 self._ode(t0 + 0.5 * dt, 0.5 * dt)
         self.step_count += 1
         self.t = self.step_count * dt
+        self._check_state(v_old)
         with self.monitor.phase("maps"):
             self.tracker.update(v_old, self.v.x.array[: self.n_owned], t0, self.t)
         self.monitor.steps += 1
         for obs in self._observers:
             obs(self)
+
+    def _check_state(self, v_old: npt.NDArray[np.float64]) -> None:
+        """Stop with a :class:`SolverError` if V went non-finite, out of range, or jumped
+        more in one step than a resolved upstroke can (time step too large).  Collective.
+        """
+        v = self.v.x.array[: self.n_owned]
+        ok = True
+        if v.size:
+            jump = np.abs(v - v_old)
+            # NaN propagates into min/max and fails every comparison
+            ok = (float(v.min()) >= self._v_bounds[0] and float(v.max()) <= self._v_bounds[1]
+                  and float(jump.max()) <= self._max_jump)
+        if self.comm.allreduce(int(not ok)) == 0:
+            return
+        bad_local, info = -1, None
+        settled = self.t - self._last_stimulus_ms > _STIMULUS_GRACE_MS
+        for b in self.blocks:
+            lo, hi = b.v_range
+            vb, vo = v[b.dofs], v_old[b.dofs]
+            wrong = ~np.isfinite(vb) | ((~((vb >= lo) & (vb <= hi))
+                                         | (np.abs(vb - vo) > b.max_jump)) & settled[b.dofs])
+            bad = np.nonzero(wrong)[0]
+            if bad.size:
+                k = int(b.dofs[bad[0]])
+                bad_local = k
+                info = (float(v_old[k]), float(v[k]),
+                        tuple(float(c) for c in self.dof_coords[k]), b.model.name)
+                break
+        owner, _ = _first_rank(self.comm, bad_local >= 0)
+        if owner < 0:  # driven by a stimulus: not a failure
+            return
+        before, after, where, name = self.comm.bcast(info, root=owner)
+        what = (f"went from {before:.4g} to {after:.4g} in one step" if np.isfinite(after)
+                else "became non-finite")
+        raise SolverError(
+            f"the membrane potential {what} at t = {self.t:.4g} ms, vertex "
+            f"({where[0]:.3g}, {where[1]:.3g}, {where[2]:.3g}) mm, model {name!r}: the time "
+            f"step dt = {self.config.dt_ms:g} ms is probably too large for this model (try "
+            "0.01-0.05 ms), or a stimulus too strong")
 
     def add_observer(self, fn: Callable[[Monodomain], None]) -> None:
         """Call ``fn(sim)`` after every step (outputs, probes, ECG, progress)."""
@@ -631,3 +672,16 @@ class Monodomain:
         self.step_count = int(meta["step"])
         self.t = self.step_count * self.config.dt_ms
         logger.info("restored checkpoint %s at t = %.3f ms", d, self.t)
+
+
+def _tagged_cells(key: int | str) -> Any:
+    from cardiotwin.geometry.regions import Tagged
+
+    return Tagged((key,))
+
+
+def _first_rank(comm: Any, flag: bool) -> tuple[int, int]:
+    """The lowest rank where ``flag`` is true (-1 if none), and how many ranks have it."""
+    flags = comm.allgather(bool(flag))
+    ranks = [r for r, f in enumerate(flags) if f]
+    return (ranks[0] if ranks else -1), len(ranks)

@@ -38,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from cardiotwin._mpi import global_argmin
 from cardiotwin.exceptions import ConfigError, MeshError, SolverError
 from cardiotwin.geometry.labels import FACET_TAG_IDS
 
@@ -62,17 +63,21 @@ class FibreAngles:
 
 @dataclass(frozen=True)
 class Fibres:
-    """Fibre, sheet and sheet-normal fields (blocked vector P1) and coordinates (P1).
+    """Fibre, sheet and sheet-normal directions and the ventricular coordinates.
 
-    ``f0``, ``s0``, ``n0`` are unit vectors at every vertex; ``transmural`` runs from 0
-    (endocardium) to 1 (epicardium), ``apicobasal`` from 0 (apex) to 1 (base).
+    ``f0``, ``s0``, ``n0`` are unit directions: blocked vector P1 Functions (as
+    :func:`ldrb_fibres` and :func:`cardiotwin.geometry.io.load_geometry` give), or constant
+    3-vectors for slabs (``Fibres((1, 0, 0))``).  ``s0``/``n0`` may be omitted for
+    transversely isotropic tissue (sigma_s == sigma_n).  ``transmural`` runs from 0
+    (endocardium) to 1 (epicardium), ``apicobasal`` from 0 (apex) to 1 (base), both P1
+    Functions (absent for slabs).
     """
 
     f0: Any
-    s0: Any
-    n0: Any
-    transmural: Any
-    apicobasal: Any
+    s0: Any = None
+    n0: Any = None
+    transmural: Any = None
+    apicobasal: Any = None
     angles: FibreAngles = FibreAngles()
 
 
@@ -312,9 +317,9 @@ def ldrb_fibres(mesh, facet_tags, *, tag_ids: dict[str, int] | None = None,
     axis = comm.allreduce(normals.sum(axis=0), op=MPI.SUM)
     axis = axis / np.linalg.norm(axis)
     t = xs @ axis
-    local = (float(t.min()), comm.rank) if len(t) else (np.inf, comm.rank)
-    tmin, owner = comm.allreduce(local, op=MPI.MINLOC)
-    apex = comm.bcast(xs[np.argmin(t)] if comm.rank == owner else None, root=owner)
+    owner, i_apex = global_argmin(comm, t, xs)  # ties by coordinates: partition-independent
+    apex = comm.bcast(xs[i_apex] if comm.rank == owner else None, root=owner)
+    tmin = float(apex @ axis)
     base_t = comm.allreduce(float((tri.mean(axis=1) @ axis).max()) if len(tri) else -np.inf,
                             op=MPI.MAX)
 

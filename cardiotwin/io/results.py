@@ -102,7 +102,7 @@ class Probes:
 
     def __init__(self, sim: Any, points_mm: Mapping[str, Sequence[float]],
                  every_n_steps: int = 10) -> None:
-        from cardiotwin.ep.monodomain import nearest_owned_vertex
+        from cardiotwin._mpi import nearest_owned_vertex
 
         self.sim, self.every = sim, int(every_n_steps)
         x = sim.owned_vertex_coordinates()

@@ -17,17 +17,16 @@ observer for sensing::
     pm.attach(sim)
     sim.run(300.0)
 
-:func:`capture_threshold` (bisection on amplitude), :func:`strength_duration` and
-:func:`fit_strength_duration` (Lapicque and Weiss laws: rheobase, chronaxie) work on any
-``captures(amplitude, pulse_ms) -> bool`` trial; :func:`tissue_capture_trial` builds one
-that runs the monodomain model.  :func:`total_activation_time_ms` and
-:func:`qrs_duration_ms` are the outputs used to compare pacing configurations.
+Capture thresholds and strength–duration fits are in
+:mod:`cardiotwin.analysis.strength_duration` (the tissue trial in
+:mod:`cardiotwin.studies.strength_duration`); total activation time, the end point used to
+compare pacing configurations, in :mod:`cardiotwin.analysis.activation`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -213,7 +212,7 @@ class Pacemaker:
         if isinstance(self.mode, Biventricular) and len(self.leads) != 2:
             raise ConfigError("Biventricular pacing needs exactly two leads (RV, LV)")
         self.paced = [[] for _ in self.leads]
-        self._sites: list[tuple[Any, Any]] = []
+        self.electrode_sites: list[tuple[Any, Any]] = []
         self._volumes: list[tuple[float, float]] = []
         self._last_event = None
         self._sense_v: float | None = None
@@ -242,17 +241,17 @@ class Pacemaker:
     # ---------------------------------------------------------------- mesh set-up
     def stimuli(self, mesh: Any) -> list[_ElectrodeStimulus]:
         """Stimuli for ``Monodomain(stimuli=...)``; snaps electrodes to ``mesh``.  Collective."""
-        from cardiotwin.ep.stimulus import Sphere
+        from cardiotwin.geometry.regions import Sphere
 
         out = []
-        self._sites = []
+        self.electrode_sites = []
         for i, lead in enumerate(self.leads):
             cat = snap_to_mesh(mesh, lead.cathode_mm)
             an = snap_to_mesh(mesh, lead.anode_mm) if lead.anode_mm is not None else None
             if an is not None and np.linalg.norm(np.subtract(cat, an)) < 2 * lead.radius_mm:
                 raise ConfigError(f"lead {lead.name!r}: cathode and anode electrodes overlap "
                                   f"(snapped {cat} and {an}, radius {lead.radius_mm} mm)")
-            self._sites.append((cat, an))
+            self.electrode_sites.append((cat, an))
             out.append(_ElectrodeStimulus(self, i, Sphere(cat, lead.radius_mm), +1.0,
                                           f"{lead.name}-cathode"))
             if an is not None:
@@ -262,13 +261,13 @@ class Pacemaker:
 
     def attach(self, sim: Any) -> None:
         """Measure electrode volumes and register the sensing observer.  Collective."""
-        if not self._sites:
+        if not self.electrode_sites:
             raise ConfigError("Pacemaker.attach(sim): call stimuli(mesh) first and pass them "
                               "to the simulation")
         w = vertex_volumes_mm3(sim)
         x = sim.owned_vertex_coordinates()
         self._volumes = []
-        for lead, (cat, an) in zip(self.leads, self._sites, strict=True):
+        for lead, (cat, an) in zip(self.leads, self.electrode_sites, strict=True):
             vols = []
             for p in (cat, an):
                 if p is None:
@@ -302,7 +301,7 @@ class Pacemaker:
 
     def _sense(self, sim: Any) -> None:
         m = self.mode
-        v = sim.value_at(self._sites[0][0])  # collective: every rank runs the observer
+        v = sim.value_at(self.electrode_sites[0][0])  # collective: every rank runs the observer
         prev = self._sense_v if self._sense_v is not None else v
         self._sense_v = v
         t = sim.t
@@ -315,18 +314,28 @@ class Pacemaker:
             self._last_event = t
 
 
-def snap_to_mesh(mesh: Any, point_mm: Sequence[float]) -> tuple[float, float, float]:
+def snap_to_mesh(domain: Any, point_mm: Sequence[float], *,
+                 region: Any = None) -> tuple[float, float, float]:
     """Coordinates (mm) of the mesh vertex nearest ``point_mm`` (same on every rank).
 
-    Ties go to the vertex with the smallest coordinates, whatever the partition
-    (:func:`cardiotwin.ep.monodomain.nearest_owned_vertex`).
+    ``domain`` is a geometry or a dolfinx mesh; ``region`` restricts the candidates to the
+    vertices it selects (e.g. ``Tagged("rv-endocardium", entity="facet")`` for an
+    endocardial lead).  Ties go to the vertex with the smallest coordinates, whatever the
+    partition (:func:`cardiotwin._mpi.nearest_point`).  Collective.
     """
-    from cardiotwin.ep.monodomain import nearest_owned_vertex
+    from cardiotwin._mpi import nearest_point
+    from cardiotwin.geometry.regions import RegionResolver, is_geometry
 
-    x = mesh.geometry.x
-    owner, i = nearest_owned_vertex(mesh.comm, x, point_mm)
-    q = tuple(float(c) for c in x[i]) if owner == mesh.comm.rank else None
-    return mesh.comm.bcast(q, root=owner)
+    mesh = domain.mesh if is_geometry(domain) else domain
+    if region is None:
+        x = mesh.geometry.x
+    else:
+        res = RegionResolver.for_domain(domain)
+        x = res.x[res.vertices(region)]
+    q = nearest_point(mesh.comm, x, point_mm)
+    if q is None:
+        raise ConfigError(f"no mesh vertex in {region!r}: cannot place an electrode there")
+    return q
 
 
 def vertex_volumes_mm3(sim: Any) -> npt.NDArray[np.float64]:
@@ -342,198 +351,3 @@ def vertex_volumes_mm3(sim: Any) -> npt.NDArray[np.float64]:
     out = vec.getArray(readonly=True)[: sim.n_owned].copy()
     vec.destroy()
     return out
-
-
-# --------------------------------------------------------------------------- outputs
-def total_activation_time_ms(sim: Any) -> float:
-    """Latest minus earliest first activation over the activated tissue (ms).  Collective."""
-    from mpi4py import MPI
-
-    fa = sim.tracker.first_activation
-    fa = fa[np.isfinite(fa)]
-    lo = sim.comm.allreduce(float(fa.min()) if fa.size else np.inf, op=MPI.MIN)
-    hi = sim.comm.allreduce(float(fa.max()) if fa.size else -np.inf, op=MPI.MAX)
-    return float(hi - lo) if np.isfinite(lo) else float("nan")
-
-
-def activated_fraction(sim: Any) -> float:
-    """Fraction of vertices activated at least once.  Collective."""
-    fa = sim.tracker.first_activation
-    n = sim.comm.allreduce(np.array([float(np.isfinite(fa).sum()), float(fa.size)]))
-    return float(n[0] / max(n[1], 1.0))
-
-
-def qrs_duration_ms(t_ms: npt.ArrayLike, ecg: npt.ArrayLike, *, slope_fraction: float = 0.05,
-                    ) -> float:
-    """QRS duration (ms) of a depolarisation-only record: from the first to the last sample
-    whose slope exceeds ``slope_fraction`` of the maximum slope.
-
-    For full beats with a T wave use :func:`cardiotwin.ep.ecg_analysis.ecg_intervals`.
-    """
-    t = np.asarray(t_ms, float)
-    e = np.asarray(ecg, float)
-    if t.shape != e.shape or t.size < 3:
-        raise ConfigError("qrs_duration_ms: t_ms and ecg must be equal-length arrays (>= 3)")
-    a = np.abs(np.gradient(e, t))
-    if a.max() <= 0:
-        return 0.0
-    on = np.nonzero(a > slope_fraction * a.max())[0]
-    return float(t[on[-1]] - t[on[0]])
-
-
-# --------------------------------------------------------------------------- thresholds
-def capture_threshold(captures: Callable[[float], bool], low: float, high: float, *,
-                      rel_tol: float = 0.02, max_iter: int = 30) -> float:
-    """Lowest amplitude that captures, by bisection between ``low`` and ``high``.
-
-    Parameters
-    ----------
-    captures
-        ``captures(amplitude) -> bool``; assumed monotone in the amplitude.
-    low, high
-        Bracket: ``captures(low)`` must be False and ``captures(high)`` True (a bracket
-        that does not hold raises, naming which end failed).
-    rel_tol
-        Stop when ``high - low <= rel_tol * high``.
-
-    Returns
-    -------
-    float
-        The upper end of the final bracket (an amplitude known to capture).
-    """
-    if not 0 <= low < high:
-        raise ConfigError(f"capture_threshold: bracket [{low}, {high}] is invalid")
-    if not captures(high):
-        raise ConfigError(f"capture_threshold: the upper bracket amplitude {high} does not "
-                          "capture; raise it")
-    if low > 0 and captures(low):
-        raise ConfigError(f"capture_threshold: the lower bracket amplitude {low} already "
-                          "captures; lower it")
-    for _ in range(max_iter):
-        if high - low <= rel_tol * high:
-            break
-        mid = 0.5 * (low + high)
-        if captures(mid):
-            high = mid
-        else:
-            low = mid
-    return high
-
-
-def strength_duration(captures: Callable[[float, float], bool], pulse_ms: Sequence[float], *,
-                      low: float, high: float, rel_tol: float = 0.02) -> npt.NDArray[np.float64]:
-    """Capture threshold for every pulse width (ms) in ``pulse_ms``.
-
-    ``captures(amplitude, pulse_ms) -> bool``.  Each threshold is searched between
-    ``low`` and the previous (longer pulse: lower threshold) bracket's upper end as
-    needed; widths are processed from the longest down.
-    """
-    widths = np.asarray(pulse_ms, float)
-    out = np.full(widths.size, np.nan)
-    hi = high
-    for k in np.argsort(widths)[::-1]:
-        d = float(widths[k])
-        lo = low
-        thr = capture_threshold(lambda a, d=d: captures(a, d), lo, hi, rel_tol=rel_tol)
-        out[k] = thr
-        logger.info("threshold at %.3g ms: %.4g", d, thr)
-        hi = max(hi, 4 * thr)
-    return out
-
-
-@dataclass(frozen=True)
-class StrengthDurationFit:
-    """Rheobase (amplitude unit) and chronaxie (ms) of a strength-duration curve.
-
-    ``law`` is ``"weiss"`` (charge linear in pulse width: ``Q = I_rh (d + c)``) or
-    ``"lapicque"`` (``I = I_rh / (1 - exp(-d / tau))``, chronaxie ``tau ln 2``).
-    """
-
-    law: str
-    rheobase: float
-    chronaxie_ms: float
-    rms_relative_error: float
-
-    def threshold(self, pulse_ms: npt.ArrayLike) -> npt.NDArray[np.float64]:
-        """Fitted threshold at pulse widths (ms)."""
-        d = np.asarray(pulse_ms, float)
-        if self.law == "weiss":
-            return self.rheobase * (1.0 + self.chronaxie_ms / d)
-        tau = self.chronaxie_ms / np.log(2.0)
-        return self.rheobase / (1.0 - np.exp(-d / tau))
-
-
-def fit_strength_duration(pulse_ms: npt.ArrayLike, thresholds: npt.ArrayLike, *,
-                          law: str = "weiss") -> StrengthDurationFit:
-    """Fit the Weiss (1901) or Lapicque (1907) law to measured thresholds.
-
-    Notes
-    -----
-    Weiss: the threshold charge ``Q = I d`` is linear in ``d``: ``Q = I_rh d + I_rh c``,
-    a least-squares line (slope = rheobase, intercept / slope = chronaxie ``c``).
-    Lapicque: ``I = I_rh / (1 - exp(-d/tau))``, nonlinear least squares; chronaxie
-    ``c = tau ln 2`` (Geddes 2004, PACE 27:776).
-    """
-    d = np.asarray(pulse_ms, float)
-    i = np.asarray(thresholds, float)
-    if d.shape != i.shape or d.size < 2 or np.any(d <= 0) or np.any(~np.isfinite(i)):
-        raise ConfigError("fit_strength_duration: need >= 2 positive pulse widths with finite "
-                          "thresholds of the same length")
-    if law == "weiss":
-        slope, intercept = np.polyfit(d, i * d, 1)
-        rh, c = float(slope), float(intercept / slope)
-    elif law == "lapicque":
-        from scipy.optimize import curve_fit
-
-        def f(dd: npt.NDArray, rh: float, tau: float) -> npt.NDArray:
-            return rh / (1.0 - np.exp(-dd / tau))
-
-        p0 = (float(i.min()), float(np.median(d)))
-        (rh, tau), _ = curve_fit(f, d, i, p0=p0, bounds=([0, 1e-6], [np.inf, np.inf]))
-        rh, c = float(rh), float(tau * np.log(2.0))
-    else:
-        raise ConfigError(f"law = {law!r}: expected 'weiss' or 'lapicque'")
-    fit = StrengthDurationFit(law, rh, c, 0.0)
-    err = float(np.sqrt(np.mean((fit.threshold(d) / i - 1.0) ** 2)))
-    return StrengthDurationFit(law, rh, c, err)
-
-
-def tissue_capture_trial(mesh: Any, lead: PacingLead, *, model: Any = "tp06-epi",
-                         conductivity: Any = None, fibres: Any = None,
-                         dt_ms: float = 0.02, window_ms: float = 20.0,
-                         capture_distance_mm: float | None = None,
-                         activation_threshold_mV: float = -20.0,
-                         ) -> Callable[[float, float], bool]:
-    """``captures(amplitude, pulse_ms) -> bool`` running the monodomain model on ``mesh``.
-
-    Each call starts from rest, delivers one pulse of ``lead`` (amplitude in the lead's
-    unit) at t = 1 ms and reports capture if tissue farther than
-    ``capture_distance_mm`` (default: 3 electrode radii) from the cathode activates
-    within ``window_ms``.  Collective.
-    """
-    from cardiotwin.ep.conductivity import Conductivity
-    from cardiotwin.ep.monodomain import Monodomain, MonodomainConfig
-
-    sigma = conductivity or Conductivity.isotropic(0.2)
-    dist = capture_distance_mm if capture_distance_mm is not None else 3.0 * lead.radius_mm
-
-    def captures(amplitude: float, pulse_ms: float) -> bool:
-        pm = Pacemaker((lead.with_pulse(amplitude, pulse_ms),),
-                       FixedRate(period_ms=1e6, start_ms=1.0, number=1))
-        cfg = MonodomainConfig(dt_ms=dt_ms, activation_threshold=activation_threshold_mV)
-        sim = Monodomain(mesh, model, sigma, cfg,
-                         fibres=fibres, stimuli=pm.stimuli(mesh))
-        pm.attach(sim)
-        x = sim.owned_vertex_coordinates()
-        far = np.linalg.norm(x - np.asarray(pm._sites[0][0]), axis=1) >= dist
-        if sim.comm.allreduce(int(far.sum())) == 0:
-            raise ConfigError(f"no tissue farther than {dist} mm from the electrode: enlarge "
-                              "the mesh or lower capture_distance_mm")
-        ok = False
-        while sim.t < window_ms + 1.0 and not ok:
-            sim.run(min(sim.t + 2.0, window_ms + 1.0))
-            hit = int(np.any(np.isfinite(sim.tracker.first_activation[far])))
-            ok = sim.comm.allreduce(hit) > 0
-        return ok
-
-    return captures

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -33,7 +33,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from cardiotwin.analysis.risk import RISK_CATEGORIES
 from cardiotwin.exceptions import ConfigError, ModelError
+from cardiotwin.ionic.parameters import ParameterChanges
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +60,6 @@ DYNAMIC_HERG_PARAMETERS: tuple[str, ...] = ("D", "Kmax", "Ku", "n", "halfmax", "
 #: Drug-trapping rate of the CiPA dynamic hERG model, 1/ms (FDA/CiPA ``hergmod_pars.txt``).
 HERG_KT_PER_MS: float = 3.5e-5
 
-RISK_CATEGORIES: tuple[str, ...] = ("high", "intermediate", "low")
 
 
 def _finite_positive(what: str, value: float) -> float:
@@ -205,6 +206,25 @@ class Drug:
             raise ConfigError(f"cmax multiples must be finite and >= 0, got {m.tolist()}")
         return m * self.cmax_uM * self.free_fraction
 
+    def dose_uM(self, *, conc_uM: float | None = None,
+                cmax_multiple: float | None = None) -> float:
+        """The free concentration (µM) of a dose given either way (exactly one of them).
+
+        ``conc_uM`` is taken as the free concentration; ``cmax_multiple`` gives
+        ``cmax_multiple * cmax_uM * free_fraction`` - the one rule used by cell trials,
+        tissue runs and batch sweeps alike.
+        """
+        if (conc_uM is None) == (cmax_multiple is None):
+            raise ConfigError(f"drug {self.name!r}: give exactly one of conc_uM (free, µM) and "
+                              "cmax_multiple")
+        if conc_uM is not None:
+            c = float(conc_uM)
+            if not (math.isfinite(c) and c >= 0):
+                raise ConfigError(f"drug {self.name!r}: conc_uM = {conc_uM!r}: expected a "
+                                  "finite concentration >= 0 µM")
+            return c
+        return float(self.free_concentrations_uM([cmax_multiple])[0])
+
     def as_dict(self) -> dict[str, Any]:
         """JSON-serialisable description (concentrations in µM)."""
         out: dict[str, Any] = {
@@ -310,15 +330,64 @@ def apply_drug(model: Any, params: np.ndarray, drug: Drug, conc_uM: float | npt.
             params[model.param_names.index(name)] = value
 
 
-def drug_parameters(model: Any, drug: Drug, conc_uM: float, *, dynamic_herg: bool = True,
-                    allow_missing: bool = False) -> dict[str, float]:
-    """The model parameters that differ from their defaults under ``drug`` at ``conc_uM``.
+def drug_changes(model: Any, drug: Drug, conc_uM: float, *, dynamic_herg: bool = True,
+                 allow_missing: bool = False) -> ParameterChanges:
+    """How ``drug`` at free concentration ``conc_uM`` (µM) changes ``model``'s parameters.
 
-    Suited to :class:`cardiotwin.ep.monodomain.IonicRegion` ``scalings`` (which set the
-    given values on top of the model defaults) or ``Monodomain.set_parameter``.
+    Pore blocks become ``scale`` factors of the channels' conductance rows; the dynamic
+    hERG binding parameters (``ord-cipa``) become ``set`` values.  The same numbers as
+    :func:`apply_drug` gives a cell; this is the form tissue regions take
+    (:class:`cardiotwin.ep.monodomain.IonicRegion` ``parameters``).
     """
     base = model.default_params(1)
     p = base.copy()
     apply_drug(model, p, drug, conc_uM, dynamic_herg=dynamic_herg, allow_missing=allow_missing)
-    return {name: float(p[i, 0]) for i, name in enumerate(model.param_names)
-            if p[i, 0] != base[i, 0]}
+    scale: dict[str, float] = {}
+    assign: dict[str, float] = {}
+    dynamic = set(DYNAMIC_HERG_PARAMETERS) if (dynamic_herg and has_dynamic_herg(model)
+                                                and drug.herg_binding is not None) else set()
+    for i, name in enumerate(model.param_names):
+        if name in dynamic:
+            assign[name] = float(p[i, 0])
+        elif p[i, 0] != base[i, 0]:
+            scale[name] = float(p[i, 0] / base[i, 0])
+    return ParameterChanges(scale=scale, set=assign)
+
+
+def apply_to_regions(regions: Sequence[Any], drug: Drug | None, conc_uM: float, *,
+                     where: Any = None, allow_missing: bool = False) -> list[Any]:
+    """Tissue regions (:class:`~cardiotwin.ep.monodomain.IonicRegion`) with ``drug`` applied.
+
+    Parameters
+    ----------
+    regions
+        The ionic regions (models as names, files or objects).
+    drug
+        The compound (None = an unchanged copy).
+    conc_uM
+        Free concentration (µM), e.g. from :meth:`Drug.dose_uM`.
+    where
+        Restrict the drug to the regions whose ``region`` is this object; None = every
+        region.
+    allow_missing
+        Ignore blocked channels a model lacks.
+
+    Notes
+    -----
+    The drug's changes follow each region's own (:meth:`ParameterChanges.then`): a gKr
+    scaled by 0.5 in the region and blocked by half by the drug ends at 0.25.
+    """
+    from cardiotwin.ionic import resolve_model
+
+    out = []
+    for reg in regions:
+        if drug is None or (where is not None and reg.region is not where):
+            out.append(reg)
+            continue
+        model = resolve_model(reg.model)
+        if getattr(model, "name", None) == "non-excitable":
+            out.append(reg)  # no channels to block
+            continue
+        out.append(reg.with_parameters(drug_changes(model, drug, conc_uM,
+                                                    allow_missing=allow_missing)))
+    return out

@@ -8,10 +8,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cardiotwin.ep.conductivity import Conductivity, Fibres
+from cardiotwin.ep.conductivity import Conductivity
 from cardiotwin.ep.monodomain import IonicRegion, Monodomain, MonodomainConfig
-from cardiotwin.ep.stimulus import Box, Protocol, Sphere, Stimulus
+from cardiotwin.ep.stimulus import Stimulus
 from cardiotwin.exceptions import ConfigError
+from cardiotwin.geometry.fibres import Fibres
+from cardiotwin.geometry.regions import Box, Sphere
+from cardiotwin.ionic.protocol import Protocol
 
 ap = pytest.importorskip("cardiotwin._kernels.ionic.aliev_panfilov")
 

@@ -14,7 +14,8 @@ from cardiotwin.scenarios.drugs import (
     Drug,
     HergBinding,
     apply_drug,
-    drug_parameters,
+    apply_to_regions,
+    drug_changes,
 )
 
 
@@ -70,8 +71,8 @@ def test_missing_channel_is_an_error_unless_allowed():
         apply_drug(m, p, drug, 0.1)
     apply_drug(m, p, drug, 0.1, allow_missing=True)
     assert p[m.param_index("gKr"), 0] == pytest.approx(0.5)
-    assert drug_parameters(get_model("tp06-epi"), Drug("c", {"ICaL": ChannelBlock(1.0)}),
-                           1.0) == {"gCaL": pytest.approx(0.5)}
+    ch = drug_changes(get_model("tp06-epi"), Drug("c", {"ICaL": ChannelBlock(1.0)}), 1.0)
+    assert dict(ch.scale) == {"gCaL": pytest.approx(0.5)} and not ch.set
 
 
 def test_dynamic_herg_parameters_on_ord_cipa():
@@ -79,13 +80,15 @@ def test_dynamic_herg_parameters_on_ord_cipa():
     hb = HergBinding(kmax=35.1, ku_per_ms=1.816e-5, n=1.08, halfmax_nM_n=216.6, vhalf_mV=-1.0)
     drug = Drug("dof", {"hERG": ChannelBlock(0.006), "ICaL": ChannelBlock(0.26)},
                 herg_binding=hb)
-    values = drug_parameters(m, drug, 0.002)
+    ch = drug_changes(m, drug, 0.002)
+    values = ch.values(m)
+    assert set(ch.set) == {"D", "Kmax", "Ku", "n", "halfmax", "Vhalf", "Kt"}
     assert values["D"] == pytest.approx(2.0)  # nM, as in the CiPA model
     assert values["Kt"] == pytest.approx(HERG_KT_PER_MS)
     assert values["Kmax"] == pytest.approx(35.1) and values["Vhalf"] == pytest.approx(-1.0)
     assert "gKr" not in values  # hERG is not pore-blocked with the dynamic model
     assert values["PCa"] == pytest.approx(1 / (1 + 0.002 / 0.26))
-    pore = drug_parameters(m, drug, 0.002, dynamic_herg=False)
+    pore = drug_changes(m, drug, 0.002, dynamic_herg=False).values(m)
     assert pore["gKr"] == pytest.approx(1 / (1 + 0.002 / 0.006)) and "D" not in pore
     # a model without the binding model cannot use a drug that only has binding parameters
     with pytest.raises(ModelError, match="dynamic hERG"):
@@ -100,3 +103,23 @@ def test_apply_drug_checks_input():
         apply_drug(m, np.ones((3, 2)), drug, 0.1)
     with pytest.raises(ConfigError, match="concentrations"):
         apply_drug(m, m.default_params(1), drug, -1.0)
+
+
+def test_drug_in_tissue_regions_follows_the_regions_own_changes():
+    from cardiotwin.ep.monodomain import IonicRegion
+    from cardiotwin.ionic.parameters import ParameterChanges
+
+    regs = [IonicRegion("ord-endo", None, ParameterChanges(scale={"gKr": 0.5}))]
+    drug = Drug("k", {"hERG": ChannelBlock(0.1)})
+    (out,) = apply_to_regions(regs, drug, 0.1)
+    assert out.parameters.scale["gKr"] == pytest.approx(0.25)
+    assert apply_to_regions(regs, drug, 0.1, where="elsewhere")[0] is regs[0]
+
+
+def test_free_fraction_is_one_rule_for_doses():
+    drug = Drug("f", {"hERG": ChannelBlock(0.1)}, cmax_uM=2.0, free_fraction=0.25)
+    assert drug.dose_uM(cmax_multiple=3.0) == pytest.approx(1.5)  # 3 x 2 x 0.25
+    assert drug.dose_uM(conc_uM=0.7) == pytest.approx(0.7)  # given free concentrations
+    assert drug.free_concentrations_uM([3.0])[0] == pytest.approx(1.5)
+    with pytest.raises(ConfigError, match="exactly one"):
+        drug.dose_uM(conc_uM=1.0, cmax_multiple=1.0)

@@ -1,0 +1,49 @@
+"""``cardiotwin batch SWEEP.toml -o DIR``: a cohort of run variants over MPI ranks."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from cardiotwin._mpi import rank_from_env
+from cardiotwin.cli._common import emit
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``cardiotwin batch``."""
+    parser.add_argument("sweep", help="sweep file (TOML): base configuration and variants")
+    parser.add_argument("-o", "--output", required=True, help="batch folder")
+    parser.add_argument("--overwrite", action="store_true",
+                        help="replace an existing batch folder (also one of another sweep)")
+    parser.add_argument("--ranks-per-member", type=int, default=None,
+                        help="MPI ranks per member (overrides the sweep file)")
+    parser.add_argument("--quiet", dest="batch_quiet", action="store_true",
+                        help="no progress output, only errors and the final line")
+    parser.add_argument("--json", action="store_true",
+                        help="print the batch summary as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run (or continue) the batch; exit status 1 if a member failed."""
+    from cardiotwin.studies.batch import load_sweep, run_batch
+
+    sweep = load_sweep(args.sweep)  # validated on every rank before any collective
+    quiet = args.quiet or args.batch_quiet or args.json
+    rank = rank_from_env()
+    if quiet or rank != 0:  # members' warnings stay in their run.log
+        for h in logging.getLogger("cardiotwin").handlers:
+            h.setLevel(logging.ERROR)
+    result = run_batch(sweep, args.output, overwrite=args.overwrite,
+                       ranks_per_member=args.ranks_per_member, progress=not quiet)
+    emit(args, {k: v for k, v in result.items() if k != "rows"},
+         [f"cardiotwin batch: {result['members']} members ({len(result['ran'])} run, "
+          f"{len(result['skipped'])} skipped, {len(result['failed'])} failed) on "
+          f"{result['groups']} group(s) in {result['wall_s']} s; results in "
+          f"{result['results']}"])
+    if result["failed"]:
+        if rank == 0:
+            print(f"cardiotwin batch: members {', '.join(result['failed'])} failed (see their "
+                  "failed.json); rerun the same command to retry them", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,165 @@
+"""``cardiotwin demo [SCENARIO]``: the shipped demos.
+
+Examples::
+
+    cardiotwin demo                       # phantom biventricle, control vs IKr block
+    cardiotwin demo --quick --json
+    cardiotwin demo crt --json --vv=-40,0,40
+    cardiotwin demo vt-ablation --json
+    mpiexec -n 2 cardiotwin demo crt --json
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cardiotwin.cli._common import emit, floats
+from cardiotwin.exceptions import ConfigError
+
+#: the demos besides the default one (``cardiotwin demo SCENARIO``)
+SCENARIOS = ("vt-ablation", "crt")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``cardiotwin demo`` and its scenarios (no heavy imports)."""
+    sub = parser.add_subparsers(dest="scenario", metavar="SCENARIO",
+                                help="other demos (default: the phantom drug demo); "
+                                     + ", ".join(SCENARIOS))
+    vt = sub.add_parser("vt-ablation", help="scar-related VT: induce re-entry through an "
+                        "isthmus, ablate, re-test")
+    vt.add_argument("--s2", type=floats, default=None,
+                    help="S2 coupling intervals to try, ms, decreasing (default: the "
+                         "scenario's 200,180,160,140)")
+    vt.add_argument("--s3", type=float, default=None,
+                    help="add an S3 extrastimulus at this coupling interval after S2, ms")
+    vt.add_argument("--h", type=float, default=None, help="element size, mm (0.5)")
+    vt.add_argument("--dt", type=float, default=None, help="time step, ms (0.1)")
+    vt.add_argument("--persist", type=float, default=None,
+                    help="activity after the last stimulus that counts as sustained "
+                         "re-entry, ms (550, ~2.5 cycle lengths)")
+    vt.add_argument("-o", "--output", default="cardiotwin-vt-ablation",
+                    help="folder for the activation map PNG (default ./cardiotwin-vt-ablation)")
+    vt.add_argument("--json", action="store_true", help="print JSON (rank 0)")
+    vt.set_defaults(_scenario_run=_run_vt_ablation)
+
+    crt = sub.add_parser("crt", help="cardiac resynchronisation: RV pacing vs LV lead sites "
+                         "and VV delays")
+    crt.add_argument("--vv", type=floats, default=None,
+                     help="VV delays to test, ms (LV minus RV; default -40,-20,0,20,40)")
+    crt.add_argument("--sites", default=None,
+                     help="comma-separated subset of the LV sites (anterior, anterolateral, "
+                          "posterolateral, posterior)")
+    crt.add_argument("--lv-factor", type=float, default=None,
+                     help="LV conductivity multiplier (LBBB-like slowing; default 0.25)")
+    crt.add_argument("--mesh", default=None, help="geometry folder (default: the shipped "
+                                                  "phantom)")
+    crt.add_argument("--json", action="store_true", help="print JSON (rank 0)")
+    crt.set_defaults(_scenario_run=_run_crt)
+
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument("-o", "--output", default="cardiotwin-demo",
+                        help="results folder (default ./cardiotwin-demo)")
+    parser.add_argument("--quick", action="store_true",
+                        help="coarse 2.5 mm mesh and 400 ms (seconds; for tests)")
+    parser.add_argument("--edge-length", type=float, default=None, help="mesh edge length, mm")
+    parser.add_argument("--t-end", type=float, default=None, help="simulated time, ms")
+    parser.add_argument("--write-config", metavar="PATH", default=None,
+                        help="write the demo's run configuration (TOML) for `cardiotwin run` "
+                             "and exit")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the chosen demo; print a summary (or JSON) on rank 0."""
+    if getattr(args, "scenario", None):
+        return int(args._scenario_run(args) or 0)
+    from dataclasses import replace
+
+    from cardiotwin._mpi import rank_from_env
+    from cardiotwin.studies.demo import QUICK, DemoConfig, demo_config_toml, run_demo
+
+    cfg = QUICK if args.quick else DemoConfig()
+    if args.edge_length is not None:
+        cfg = replace(cfg, edge_length_mm=args.edge_length)
+    if args.t_end is not None:
+        cfg = replace(cfg, t_end_ms=args.t_end)
+    if args.write_config:
+        text = demo_config_toml(cfg)
+        if rank_from_env() == 0:
+            Path(args.write_config).write_text(text)
+            print(f"wrote {args.write_config}")
+        return 0
+    summary = run_demo(args.output, cfg, progress=not (args.json or args.quiet))
+    qt = summary["qt_ms"]
+    lines = [f"cardiotwin demo: results in {Path(args.output).resolve()}",
+             f"  total activation time {summary['total_activation_ms']} ms; mean APD90 "
+             f"{summary['apd90_mean_ms']['control']} ms -> {summary['apd90_mean_ms']['drug']} "
+             "ms with IKr block" + (f"; QT {qt}" if qt else "")]
+    lines += [f"  {name}: {path}" for name, path in summary["outputs"].items()]
+    emit(args, summary, lines)
+    return 0
+
+
+def _run_vt_ablation(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from mpi4py import MPI
+
+    from cardiotwin.studies.vt_ablation import IsthmusSheet, vt_ablation
+
+    changes: dict = {}
+    for key, attr in (("s2_couplings_ms", "s2"), ("s3_coupling_ms", "s3"), ("h_mm", "h"),
+                      ("dt_ms", "dt"), ("persist_ms", "persist")):
+        if getattr(args, attr) is not None:
+            changes[key] = getattr(args, attr)
+    sheet = replace(IsthmusSheet(), **changes)
+    out = vt_ablation(MPI.COMM_WORLD, sheet, outdir=args.output)
+    cl = out["cycle_length_ms"]
+    before = "induced" if out["reentry_before"] else "not induced"
+    lines = [f"before ablation: re-entry {before}"
+             + (f" (S2 {out['s2_coupling_ms']:g} ms, cycle length {cl:.1f} ms)"
+                if out["reentry_before"] else ""),
+             f"after ablation ({out['lesion_volume_mm3']:.1f} mm^3 lesion): re-entry "
+             f"{'induced' if out['reentry_after'] else 'not inducible'} (S2 tried: "
+             f"{', '.join(f'{c:g}' for c in out['s2_tried_after_ms'])} ms)"]
+    if "activation_png" in out:
+        lines.append(f"activation map of the re-entry: {out['activation_png']}")
+    lines.append(f"wall time {out['wall_s']:.1f} s on {out['ranks']} rank(s)")
+    emit(args, out, lines)
+    return 0
+
+
+def _run_crt(args: argparse.Namespace) -> int:
+    from mpi4py import MPI
+
+    from cardiotwin.studies.crt import DEFAULT_LV_SITES, CRTConfig, crt_comparison
+
+    kw: dict = {}
+    if args.vv is not None:
+        kw["vv_delays_ms"] = args.vv
+    if args.lv_factor is not None:
+        kw["lv_conductivity_factor"] = args.lv_factor
+    if args.mesh:
+        kw["mesh_dir"] = args.mesh
+    if args.sites:
+        names = [s.strip() for s in args.sites.split(",") if s.strip()]
+        unknown = [n for n in names if n not in DEFAULT_LV_SITES]
+        if unknown:
+            raise ConfigError(f"--sites: unknown LV site(s) {unknown}; choose from "
+                              f"{', '.join(DEFAULT_LV_SITES)}")
+        kw["lv_sites"] = {n: DEFAULT_LV_SITES[n] for n in names}
+    out = crt_comparison(MPI.COMM_WORLD, CRTConfig(**kw))
+    rv = out["rv_only"]["total_activation_ms"]
+    lines = [out["substrate"], f"RV-only pacing: total activation time {rv:.1f} ms",
+             f"{'LV site':16s} {'VV delay (ms)':>13s} {'total activation (ms)':>22s}"]
+    for r in out["results"]:
+        flag = "" if r["all_activated"] else "  (incomplete activation)"
+        lines.append(f"{r['site']:16s} {r['vv_delay_ms']:13.0f} "
+                     f"{r['total_activation_ms']:22.1f}{flag}")
+    b = out["best"]
+    lines.append(f"best: {b['site']} lead, VV {b['vv_delay_ms']:+.0f} ms: "
+                 f"{b['total_activation_ms']:.1f} ms ({b['reduction_vs_rv_ms']:.1f} ms shorter "
+                 "than RV pacing)")
+    lines.append(f"wall time {out['wall_s']:.1f} s on {out['ranks']} rank(s)")
+    emit(args, out, lines)
+    return 0

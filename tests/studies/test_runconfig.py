@@ -1,0 +1,76 @@
+"""Run configuration: malformed files give one clear error naming the problem."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cardiotwin.exceptions import ConfigError
+from cardiotwin.studies.runconfig import load_config
+
+REPO = Path(__file__).resolve().parents[2]
+GOOD = f"""
+[geometry]
+mesh = "{REPO / 'meshes' / 'phantom_biv'}"
+
+[[stimulus]]
+facets = ["lv-endocardium"]
+duration_ms = 2.0
+amplitude = 60.0
+
+[time]
+t_end_ms = 10.0
+dt_ms = 0.05
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "run.toml"
+    p.write_text(text)
+    return p
+
+
+def test_good_config_loads(tmp_path):
+    cfg = load_config(write(tmp_path, GOOD))
+    assert cfg.time.dt_ms == 0.05
+    assert cfg.stimuli[0].facets == ("lv-endocardium",)
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda t: t.replace("[time]", "[time]\ndtt_ms = 0.1"), "unknown key 'time.dtt_ms'"),
+    (lambda t: t.replace("dt_ms = 0.05", "dt_ms = -0.05"), "time.dt_ms = -0.05 is out of range"),
+    (lambda t: t.replace('mesh = "', 'labels = "/nonexistent/labels.nii.gz"\n#'),
+     "geometry.labels: file not found: /nonexistent/labels.nii.gz"),
+    (lambda t: t.replace("[[stimulus]]", "[[stimulus]]\nunit = 'mA'"), "stimulus[0].unit"),
+])
+def test_malformed_configs_name_the_problem(tmp_path, edit, message):
+    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace(".", r"\.")):
+        load_config(write(tmp_path, edit(GOOD)))
+
+
+@pytest.mark.skip_in_parallel
+def test_cli_reports_one_line_and_writes_nothing(tmp_path):
+    cfg = write(tmp_path, GOOD.replace("dt_ms = 0.05", "dt_ms = -1"))
+    out = tmp_path / "results"
+    res = subprocess.run([sys.executable, "-m", "cardiotwin", "run", str(cfg), "-o", str(out)],
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 2
+    assert res.stderr.strip().count("\n") == 0
+    assert "time.dt_ms = -1.0 is out of range" in res.stderr
+    assert not out.exists()
+
+
+@pytest.mark.skip_in_parallel
+def test_existing_results_are_not_overwritten(tmp_path):
+    out = tmp_path / "results"
+    out.mkdir()
+    (out / "precious.txt").write_text("keep")
+    res = subprocess.run([sys.executable, "-m", "cardiotwin", "run",
+                          str(write(tmp_path, GOOD)), "-o", str(out)],
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode == 2
+    assert "--overwrite" in res.stderr
+    assert (out / "precious.txt").read_text() == "keep"
