@@ -18,9 +18,9 @@ from pathlib import Path
 
 from mpi4py import MPI
 
-from cardiotwin.studies.runconfig import DrugConfig, load_config
 from cardiotwin.analysis.ecg import ecg_intervals
 from cardiotwin.exceptions import CardiotwinError
+from cardiotwin.studies.runconfig import DrugConfig, load_config
 from cardiotwin.studies.runner import run_simulation, with_overrides
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

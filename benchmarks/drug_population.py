@@ -14,9 +14,9 @@ from pathlib import Path
 import numpy as np
 
 from cardiotwin.ionic import get_model
-from cardiotwin.studies.drug_trial import TrialProtocol, pace_population, sample_population
 from cardiotwin.scenarios.drugs import apply_drug
 from cardiotwin.scenarios.library import get_drug
+from cardiotwin.studies.drug_trial import TrialProtocol, pace_population, sample_population
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import emit

@@ -28,11 +28,11 @@ from pathlib import Path
 
 import numpy as np
 
-from cardiotwin.ionic import get_model
-from cardiotwin.studies.drug_trial import TrialProtocol, pace_population
-from cardiotwin.scenarios.library import cipa_training_drugs
 from cardiotwin.analysis.risk import TMS_MULTIPLES, derive_thresholds, leave_one_out
+from cardiotwin.ionic import get_model
+from cardiotwin.scenarios.library import cipa_training_drugs
 from cardiotwin.studies.cipa import classification_params, classify_beat
+from cardiotwin.studies.drug_trial import TrialProtocol, pace_population
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import emit

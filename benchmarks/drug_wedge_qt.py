@@ -12,8 +12,8 @@ from pathlib import Path
 
 from mpi4py import MPI
 
-from cardiotwin.studies.wedge_qt import WedgeSetup, plot_ecgs, run_wedge_qt
 from cardiotwin.scenarios.library import get_drug
+from cardiotwin.studies.wedge_qt import WedgeSetup, plot_ecgs, run_wedge_qt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import emit

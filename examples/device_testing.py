@@ -33,13 +33,10 @@ def main(argv: list[str] | None = None) -> dict:
 
     import dolfinx.mesh
 
+    from cardiotwin.analysis.strength_duration import fit_strength_duration, strength_duration
     from cardiotwin.ep.conductivity import Conductivity
-    from cardiotwin.scenarios.devices import (
-        PacingLead,
-        fit_strength_duration,
-        strength_duration,
-        tissue_capture_trial,
-    )
+    from cardiotwin.scenarios.devices import PacingLead
+    from cardiotwin.studies.strength_duration import tissue_capture_trial
 
     comm = MPI.COMM_WORLD
     n = max(round(args.size / args.h), 2)

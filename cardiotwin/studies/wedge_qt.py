@@ -109,7 +109,9 @@ def run_wedge_qt(comm: Any, setup: WedgeSetup, drug: Drug | None = None,
     from cardiotwin.ep.conductivity import Conductivity
     from cardiotwin.ep.ecg import PseudoECG
     from cardiotwin.ep.monodomain import IonicRegion, Monodomain, MonodomainConfig
-    from cardiotwin.ep.stimulus import Box, Protocol, Stimulus
+    from cardiotwin.ep.stimulus import Stimulus
+    from cardiotwin.geometry.regions import Box
+    from cardiotwin.ionic.protocol import Protocol
 
     L, W, h = setup.length_mm, setup.width_mm, setup.dx_mm
     mesh = dolfinx.mesh.create_box(comm, [np.zeros(3), np.array([L, W, W])],

@@ -190,7 +190,7 @@ def test_cli_bad_sweep_is_one_line_and_touches_nothing(tmp_path):
 
 
 def test_samples_cover_ranges_and_are_reproducible(tmp_path):
-    (tmp_path / "base.toml").write_text(BASE)
+    (tmp_path / "base.toml").write_text(BASE + '\n[drug]\nname = "dofetilide"\nconc_uM = 0.0\n')
     data = {"base": "base.toml", "grid": {"drug.conc_uM": [0.0, 1.0]},
             "sample": {"n": 8, "seed": 3, "log": ["ionic.scalings.gKs"],
                        "ranges": {"ionic": {"scalings": {"gKr": [0.5, 1.5],

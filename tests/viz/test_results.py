@@ -79,13 +79,14 @@ def test_xdmf_reader_matches_the_simulation(results):
                                atol=1e-10)
     maps = XdmfFile(folder / "maps.xdmf")
     act = maps.read("activation_ms")
-    assert act.max() == pytest.approx(summary["total_activation_ms"], abs=1e-3)
+    done = act[act >= 0]
+    assert done.max() - done.min() == pytest.approx(summary["total_activation_ms"], abs=1e-3)
     assert np.mean(act >= 0) == pytest.approx(summary["activated_fraction"], abs=1e-4)
 
 
 @pytest.mark.skip_in_parallel
 def test_plot_renders_a_results_folder(results, tmp_path):
-    from cardiotwin.cli.plot import plot_results
+    from cardiotwin.viz.results import plot_results
 
     folder, _ = results
     files = plot_results(folder, tmp_path / "plots", snapshots=4, fps=5)
@@ -109,7 +110,7 @@ def test_plot_renders_a_results_folder(results, tmp_path):
 
 @pytest.mark.skip_in_parallel
 def test_plot_batch_table(tmp_path):
-    from cardiotwin.cli.plot import plot_results
+    from cardiotwin.viz.results import plot_results
 
     (tmp_path / "batch.json").write_text(json.dumps({"keys": ["ionic.scalings.gKr"]}))
     rows = ["member,status,ionic.scalings.gKr,total_activation_ms,activated_fraction,"
