@@ -1,18 +1,38 @@
 """cardiotwin: patient-specific cardiac digital twins and in-silico trials.
 
-Importing :mod:`cardiotwin` is light: it loads neither dolfinx, PETSc nor PyVista.  The
-sub-packages are imported on demand:
+``import cardiotwin as ct`` is light: it loads neither dolfinx, PETSc nor PyVista.  The
+objects a modeller scripts with are reached through this namespace and imported when first
+used::
 
+    import cardiotwin as ct
+
+    geo = ct.load_phantom()                                   # or ct.load_geometry(folder)
+    ionic = ct.get_drug("dofetilide").apply_to(ct.transmural_layers("ord"), cmax_multiple=3)
+    stim = ct.Stimulus(ct.Tagged("lv-endocardium", "facet"), ct.Protocol(amplitude=60))
+    sim = ct.Monodomain(geo, ionic, ct.Conductivity(0.6, 0.25), stimuli=[stim])
+    sim.run(80.0)
+    ct.save_map(sim, "activation", "activation.png")
+
+The sub-packages, by role (imports run one way, down this list):
+
+- :mod:`cardiotwin.cli` - the ``cardiotwin`` command, one module per subcommand
+- :mod:`cardiotwin.studies` - runnable experiments: demo, CRT, VT ablation, Niederer,
+  drug trials, the TOML run configuration and batch runs
+- :mod:`cardiotwin.scenarios` - drugs, lesions, devices as validated data with an apply step
+- :mod:`cardiotwin.ep`, :mod:`cardiotwin.viz` - tissue electrophysiology solvers; pictures
+- :mod:`cardiotwin.geometry`, :mod:`cardiotwin.analysis`, :mod:`cardiotwin.io` - label
+  image -> mesh -> fibres, regions; ECG and map analysis; results files
 - :mod:`cardiotwin.ionic` - compiled ionic cell models (NumPy/Cython only)
-- :mod:`cardiotwin.ep` - tissue electrophysiology on DOLFINx
-- :mod:`cardiotwin.geometry` - label image -> mesh -> tags -> fibres
-- :mod:`cardiotwin.scenarios` - drugs, ablation, devices
-- :mod:`cardiotwin.io`, :mod:`cardiotwin.viz` - outputs and pictures
 
-Units are fixed in :mod:`cardiotwin.units`.
+Units are fixed in :mod:`cardiotwin.units`; every error derives from
+:class:`CardiotwinError`.
 """
 
+from __future__ import annotations
+
+import importlib
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from cardiotwin.exceptions import CardiotwinError
 
@@ -21,4 +41,76 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0+unknown"
 
-__all__ = ["CardiotwinError", "__version__"]
+#: name -> module it lives in (imported on first access)
+_API: dict[str, str] = {
+    # geometry
+    "Geometry": "cardiotwin.geometry.io",
+    "load_geometry": "cardiotwin.geometry.io",
+    "load_phantom": "cardiotwin.geometry.io",
+    "mesh_labels": "cardiotwin.geometry.pipeline",
+    "read_mesh": "cardiotwin.geometry.formats",
+    "write_mesh": "cardiotwin.geometry.formats",
+    "LabelMap": "cardiotwin.geometry.labels",
+    "heart_frame": "cardiotwin.geometry.frame",
+    # regions
+    "Box": "cardiotwin.geometry.regions",
+    "Sphere": "cardiotwin.geometry.regions",
+    "PointSet": "cardiotwin.geometry.regions",
+    "Line": "cardiotwin.geometry.regions",
+    "LabelImageRegion": "cardiotwin.geometry.regions",
+    "Tagged": "cardiotwin.geometry.regions",
+    "CoordinateRange": "cardiotwin.geometry.regions",
+    "Intersection": "cardiotwin.geometry.regions",
+    "Union": "cardiotwin.geometry.regions",
+    # ionic models and pacing
+    "get_model": "cardiotwin.ionic",
+    "load_model": "cardiotwin.ionic",
+    "model_names": "cardiotwin.ionic",
+    "ParameterChanges": "cardiotwin.ionic.parameters",
+    "Protocol": "cardiotwin.ionic.protocol",
+    "s1s2": "cardiotwin.ionic.protocol",
+    # tissue
+    "Monodomain": "cardiotwin.ep.monodomain",
+    "MonodomainConfig": "cardiotwin.ep.monodomain",
+    "IonicRegion": "cardiotwin.ep.monodomain",
+    "transmural_layers": "cardiotwin.ep.monodomain",
+    "Conductivity": "cardiotwin.ep.conductivity",
+    "Stimulus": "cardiotwin.ep.stimulus",
+    "PseudoECG": "cardiotwin.ep.ecg",
+    # scenarios
+    "Drug": "cardiotwin.scenarios.drugs",
+    "ChannelBlock": "cardiotwin.scenarios.drugs",
+    "get_drug": "cardiotwin.scenarios.library",
+    "LesionSet": "cardiotwin.scenarios.lesions",
+    "BorderZone": "cardiotwin.scenarios.lesions",
+    "apply_lesions": "cardiotwin.scenarios.lesions",
+    "PacingLead": "cardiotwin.scenarios.devices",
+    "Pacemaker": "cardiotwin.scenarios.devices",
+    "FixedRate": "cardiotwin.scenarios.devices",
+    "Demand": "cardiotwin.scenarios.devices",
+    "Biventricular": "cardiotwin.scenarios.devices",
+    "ProgrammedStimulation": "cardiotwin.scenarios.induction",
+    # results and pictures
+    "activation_summary": "cardiotwin.analysis.activation",
+    "ecg_intervals": "cardiotwin.analysis.ecg",
+    "save_map": "cardiotwin.viz.maps",
+    "plot_traces": "cardiotwin.viz.traces",
+    # runs from configuration files
+    "load_config": "cardiotwin.studies.runconfig",
+    "run_simulation": "cardiotwin.studies.runner",
+}
+
+__all__ = ["CardiotwinError", "__version__", *sorted(_API)]
+
+
+def __getattr__(name: str) -> Any:
+    module = _API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cardiotwin' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later accesses are plain attribute lookups
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

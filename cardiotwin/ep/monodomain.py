@@ -172,6 +172,33 @@ class IonicRegion:
         return IonicRegion(self.model, self.region, self.parameters.then(changes))
 
 
+def transmural_layers(family: str, *, endo: float = 0.3, mid: float = 0.3,
+                      parameters: ParameterChanges | None = None) -> list[IonicRegion]:
+    """Endocardial, mid-myocardial and epicardial cells of a model family across the wall.
+
+    ``family`` is ``"tp06"`` or ``"ord"`` (models ``<family>-endo``, ``-m``, ``-epi``):
+    endocardial cells where the geometry's transmural coordinate is below ``endo``, M cells
+    in the next ``mid`` of the wall, epicardial cells elsewhere (the demo's 30/30/40 %).
+    """
+    for name, v in (("endo", endo), ("mid", mid)):
+        if not (np.isfinite(v) and 0 <= v <= 1):
+            raise ConfigError(f"transmural_layers {name} = {v!r}: expected a fraction 0..1")
+    if endo + mid > 1:
+        raise ConfigError(f"transmural_layers: endo + mid = {endo + mid} exceeds the wall")
+    from cardiotwin.geometry.regions import CoordinateRange
+
+    changes = parameters or ParameterChanges()
+    out = []
+    if endo > 0:
+        out.append(IonicRegion(f"{family}-endo", CoordinateRange("transmural", -1.0, endo),
+                               changes))
+    if mid > 0:
+        out.append(IonicRegion(f"{family}-m", CoordinateRange("transmural", endo, endo + mid),
+                               changes))
+    out.append(IonicRegion(f"{family}-epi", None, changes))
+    return out
+
+
 class _ModelBlock:
     """The vertices one ionic model runs on (owned dofs of this rank) and its arrays."""
 

@@ -5,7 +5,11 @@ dolfinx nor gmsh):
 
 - :func:`read_label_image` -> :class:`LabelImage`
 - :func:`mesh_from_labels` -> :class:`TetMesh` (numpy arrays, mm)
-- :func:`build_geometry` -> report dict (the whole pipeline behind ``cardiotwin mesh``)
+- :func:`build_geometry` -> report dict (the whole pipeline behind ``cardiotwin mesh``);
+  :func:`mesh_labels` -> the built :class:`Geometry`
+- :func:`load_phantom` -> the shipped phantom biventricle
+- regions (:mod:`cardiotwin.geometry.regions`): :class:`Box`, :class:`Sphere`,
+  :class:`Tagged`, :class:`CoordinateRange`...
 - :func:`ldrb_fibres` -> :class:`Fibres` (dolfinx Functions)
 - :func:`load_geometry` -> :class:`Geometry` (works under ``mpiexec``)
 - :func:`mesh_quality`, :class:`LabelMap`, :class:`FibreAngles`
@@ -24,7 +28,12 @@ _EXPORTS = {
     "mesh_quality": "quality",
     "FibreAngles": "fibres", "Fibres": "fibres", "ldrb_fibres": "fibres",
     "Geometry": "io", "load_geometry": "io", "write_geometry": "io", "to_dolfinx": "io",
-    "build_geometry": "pipeline",
+    "load_phantom": "io", "PHANTOM_FOLDER": "io",
+    "build_geometry": "pipeline", "mesh_labels": "pipeline",
+    "Box": "regions", "Sphere": "regions", "PointSet": "regions", "Line": "regions",
+    "LabelImageRegion": "regions", "Tagged": "regions", "CoordinateRange": "regions",
+    "FieldRange": "regions", "Intersection": "regions", "Union": "regions",
+    "RegionResolver": "regions",
 }
 
 __all__ = sorted(_EXPORTS)

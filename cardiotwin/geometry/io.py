@@ -28,6 +28,9 @@ from cardiotwin.geometry.fibres import FibreAngles, Fibres
 
 logger = logging.getLogger(__name__)
 
+#: The phantom biventricle shipped with the source tree (``meshes/phantom_biv``).
+PHANTOM_FOLDER = Path(__file__).resolve().parents[2] / "meshes" / "phantom_biv"
+
 MESH_FILE = "mesh.xdmf"
 FIBRES_FILE = "fibres.npz"
 META_FILE = "geometry.json"
@@ -196,6 +199,75 @@ def _write_vtu(out: Path, mesh, cell_tags, facet_tags, by_input) -> dict[str, st
     return files
 
 
+def point_functions(mesh, arrays: dict[str, np.ndarray] | None,
+                    names: dict[str, int], *, on_every_rank: bool = False) -> dict[str, Any]:
+    """P1 Functions from per-vertex arrays in the mesh's input order.
+
+    The arrays are held by rank 0 (broadcast here), or already by every rank with
+    ``on_every_rank``.  ``names``: array name -> components (1 scalar, 3 vector), known on
+    every rank.  Collective.
+    """
+    from dolfinx import fem
+
+    if not on_every_rank:
+        arrays = mesh.comm.bcast(arrays, root=0)
+    igi = np.asarray(mesh.geometry.input_global_indices, dtype=np.int64)
+    V = fem.functionspace(mesh, ("Lagrange", 1))
+    V3 = fem.functionspace(mesh, ("Lagrange", 1, (3,)))
+    n2d = _node_to_dof(mesh, V)
+    out = {}
+    for key, comps in names.items():
+        fn = fem.Function(V3 if comps == 3 else V, name=key)
+        arr = fn.x.array.reshape(-1, 3) if comps == 3 else fn.x.array
+        arr[n2d] = np.asarray(arrays[key])[igi]
+        fn.x.scatter_forward()
+        out[key] = fn
+    return out
+
+
+def geometry_arrays(geometry: Geometry) -> Any:
+    """The geometry gathered on rank 0 as :class:`~cardiotwin.geometry.formats.MeshData`
+    (input vertex order), ``None`` on the other ranks.  Collective."""
+    from dolfinx.mesh import entities_to_geometry
+
+    from cardiotwin.geometry.formats import MeshData
+
+    mesh = geometry.mesh
+    comm = mesh.comm
+    tdim = mesh.topology.dim
+    igi = np.asarray(mesh.geometry.input_global_indices)
+    n_owned = mesh.geometry.index_map().size_local
+    n = mesh.geometry.index_map().size_global
+    fib = geometry.fibres
+    rows = {"x": mesh.geometry.x[:n_owned].copy()}
+    V = None
+    for key in ("f0", "s0", "transmural", "apicobasal"):
+        fn = getattr(fib, key, None)
+        if fn is None or not hasattr(fn, "x"):
+            continue
+        V = fn.function_space
+        d = _node_to_dof(mesh, V)[:n_owned]
+        rows[key] = (fn.x.array.reshape(-1, 3)[d] if key in ("f0", "s0") else fn.x.array[d])
+    by_input = _gather_rows(comm, igi[:n_owned], rows, n)
+    blocks = []
+    for tags, dim in ((geometry.cell_tags, tdim), (geometry.facet_tags, tdim - 1)):
+        nodes = entities_to_geometry(mesh, dim, tags.indices, False)
+        owned = tags.indices < mesh.topology.index_map(dim).size_local
+        blocks.append(comm.gather((igi[nodes[owned]], tags.values[owned]), root=0))
+    if comm.rank != 0:
+        return None
+    cells = np.concatenate([c for c, _ in blocks[0]])
+    cvals = np.concatenate([v for _, v in blocks[0]])
+    facets = np.concatenate([c for c, _ in blocks[1]]) if blocks[1] else np.zeros((0, 3))
+    fvals = np.concatenate([v for _, v in blocks[1]]) if blocks[1] else np.zeros(0)
+    return MeshData(by_input["x"], cells.astype(np.int64), cvals.astype(np.int32),
+                    facets.astype(np.int64), fvals.astype(np.int32),
+                    dict(geometry.cell_tag_ids), dict(geometry.facet_tag_ids),
+                    fibres=by_input.get("f0"), sheets=by_input.get("s0"),
+                    coordinates={k: by_input[k] for k in ("transmural", "apicobasal")
+                                 if k in by_input}, source="geometry")
+
+
 def load_geometry(outdir: str | Path, comm=None) -> Geometry:
     """Load a folder written by :func:`write_geometry` (works under ``mpiexec``).
 
@@ -220,7 +292,6 @@ def load_geometry(outdir: str | Path, comm=None) -> Geometry:
     require_dolfinx()
     from mpi4py import MPI
 
-    from dolfinx import fem
     from dolfinx.io import XDMFFile
 
     comm = comm or MPI.COMM_WORLD
@@ -246,19 +317,25 @@ def load_geometry(outdir: str | Path, comm=None) -> Geometry:
     if comm.allreduce(float(err), op=MPI.MAX) > 1e-6:
         raise MeshError(f"{folder / FIBRES_FILE}: vertex coordinates do not match "
                         f"{MESH_FILE} (was one of them rewritten?)")
-    V = fem.functionspace(mesh, ("Lagrange", 1))
-    V3 = fem.functionspace(mesh, ("Lagrange", 1, (3,)))
-    n2d = _node_to_dof(mesh, V)
-    funcs = {}
-    for key in ("f0", "s0", "n0", "transmural", "apicobasal"):
-        vec = data[key].ndim == 2
-        fn = fem.Function(V3 if vec else V, name=key)
-        arr = fn.x.array.reshape(-1, 3) if vec else fn.x.array
-        arr[n2d] = data[key][igi]
-        fn.x.scatter_forward()
-        funcs[key] = fn
+    names = {"f0": 3, "s0": 3, "n0": 3, "transmural": 1, "apicobasal": 1}
+    funcs = point_functions(mesh, {k: data[k] for k in names}, names, on_every_rank=True)
     ang = data["angles_deg"] if "angles_deg" in data else (60.0, -60.0, 0.0, 0.0)
     fibres = Fibres(funcs["f0"], funcs["s0"], funcs["n0"], funcs["transmural"],
                     funcs["apicobasal"], FibreAngles(*(float(a) for a in ang)))
     return Geometry(mesh, cell_tags, facet_tags, dict(meta["cell_tags"]),
                     dict(meta["facet_tags"]), fibres, meta.get("report", {}))
+
+
+def load_phantom(comm=None) -> Geometry:
+    """The shipped phantom biventricle (2.5 mm tetrahedra, scar and border zone tagged).
+
+    Raises
+    ------
+    MeshError
+        If this installation has no ``meshes/phantom_biv`` folder (a wheel without the
+        source tree): build one with ``cardiotwin mesh`` from any label image.
+    """
+    if not (PHANTOM_FOLDER / META_FILE).is_file():
+        raise MeshError(f"the shipped phantom {PHANTOM_FOLDER} is not in this installation; "
+                        "mesh a label image with `cardiotwin mesh` (or ct.mesh_labels) instead")
+    return load_geometry(PHANTOM_FOLDER, comm)

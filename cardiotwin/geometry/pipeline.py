@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -178,3 +179,22 @@ def build_geometry(label_path: str | Path, outdir: str | Path,
         meta_path.write_text(json.dumps(meta, indent=2, default=float))
     comm.Barrier()
     return report
+
+
+def mesh_labels(label_path: str | Path, outdir: str | Path,
+                labels: LabelMap | str = PHANTOM_LABELS, *, edge_length_mm: float = 1.0,
+                rv_wall_mm: float = 3.0, angles: FibreAngles | None = None,
+                comm=None) -> Any:
+    """Label image -> geometry folder ``outdir`` -> the loaded :class:`Geometry`.
+
+    :func:`build_geometry` followed by :func:`~cardiotwin.geometry.io.load_geometry`;
+    ``labels`` may be a :class:`LabelMap` or its text form (``"lv-myocardium=1,
+    lv-blood=3,rv-blood=5"``).  The build report is in ``geometry.report``.  Collective.
+    """
+    from cardiotwin.geometry.io import load_geometry
+
+    if isinstance(labels, str):
+        labels = LabelMap.parse(labels)
+    build_geometry(label_path, outdir, labels, edge_length_mm=edge_length_mm,
+                   rv_wall_mm=rv_wall_mm, angles=angles, comm=comm)
+    return load_geometry(outdir, comm)

@@ -225,6 +225,17 @@ class Drug:
             return c
         return float(self.free_concentrations_uM([cmax_multiple])[0])
 
+    def apply_to(self, regions: Sequence[Any], *, conc_uM: float | None = None,
+                 cmax_multiple: float | None = None, allow_missing: bool = False) -> list[Any]:
+        """Tissue ionic regions with this compound at a dose (:func:`apply_to_regions`).
+
+        The dose is a free concentration (µM) or a multiple of the free Cmax
+        (:meth:`dose_uM`).  ``allow_missing`` ignores channels a model lacks (e.g. TP06
+        has no I_NaL) instead of raising.
+        """
+        conc = self.dose_uM(conc_uM=conc_uM, cmax_multiple=cmax_multiple)
+        return apply_to_regions(regions, self, conc, allow_missing=allow_missing)
+
     def as_dict(self) -> dict[str, Any]:
         """JSON-serialisable description (concentrations in µM)."""
         out: dict[str, Any] = {

@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from cardiotwin._deps import require
+from cardiotwin.viz._render import pyvista_offscreen
 
 logger = logging.getLogger(__name__)
 
@@ -42,8 +43,7 @@ def render_snapshots(grid: Any, frames: Sequence[tuple[float, npt.NDArray]], pat
     clim
         Colour range; default the range over all frames.
     """
-    pyvista = require("pyvista", extra="viz", purpose="Rendering snapshots")
-    pyvista.OFF_SCREEN = True
+    pyvista = pyvista_offscreen()
     path = Path(path)
     clim = clim or _clim(frames)
     rows = -(-len(frames) // columns)
@@ -74,9 +74,8 @@ def animate_gif(grid: Any, frames: Sequence[tuple[float, npt.NDArray]], path: st
 
     Parameters are as for :func:`render_snapshots`; ``fps`` is frames per second.
     """
-    pyvista = require("pyvista", extra="viz", purpose="Rendering animations")
+    pyvista = pyvista_offscreen()
     require("imageio", extra="viz", purpose="Writing GIF animations")
-    pyvista.OFF_SCREEN = True
     path = Path(path)
     clim = clim or _clim(frames)
     g = grid.copy()
