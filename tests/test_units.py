@@ -13,8 +13,3 @@ def test_niederer_stimulus_conversion():
     i_spec = units.volumetric_to_specific_current(i_vol, 140.0, 0.01)
     assert i_spec == pytest.approx(250.0 / 7.0)
     assert units.specific_to_volumetric_current(i_spec, 140.0, 0.01) == pytest.approx(50.0)
-
-
-def test_defaults_are_documented_values():
-    assert units.CM_DEFAULT_UF_PER_MM2 == 0.01  # 1 µF/cm²
-    assert units.CHI_DEFAULT_PER_MM == 140.0

@@ -3,13 +3,16 @@
 Notes
 -----
 For an infinite homogeneous bath of conductivity ``sigma_b`` (Plonsey & Barr; Gima &
-Rudy 2002)::
+Rudy 2002, Circ Res 90:889, eq. 1)::
 
-    phi_e(x_e) = 1 / (4 pi sigma_b) * int_Omega (sigma grad V) . grad(1 / r) dOmega,
-    r = |x - x_e|,   grad(1/r) = -(x - x_e) / r^3.
+    phi_e(x_e) = 1 / (4 pi sigma_b) * int_Omega (-sigma grad V) . grad(1 / r) dOmega,
+    r = |x - x_e|,   grad(1/r) = -(x - x_e) / r^3   (gradient at the source point x).
 
-The integral is linear in V, so for every electrode the vector
-``w_i = int (sigma grad phi_i) . grad(1/r) dOmega / (4 pi sigma_b)`` is assembled once
+``-sigma grad V`` is the impressed current density, which points in the direction of
+propagation at a depolarisation front: a front travelling towards an electrode gives a
+positive deflection there, the convention of clinical ECGs.  The integral is linear in V,
+so for every electrode the vector
+``w_i = -int (sigma grad phi_i) . grad(1/r) dOmega / (4 pi sigma_b)`` is assembled once
 and ``phi_e = w . V`` costs one dot product per sample.  With ``sigma`` in S/m (mS/mm),
 V in mV and lengths in mm, ``phi_e`` is in mV.  Electrodes must lie outside the tissue.
 """
@@ -83,7 +86,7 @@ class PseudoECG:
             xe = ufl.as_vector([float(c) for c in p[: mesh.geometry.dim]])
             r = ufl.sqrt(ufl.dot(x - xe, x - xe))
             grad_inv_r = -(x - xe) / r**3
-            scale = 1.0 / (4.0 * np.pi * self.sigma_bath_S_per_m)
+            scale = -1.0 / (4.0 * np.pi * self.sigma_bath_S_per_m)
             form = dolfinx.fem.form(scale * ufl.inner(sim.sigma * ufl.grad(w), grad_inv_r)
                                     * ufl.dx)
             vec = dolfinx.fem.petsc.assemble_vector(form)

@@ -508,7 +508,11 @@ class Monodomain:
                 self._ode(t0, dt)
             else:
                 self._ode(t0, 0.5 * dt)
-        self._diffuse()
+        try:
+            self._diffuse()
+        except SolverError:
+            self._check_state(v_old)  # a state gone non-finite explains it better
+            raise
         if self.config.splitting == "strang":
             with self.monitor.phase("ode"):
                 self._ode(t0 + 0.5 * dt, 0.5 * dt)

@@ -382,8 +382,9 @@ class StimulusConfig:
 
 @dataclass(frozen=True)
 class DrugConfig:
-    """A drug applied everywhere: a compound of the library at a dose, and/or explicit
-    conductance factors (``scalings``, multiplying like ``ionic.scalings``).
+    """A drug applied everywhere: a compound of the library (``name``) or of a compound
+    file (``file``: a ``.toml`` in µM, see ``cardiotwin drug --drug-file``) at a dose,
+    and/or explicit conductance factors (``scalings``, multiplying like ``ionic.scalings``).
 
     The dose is the free concentration ``conc_uM`` (µM), or ``cmax_multiple`` times the
     compound's free Cmax (its Cmax times its free fraction):
@@ -391,6 +392,7 @@ class DrugConfig:
     """
 
     name: str | None = None
+    file: Path | None = None
     conc_uM: float | None = None
     cmax_multiple: float | None = None
     scalings: tuple[tuple[str, float], ...] = ()
@@ -400,26 +402,43 @@ class DrugConfig:
         for key in ("conc_uM", "cmax_multiple"):
             _set(self, key, _number(f"{w}.{key}", getattr(self, key), lo=0.0, optional=True))
         _set(self, "scalings", _pairs(f"{w}.scalings", self.scalings, lo=0.0))
-        if self.name is None:
+        if self.name is not None and self.file is not None:
+            raise ConfigError("give drug.name (a library compound) or drug.file, not both")
+        if self.name is None and self.file is None:
             if self.conc_uM is not None or self.cmax_multiple is not None:
-                raise ConfigError("drug.conc_uM / drug.cmax_multiple need drug.name")
+                raise ConfigError("drug.conc_uM / drug.cmax_multiple need drug.name or "
+                                  "drug.file")
             return
-        from cardiotwin.scenarios.library import get_drug
-
-        drug = get_drug(_text(f"{w}.name", self.name))  # unknown names fail here
+        drug = self.compound()  # unknown names and bad files fail here
         if (self.conc_uM is None) == (self.cmax_multiple is None):
-            raise ConfigError("drug.name needs exactly one of drug.conc_uM (free, µM) or "
-                              "drug.cmax_multiple")
+            raise ConfigError(f"drug {drug.name!r} needs exactly one of drug.conc_uM (free, "
+                              "µM) or drug.cmax_multiple")
         if self.cmax_multiple is not None and drug.cmax_uM is None:
-            raise ConfigError(f"drug {self.name!r} has no Cmax: give drug.conc_uM instead of "
+            raise ConfigError(f"drug {drug.name!r} has no Cmax: give drug.conc_uM instead of "
                               "drug.cmax_multiple")
+
+    def compound(self) -> Any:
+        """The :class:`~cardiotwin.scenarios.drugs.Drug` (None without name or file)."""
+        from cardiotwin.scenarios.library import get_drug, load_drug_file
+
+        if self.name is not None:
+            return get_drug(_text("drug.name", self.name))
+        if self.file is not None:
+            drugs = load_drug_file(self.file)
+            if len(drugs) != 1:
+                raise ConfigError(f"drug.file {self.file}: holds {len(drugs)} compounds; a run "
+                                  "applies one")
+            return drugs[0]
+        return None
 
     @classmethod
-    def from_table(cls, t: dict) -> DrugConfig:
+    def from_table(cls, t: dict, base: Path) -> DrugConfig:
         _check_keys(t, _keys(cls), "drug")
         kw = dict(t)
         if "scalings" in kw and not isinstance(kw["scalings"], dict):
             raise ConfigError("drug.scalings must be a table like {gKr = 0.5}")
+        if "file" in kw:
+            kw["file"] = _path("drug.file", kw["file"], base)
         return cls(**kw)
 
 
@@ -548,7 +567,7 @@ class RunConfig:
                    ionic=IonicConfig.from_table(data.get("ionic", {})),
                    conductivity=ConductivityConfig.from_table(data.get("conductivity", {})),
                    stimuli=tuple(StimulusConfig.from_table(s, i) for i, s in enumerate(stim)),
-                   drug=DrugConfig.from_table(data.get("drug", {})),
+                   drug=DrugConfig.from_table(data.get("drug", {}), base),
                    time=TimeConfig.from_table(data.get("time", {})),
                    solver=SolverConfig.from_table(data.get("solver", {})),
                    output=OutputConfig.from_table(data.get("output", {})), source=source)

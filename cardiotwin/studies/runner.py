@@ -112,10 +112,8 @@ def ionic_regions(cfg: RunConfig) -> list[Any]:
     if d.scalings:
         extra = ParameterChanges(scale=dict(d.scalings))
         regions = [r.with_parameters(extra) for r in regions]
-    if d.name:
-        from cardiotwin.scenarios.library import get_drug
-
-        drug = get_drug(d.name)
+    drug = d.compound()
+    if drug is not None:
         conc = drug.dose_uM(conc_uM=d.conc_uM, cmax_multiple=d.cmax_multiple)
         regions = apply_to_regions(regions, drug, conc, allow_missing=True)
     return regions

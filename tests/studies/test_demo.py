@@ -22,8 +22,9 @@ def test_quick_demo_writes_results_and_ikr_block_prolongs_repolarisation(
     # TP06 ventricular APD90 at this rate is 250-350 ms; 50 % IKr block prolongs it
     assert 200.0 < apd["control"] < 350.0
     assert apd["drug"] - apd["control"] > 5.0
-    if summary["qt_ms"]:
-        assert summary["qt_ms"]["drug"] > summary["qt_ms"]["control"]
+    # the pseudo-ECG has a T wave within the run, and the IKr block moves it later
+    assert summary["qt_ms"] is not None
+    assert summary["qt_ms"]["drug"] > summary["qt_ms"]["control"] + 5.0
     if comm.rank == 0:
         for key, path in summary["outputs"].items():
             assert Path(path).exists(), key

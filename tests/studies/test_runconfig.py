@@ -74,3 +74,34 @@ def test_existing_results_are_not_overwritten(tmp_path):
     assert res.returncode == 2
     assert "--overwrite" in res.stderr
     assert (out / "precious.txt").read_text() == "keep"
+
+
+def test_sections_built_in_python_are_validated():
+    from cardiotwin.studies.runconfig import DrugConfig, IonicConfig, StimulusConfig, TimeConfig
+
+    with pytest.raises(ConfigError, match=r"time\.dt_ms = -1\.0 is out of range"):
+        TimeConfig(dt_ms=-1)
+    with pytest.raises(ConfigError, match="stimulus has no region"):
+        StimulusConfig()
+    with pytest.raises(ConfigError, match=r"ionic\.model = 'no-such-model' is not a known"):
+        IonicConfig(model="no-such-model")
+    with pytest.raises(ConfigError, match="unknown drug 'aspirinx'"):
+        DrugConfig(name="aspirinx", conc_uM=1.0)
+    with pytest.raises(ConfigError, match=r"need drug\.name or drug\.file"):
+        DrugConfig(conc_uM=1.0)  # a dose of nothing was silently ignored before
+    assert TimeConfig().dt_ms == 0.05  # defaults come from the fields
+
+
+def test_free_fraction_is_honoured_by_runs(tmp_path):
+    """The same dose rule as ``cardiotwin drug``: cmax_multiple x Cmax x free fraction."""
+    from cardiotwin.ionic import get_model
+    from cardiotwin.studies.runner import ionic_regions
+
+    (tmp_path / "compound.toml").write_text(
+        'name = "bound"\ncmax_uM = 2.0\nfree_fraction = 0.25\n[ic50_uM]\nhERG = 0.5\n')
+    text = GOOD + '\n[drug]\nfile = "compound.toml"\ncmax_multiple = 2.0\n'
+    cfg = load_config(write(tmp_path, text))
+    (region,) = ionic_regions(cfg)
+    free = 2.0 * 2.0 * 0.25  # µM
+    want = 1.0 / (1.0 + free / 0.5)
+    assert region.parameters.values(get_model("tp06-epi"))["gKr"] == pytest.approx(want)
