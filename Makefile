@@ -1,5 +1,5 @@
 # cardiotwin developer entry points.  Every target sets up ./.venv first (idempotent).
-.PHONY: setup demo test test-serial test-mpi lint kernels bench clean
+.PHONY: setup demo test test-serial test-mpi lint docs kernels bench clean
 
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -16,10 +16,14 @@ test: setup
 	@bash tools/run_tests.sh
 
 lint: setup
-	$(VENV)/bin/ruff check cardiotwin tests benchmarks tools
+	$(VENV)/bin/ruff check cardiotwin tests benchmarks tools examples docs
+	$(VENV)/bin/lint-imports
+
+docs: setup
+	@bash tools/build_docs.sh
 
 kernels: setup
 	$(PY) setup.py -q build_ext --inplace
 
 clean:
-	rm -rf build cardiotwin/_kernels/*.so cardiotwin/_kernels/*/*.so cardiotwin-demo
+	rm -rf build cardiotwin/_kernels/*.so cardiotwin/_kernels/*/*.so cardiotwin-demo docs/_build docs/api/generated docs/auto_examples

@@ -1,4 +1,6 @@
-"""Device testing from Python: capture thresholds over pulse widths, strength-duration curve.
+"""
+Device testing: capture thresholds and the strength–duration curve
+==================================================================
 
 A unipolar pacing electrode (0.5 mm radius, current in mA) on a small slab of TP06
 epicardial tissue; for each pulse width the capture threshold is found by bisection on the
@@ -18,7 +20,7 @@ import numpy as np
 
 
 def main(argv: list[str] | None = None) -> dict:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(description="capture thresholds over pulse widths")
     ap.add_argument("--widths", default="0.25,0.5,1,2", help="pulse widths, ms")
     ap.add_argument("--size", type=float, default=3.0, help="slab edge, mm")
     ap.add_argument("--h", type=float, default=0.25, help="element size, mm")

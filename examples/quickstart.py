@@ -1,7 +1,10 @@
-"""Quick start: the phantom heart with dofetilide, activated from both endocardia.
+"""
+Quick start: the phantom heart with dofetilide
+==============================================
 
 Loads the shipped phantom biventricle, runs O'Hara–Rudy endo/M/epi cells with dofetilide
-at 3x its free Cmax, and writes the activation map seen from the heart's anterior side.
+at 3x its free Cmax, activates both endocardia and writes the activation map seen from
+the heart's anterior side.
 Runs the same under ``mpiexec -n 2`` (rank 0 writes the picture).
 """
 

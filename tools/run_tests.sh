@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: lint, the serial run, then the MPI-relevant tests under
+# The whole test suite: lint, the import contract, the docs, the serial run, then the
+# MPI-relevant tests under
 # `mpiexec -n 2`.  Exits non-zero if any part fails.  Extra arguments go to pytest.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -11,7 +12,13 @@ MPI_LIMIT=${MPI_LIMIT:-1200}
 status=0
 
 echo "== ruff"
-"$VENV/bin/ruff" check cardiotwin tests benchmarks tools || status=1
+"$VENV/bin/ruff" check cardiotwin tests benchmarks tools examples docs || status=1
+
+echo "== import contract (lint-imports)"
+"$VENV/bin/lint-imports" --no-cache || status=1
+
+echo "== docs (sphinx, warnings are errors)"
+bash tools/build_docs.sh || status=1
 
 echo "== pytest (serial)"
 timeout -k 30 "$SERIAL_LIMIT" "$VENV/bin/python" -m pytest -q -m "not slow" "$@" || status=1

@@ -6,21 +6,17 @@ simulation-ready :class:`~cardiotwin.geometry.io.Geometry` (distributed over the
 with the tags, tag names and fibres the file holds; :func:`write_mesh` writes a geometry in
 those formats.
 
-========== ===================================================================================
-format     what is read
-========== ===================================================================================
-openCARP  ``NAME.pts`` (vertex count, then ``x y z``; µm by openCARP's convention, see
-           ``length_unit``), ``NAME.elem`` (count, then ``Tt i j k l region``), optional
-           ``NAME.lon`` (count of directions per element, 1 or 2, then the fibre and
-           optionally the sheet of every element) and ``NAME.surf`` files (count, then
-           ``Tr i j k`` triangles) named ``NAME.<tag>.surf`` for facet tags
-VTU/VTK    tetrahedra (and triangles as facets) through meshio; cell tags from the first of
-           ``cell_tags``, ``tags``, ``elemTag``, ``region``, ``gmsh:physical``; fibres from
-           ``f0``/``fibres``/``fibers``/``fiber``/``fibre`` (point or cell data), sheets from
-           ``s0``/``sheet``/``sheets``; ``transmural``/``apicobasal`` point data as coordinates
-gmsh       ``.msh`` through meshio: tetrahedra and triangles with their physical groups; the
-           group names become tag names
-========== ===================================================================================
+- **openCARP**: ``NAME.pts`` (vertex count, then ``x y z``; µm by openCARP's convention,
+  see ``length_unit``), ``NAME.elem`` (count, then ``Tt i j k l region``), optional
+  ``NAME.lon`` (count of directions per element, 1 or 2, then the fibre and optionally the
+  sheet of every element) and ``NAME.<tag>.surf`` files (count, then ``Tr i j k``
+  triangles) as facet tags;
+- **VTU/VTK**: tetrahedra (and triangles as facets) through meshio; cell tags from the first
+  of ``cell_tags``, ``tags``, ``elemTag``, ``region``, ``gmsh:physical``; fibres from
+  ``f0``/``fibres``/``fibers``/``fiber``/``fibre`` (point or cell data), sheets from
+  ``s0``/``sheet``/``sheets``; ``transmural``/``apicobasal`` point data as coordinates;
+- **gmsh**: ``.msh`` through meshio: tetrahedra and triangles with their physical groups;
+  the group names become tag names.
 
 Element-wise fibres are turned into the vertex fields the solvers use by averaging, at
 every vertex, the structure tensors ``f f^T`` of its elements and taking the principal

@@ -202,25 +202,30 @@ def _read_metaimage(path: Path) -> LabelImage:
 
 
 def _read_vti(path: Path) -> LabelImage:
-    import pyvista
+    from vtkmodules.util.numpy_support import vtk_to_numpy
+    from vtkmodules.vtkIOXML import vtkXMLImageDataReader
 
-    grid = pyvista.read(str(path))
-    if not isinstance(grid, pyvista.ImageData):
-        raise MeshError(f"{path}: not VTK image data (got {type(grid).__name__})")
-    names = list(grid.point_data.keys()) or list(grid.cell_data.keys())
-    if not names:
-        raise MeshError(f"{path}: VTK image holds no data array")
-    if grid.point_data.keys():
-        dims = grid.dimensions
-        values = np.asarray(grid.point_data[names[0]])
+    reader = vtkXMLImageDataReader()
+    reader.SetFileName(str(path))
+    reader.Update()
+    img = reader.GetOutput()
+    if img is None or img.GetNumberOfPoints() == 0:
+        raise MeshError(f"{path}: not VTK image data (or empty)")
+    pd, cd = img.GetPointData(), img.GetCellData()
+    if pd.GetNumberOfArrays():
+        dims = img.GetDimensions()
+        values = vtk_to_numpy(pd.GetArray(0))
+    elif cd.GetNumberOfArrays():
+        dims = tuple(max(d - 1, 1) for d in img.GetDimensions())
+        values = vtk_to_numpy(cd.GetArray(0))
     else:
-        dims = tuple(max(d - 1, 1) for d in grid.dimensions)
-        values = np.asarray(grid.cell_data[names[0]])
-    data = values.reshape(dims, order="F")
-    direction = np.asarray(getattr(grid, "direction_matrix", np.eye(3)), dtype=float)
+        raise MeshError(f"{path}: VTK image holds no data array")
+    data = np.asarray(values).reshape(dims, order="F")
+    m = img.GetDirectionMatrix()
+    direction = np.array([[m.GetElement(i, j) for j in range(3)] for i in range(3)], float)
     affine = np.eye(4)
-    affine[:3, :3] = direction * np.asarray(grid.spacing)
-    affine[:3, 3] = grid.origin
+    affine[:3, :3] = direction * np.asarray(img.GetSpacing())
+    affine[:3, 3] = img.GetOrigin()
     return _from_affine(data, affine, str(path))
 
 

@@ -37,16 +37,14 @@ import numpy as np
 from cardiotwin._deps import require_dolfinx
 from cardiotwin._mpi import allreduce_max
 from cardiotwin.analysis.activation import activation_summary
-from cardiotwin.ep.conductivity import (
-    NIEDERER_EXTRA,
-    NIEDERER_INTRA,
-    Fibres,
-    bidomain_equivalent,
-)
+from cardiotwin.ep.conductivity import NIEDERER_EXTRA, NIEDERER_INTRA, bidomain_equivalent
 from cardiotwin.ep.monodomain import IonicRegion, Monodomain, MonodomainConfig
-from cardiotwin.ep.stimulus import Box, Protocol, Stimulus
+from cardiotwin.ep.stimulus import Stimulus
 from cardiotwin.exceptions import ConfigError
+from cardiotwin.geometry.fibres import Fibres
+from cardiotwin.geometry.regions import Box
 from cardiotwin.io.monitor import Monitor
+from cardiotwin.ionic.protocol import Protocol
 
 logger = logging.getLogger(__name__)
 
