@@ -28,7 +28,7 @@ README's drug section gives the figures).
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -143,3 +143,29 @@ def leave_one_out(scores: Mapping[str, float], categories: Mapping[str, str]
         th, _ = derive_thresholds(rest, {n: categories[n] for n in rest})
         pred[held] = th.classify(float(scores[held]))
     return pred, sum(pred[n] != categories[n] for n in names)
+
+
+def leave_one_out_thresholds(scores: Mapping[str, float], categories: Mapping[str, str]
+                             ) -> list[RiskThresholds]:
+    """The thresholds derived with each known compound held out in turn (its spread says
+    how much the cuts depend on the training set)."""
+    names = [n for n in scores if n in categories]
+    if len(names) < 4:
+        raise ConfigError("leave-one-out needs at least 4 compounds with a known category, "
+                          f"got {len(names)}")
+    out = []
+    for held in names:
+        rest = [n for n in names if n != held]
+        th, _ = derive_thresholds({n: scores[n] for n in rest}, {n: categories[n] for n in rest})
+        out.append(th)
+    return out
+
+
+def agreement(tms: float, thresholds: RiskThresholds,
+              alternatives: Sequence[RiskThresholds]) -> float:
+    """Fraction of ``alternatives`` (e.g. leave-one-out thresholds) that put ``tms`` in the
+    same category as ``thresholds``: 1 is a robust call, lower is borderline."""
+    if not alternatives:
+        return float("nan")
+    want = thresholds.classify(tms)
+    return sum(t.classify(tms) == want for t in alternatives) / len(alternatives)

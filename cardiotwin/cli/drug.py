@@ -8,6 +8,7 @@ Examples::
         --cmax 0.002 --cmax-multiples 1,10 --json
     cardiotwin drug --model ord-cipa --drug-file compound.toml --cmax-multiples 1,4
     cardiotwin drug --classify --beats 450 --dt 0.05   # CiPA training compounds: TMS table
+    cardiotwin drug --classify --drug-file compound.toml --beats 450 --dt 0.05  # a new one
     cardiotwin drug --list
 """
 
@@ -48,7 +49,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--allow-missing", action="store_true",
                         help="ignore blocked channels the model does not have")
     parser.add_argument("--classify", action="store_true",
-                        help="torsade risk table of the library's training compounds")
+                        help="torsade risk: of the given compound(s) with thresholds from the "
+                             "CiPA training compounds paced alongside (agreement over the "
+                             "leave-one-out thresholds), or of the training compounds alone")
     parser.add_argument("--list", action="store_true", help="list the library compounds")
     parser.add_argument("--json", action="store_true", help="print JSON (rank 0)")
 
@@ -90,10 +93,15 @@ def run(args: argparse.Namespace) -> int:
                              prepace_beats=args.prepace, workers=args.workers)
     model = get_model(args.model)
     if args.classify:
-        from cardiotwin.studies.cipa import classify_drugs
+        from cardiotwin.studies.cipa import classify_drugs, classify_new_compounds
 
-        drugs = list(cipa_training_drugs().values())
-        result = classify_drugs(model, drugs, protocol=protocol)
+        training = list(cipa_training_drugs().values())
+        if any((args.drug, args.drug_file, args.ic50)):
+            # a user's compound, classified against the training set paced alongside it
+            result = classify_new_compounds(model, _drugs(args), training=training,
+                                            protocol=protocol)
+        else:
+            result = classify_drugs(model, training, protocol=protocol)
         if rank0:
             print(dumps(result.as_dict()) if args.json else result.table())
         return 0

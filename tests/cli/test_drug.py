@@ -54,3 +54,32 @@ def test_several_drugs_in_one_call_match_single_runs(capsys):
     for a, b in zip(docs[1]["doses"], single["doses"], strict=True):
         assert a["apd90_ms"] == b["apd90_ms"] and a["qnet_uC_per_uF"] == b["qnet_uC_per_uF"]
     assert docs[0]["control"] == single["control"]
+
+
+def test_classify_a_users_compound_against_the_training_set(capsys, tmp_path):
+    """A user's compound is paced with the 12 training compounds; the thresholds come from
+    them (said so), with the leave-one-out spread; a copy of dofetilide's channel block
+    scores exactly dofetilide's TMS and gets its class."""
+    from cardiotwin.scenarios.library import get_drug
+
+    dof = get_drug("dofetilide")
+    lines = ['name = "dof-copy"', f"cmax_uM = {dof.cmax_uM}", "[ic50_uM]"]
+    lines += [f"{ch} = {b.ic50_uM}" for ch, b in dof.blocks.items()]
+    lines += ["[hill]"] + [f"{ch} = {b.hill}" for ch, b in dof.blocks.items()]
+    f = tmp_path / "copy.toml"
+    f.write_text("\n".join(lines) + "\n")
+    assert main(["drug", "--classify", "--drug-file", str(f), "--model", "ord-endo",
+                 "--bcl", "1000", "--beats", "1", "--dt", "0.02", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    rows = {r["drug"]: r for r in doc["compounds"]}
+    assert len(rows) == 13 and rows["dof-copy"]["known_risk"] is None
+    assert rows["dof-copy"]["tms_uC_per_uF"] == rows["dofetilide"]["tms_uC_per_uF"]
+    assert rows["dof-copy"]["predicted_risk"] == rows["dofetilide"]["predicted_risk"]
+    assert "derived from the 12 compounds of known risk" in doc["threshold_source"]
+    rng = doc["loo_threshold_ranges_uC_per_uF"]
+    assert rng["high_below"][0] <= doc["thresholds_uC_per_uF"]["high_below"] <= \
+        rng["high_below"][1]
+    assert rows["dof-copy"]["agreement"] == rows["dofetilide"]["agreement"] is not None
+    # a training compound cannot be passed as a new one
+    assert main(["drug", "--classify", "--drug", "verapamil", *FAST]) == 2
+    assert "training compounds" in capsys.readouterr().err
