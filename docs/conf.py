@@ -7,7 +7,7 @@ from importlib.metadata import version as _version
 
 project = "cardiotwin"
 author = "cardiotwin developers"
-copyright = "cardiotwin developers, MIT licence"  # noqa: A001
+copyright = "cardiotwin developers, MIT licence"
 release = _version("cardiotwin")
 
 extensions = [
