@@ -36,16 +36,6 @@ def positive(what: str, value: Any, *, allow_zero: bool = False) -> float:
     return v
 
 
-def in_range(what: str, value: Any, lo: float, hi: float, *, lo_open: bool = False,
-             hi_open: bool = False) -> float:
-    """A finite float in ``[lo, hi]`` (ends open as requested)."""
-    v = number(what, value)
-    if v < lo or v > hi or (lo_open and v == lo) or (hi_open and v == hi):
-        rng = f"{'(' if lo_open else '['}{lo:g}, {hi:g}{')' if hi_open else ']'}"
-        raise ConfigError(f"{what} = {value!r}: expected a number in {rng}")
-    return v
-
-
 def integer(what: str, value: Any, *, minimum: int = 0) -> int:
     """An integer >= ``minimum``."""
     if isinstance(value, bool) or not isinstance(value, int | float | np.integer) \

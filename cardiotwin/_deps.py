@@ -58,15 +58,6 @@ def require_dolfinx() -> ModuleType:
     return dolfinx
 
 
-def have_dolfinx() -> bool:
-    """True if :func:`require_dolfinx` would succeed."""
-    try:
-        require_dolfinx()
-    except DependencyError:
-        return False
-    return True
-
-
 def require(module: str, *, extra: str, purpose: str) -> ModuleType:
     """Import an optional dependency or raise a :class:`DependencyError` naming the extra.
 

@@ -14,7 +14,6 @@ import numpy as np
 import numpy.typing as npt
 
 _RANK_VARIABLES = ("PMI_RANK", "OMPI_COMM_WORLD_RANK", "PMIX_RANK", "MV2_COMM_WORLD_RANK")
-_SIZE_VARIABLES = ("PMI_SIZE", "OMPI_COMM_WORLD_SIZE", "PMIX_SIZE", "MV2_COMM_WORLD_SIZE")
 
 
 def _env_int(names: Sequence[str], default: int) -> int:
@@ -33,11 +32,6 @@ def rank_from_env() -> int:
     Cheap (no MPI initialisation): used to keep output to rank 0 before mpi4py is loaded.
     """
     return _env_int(_RANK_VARIABLES, 0)
-
-
-def size_from_env() -> int:
-    """The number of MPI ranks as told by the launcher (1 when not under ``mpiexec``)."""
-    return _env_int(_SIZE_VARIABLES, 1)
 
 
 def world() -> Any:
@@ -59,11 +53,6 @@ def allreduce_min(comm: Any, value: float) -> float:
     from mpi4py import MPI
 
     return comm.allreduce(float(value), op=MPI.MIN)
-
-
-def allreduce_sum(comm: Any, value: float) -> float:
-    """Sum of ``value`` over the ranks."""
-    return comm.allreduce(value)
 
 
 def bounding_box(comm: Any, x: npt.NDArray[np.float64]) -> tuple[np.ndarray, np.ndarray]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import logging
 import resource
 import time
 from collections import defaultdict
@@ -12,8 +10,6 @@ from contextlib import contextmanager
 from typing import Any
 
 from cardiotwin._mpi import allreduce_max
-
-logger = logging.getLogger(__name__)
 
 
 class Monitor:
@@ -66,10 +62,3 @@ class Monitor:
                                     if self.ksp_solves else 0.0),
             "peak_rss_mb": round(rss, 1),
         }
-
-    def log_summary(self, comm: Any = None) -> dict[str, Any]:
-        """Collective: compute :meth:`summary`; rank 0 logs it at INFO level."""
-        s = self.summary(comm)
-        if comm is None or comm.rank == 0:
-            logger.info("performance: %s", json.dumps(s))
-        return s

@@ -63,7 +63,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from cardiotwin.exceptions import ConfigError
-from cardiotwin.studies.runconfig import RunConfig, config_to_dict
+from cardiotwin.studies.runconfig import RunConfig, config_to_dict, read_toml
 
 logger = logging.getLogger(__name__)
 
@@ -398,12 +398,7 @@ def _freeze(v: Any) -> Any:
 def load_sweep(path: str | Path) -> Sweep:
     """Read and validate a sweep file (TOML); every member's configuration is checked."""
     path = Path(path)
-    if not path.is_file():
-        raise ConfigError(f"sweep file not found: {path}")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+    data = read_toml(path, "sweep file")
     return sweep_from_dict(data, path.resolve().parent, source=path.resolve())
 
 

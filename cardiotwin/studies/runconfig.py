@@ -573,15 +573,22 @@ class RunConfig:
                    output=OutputConfig.from_table(data.get("output", {})), source=source)
 
 
+def read_toml(path: str | Path, what: str = "configuration file") -> dict:
+    """The table of a TOML file; :class:`ConfigError` naming the file if it is missing or
+    not TOML."""
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{what} not found: {path}")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+
+
 def load_config(path: str | Path) -> RunConfig:
     """Read and validate a run configuration (TOML)."""
     path = Path(path)
-    if not path.is_file():
-        raise ConfigError(f"configuration file not found: {path}")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+    data = read_toml(path)
     return RunConfig.from_dict(data, path.resolve().parent, source=path.resolve())
 
 
