@@ -39,39 +39,23 @@ class ActivationTracker:
         self.v_rest = nan.copy()
         self.v_peak = nan.copy()
         self.n_activations = np.zeros(self.n, dtype=np.int32)
-        self._in_ap = np.zeros(self.n, dtype=bool)
+        self._in_ap = np.zeros(self.n, dtype=np.uint8)
         self._v_min = np.full(self.n, np.inf)
+        self._kernel = _kernel()
 
     def update(self, v_old: npt.NDArray[np.float64], v_new: npt.NDArray[np.float64],
-               t_old: float, t_new: float) -> None:
-        """Account for one step from ``t_old`` to ``t_new`` (ms)."""
-        thr = self.threshold
-        np.minimum(self._v_min, v_old, out=self._v_min)
-        up = (v_old < thr) & (v_new >= thr)
-        if up.any():
-            idx = np.nonzero(up)[0]
-            frac = (thr - v_old[idx]) / (v_new[idx] - v_old[idx])
-            t_cross = t_old + frac * (t_new - t_old)
-            first = np.isnan(self.first_activation[idx])
-            self.first_activation[idx[first]] = t_cross[first]
-            self.last_activation[idx] = t_cross
-            self.n_activations[idx] += 1
-            self.v_rest[idx] = self._v_min[idx]
-            self.v_peak[idx] = v_new[idx]
-            self._in_ap[idx] = True
-        if self._in_ap.any():
-            ap = np.nonzero(self._in_ap)[0]
-            self.v_peak[ap] = np.maximum(self.v_peak[ap], v_new[ap])
-            level = self.v_peak[ap] - 0.9 * (self.v_peak[ap] - self.v_rest[ap])
-            down = (v_old[ap] >= level) & (v_new[ap] < level) & (v_new[ap] < self.v_peak[ap])
-            if down.any():
-                j = ap[down]
-                lv = level[down]
-                frac = (v_old[j] - lv) / (v_old[j] - v_new[j])
-                self.repolarisation[j] = t_old + frac * (t_new - t_old)
-                self.apd90[j] = self.repolarisation[j] - self.last_activation[j]
-                self._in_ap[j] = False
-                self._v_min[j] = v_new[j]
+               t_old: float, t_new: float) -> tuple[float, float, float, bool]:
+        """Account for one step from ``t_old`` to ``t_new`` (ms), one compiled pass.
+
+        Returns the smallest and largest new potential, the largest change over the step
+        and whether any new value is not finite (what the solver checks the state with).
+        """
+        return self._kernel.update(
+            np.ascontiguousarray(v_old, dtype=np.float64),
+            np.ascontiguousarray(v_new, dtype=np.float64), float(t_old), float(t_new),
+            float(self.threshold), self.first_activation, self.last_activation,
+            self.repolarisation, self.apd90, self.v_rest, self.v_peak, self.n_activations,
+            self._in_ap, self._v_min)
 
     def state(self) -> dict[str, npt.NDArray]:
         """Arrays for checkpointing."""
@@ -82,3 +66,15 @@ class ActivationTracker:
     def restore(self, arrays: dict[str, npt.NDArray]) -> None:
         for k, v in arrays.items():
             setattr(self, k, np.array(v, dtype=getattr(self, k).dtype))
+
+
+def _kernel():
+    import importlib
+
+    from cardiotwin.exceptions import KernelError
+
+    try:
+        return importlib.import_module("cardiotwin._kernels.ep.activation")
+    except ImportError as exc:
+        raise KernelError(f"the activation kernel is not built ({exc}); build the kernels "
+                          "with `make kernels`") from exc
