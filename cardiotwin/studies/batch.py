@@ -33,15 +33,23 @@ Layout of a batch folder::
     mesh/                   the geometry, meshed once when the base uses a label image
     members/<id>/           one results folder per member (see cardiotwin.studies.runner) and
     members/<id>/done.json  written last, when the member's results are complete
+    claims/<id>             which group of ranks took the member (this run)
     results.csv             one row per member: parameters, headline numbers, status
 
 Rerunning the same command skips members whose ``done.json`` is there and belongs to
-the same sweep, so an interrupted batch continues where it stopped; a changed sweep is
-an error unless ``--overwrite`` is given.
+the same sweep, so an interrupted batch continues where it stopped, and a member that was
+interrupted continues from its last checkpoint (not from t = 0); a changed sweep is an
+error unless ``--overwrite`` is given.
 
-Members are spread over the ranks by splitting the communicator into groups of
-``ranks_per_member``; each group runs its share of the pending members one after the
-other on its sub-communicator (round robin over the pending list).
+Scheduling: the communicator is split into groups of ``ranks_per_member`` ranks; every
+group, when free, claims the next pending member (an atomic exclusive create of
+``claims/<id>`` in the batch folder) and runs it on its sub-communicator, so members
+of very different cost keep every group busy.  (A counter in MPI one-sided memory, or
+mpi4py.futures, would need progress on the rank that holds it - under MPICH a fetch on a
+busy rank waits until that rank calls MPI - and futures run single-process tasks, not
+members on sub-communicators.)  On a cluster, :func:`slurm_array_script` writes a job
+array of single-member jobs (``cardiotwin batch SWEEP -o DIR --member I``) and a final
+``--collect`` job that writes ``results.csv``.
 """
 
 from __future__ import annotations
@@ -52,8 +60,10 @@ import hashlib
 import itertools
 import json
 import logging
+import os
 import re
 import shutil
+import socket
 import time
 import tomllib
 from dataclasses import dataclass, replace
@@ -71,6 +81,7 @@ logger = logging.getLogger(__name__)
 HEADLINE = ("total_activation_ms", "activated_fraction", "apd90_mean_ms", "qt_ms", "wall_s",
             "total_wall_s")
 DONE_FILE = "done.json"
+CLAIMS_DIR = "claims"
 FAILED_FILE = "failed.json"
 METHODS = ("latin-hypercube", "uniform")
 _SEGMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_\-]*)((?:\[\d+\])*)$")
@@ -485,9 +496,12 @@ def _run_member(member: Member, outdir: Path, sub: Any, *, group: int, progress:
                               "config_hash": member.config_hash, "group": group,
                               "ranks": sub.size}
     t0 = time.perf_counter()
+    resume = sub.bcast((mdir / "checkpoint" / "meta.json").is_file() if sub.rank == 0
+                       else None, root=0)
+    record["resumed"] = resume
     try:
-        summary = run_simulation(member.config, mdir, comm=sub, overwrite=True,
-                                 progress=progress, label=member.id)
+        summary = run_simulation(member.config, mdir, comm=sub, overwrite=not resume,
+                                 resume=resume, progress=progress, label=member.id)
     except Exception as exc:  # a failed member must not stop the cohort
         logger.error("batch: member %s failed: %s", member.id, exc)
         record.update(status="failed", error=f"{type(exc).__name__}: {exc}",
@@ -530,8 +544,90 @@ def _results_table(sweep: Sweep, outdir: Path) -> tuple[Path, list[dict[str, Any
     return path, rows
 
 
+def _claim_next(pending: list[Member], outdir: Path, sub: Any) -> Member | None:
+    """The next pending member nobody has claimed, claimed for this group (its leader
+    creates ``claims/<id>`` exclusively; the group follows).  Collective on ``sub``.
+    """
+    choice = None
+    if sub.rank == 0:
+        for i, m in enumerate(pending):
+            try:
+                fd = os.open(outdir / CLAIMS_DIR / m.id, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            except FileExistsError:
+                continue
+            os.write(fd, f"{socket.gethostname()} {os.getpid()}\n".encode())
+            os.close(fd)
+            choice = i
+            break
+    choice = sub.bcast(choice, root=0)
+    return None if choice is None else pending[choice]
+
+
+def slurm_array_script(sweep: Sweep, outdir: str | Path, *, ranks_per_member: int | None = None,
+                       time_limit: str = "04:00:00", max_parallel: int | None = None,
+                       command: str = "cardiotwin", extra_sbatch: tuple[str, ...] = ()
+                       ) -> Path:
+    """Write ``outdir/batch.sbatch``: a SLURM job array, one member per array task.
+
+    Each task runs ``cardiotwin batch SWEEP -o OUTDIR --member I`` on ``ranks_per_member``
+    ranks (srun); submitting it with ``sbatch --dependency`` chaining the written
+    ``collect.sbatch`` gives ``results.csv`` once all are done.  Member folders, checkpoints
+    and resumption are those of a local batch.  Returns the array script's path.
+    """
+    if sweep.source is None:
+        raise ConfigError("a SLURM job array needs a sweep read from a file (its tasks reread it)")
+    rpm = sweep.ranks_per_member if ranks_per_member is None else ranks_per_member
+    if isinstance(rpm, bool) or not isinstance(rpm, int) or rpm < 1:
+        raise ConfigError(f"ranks_per_member = {rpm!r}: expected an integer >= 1")
+    out = Path(outdir).resolve()
+    err = _prepare(sweep, out, overwrite=False)  # before the tasks race to create it
+    if err:
+        raise ConfigError(err)
+    n = len(sweep.members)
+    limit = f"%{max_parallel}" if max_parallel else ""
+    head = ["#!/bin/bash", f"#SBATCH --job-name=cardiotwin-{sweep.sweep_hash[:8]}",
+            f"#SBATCH --array=0-{n - 1}{limit}", f"#SBATCH --ntasks={rpm}",
+            f"#SBATCH --time={time_limit}", f"#SBATCH --output={out}/slurm-%A_%a.out",
+            *(f"#SBATCH {x}" for x in extra_sbatch)]
+    src = sweep.source.resolve()
+    array = [*head, "", f"srun {command} batch {src} -o {out} --member "
+             "$SLURM_ARRAY_TASK_ID --quiet", ""]
+    collect = ["#!/bin/bash", "#SBATCH --job-name=cardiotwin-collect", "#SBATCH --ntasks=1",
+               "#SBATCH --time=00:10:00", f"#SBATCH --output={out}/slurm-collect-%j.out",
+               *(f"#SBATCH {x}" for x in extra_sbatch), "",
+               f"{command} batch {src} -o {out} --collect", ""]
+    path = out / "batch.sbatch"
+    path.write_text("\n".join(array))
+    (out / "collect.sbatch").write_text("\n".join(collect))
+    return path
+
+
+def collect_results(sweep: Sweep, outdir: str | Path) -> tuple[Path, list[dict[str, Any]]]:
+    """Write ``results.csv`` of a batch folder from its members' records (nothing is run)."""
+    out = Path(outdir).resolve()
+    meta = _read_json(out / "batch.json")
+    if meta is None or meta.get("sweep_hash") != sweep.sweep_hash:
+        raise ConfigError(f"{out} is not a batch folder of this sweep (no batch.json with hash "
+                          f"{sweep.sweep_hash})")
+    return _results_table(sweep, out)
+
+
+def member_index(sweep: Sweep, member: str | int) -> str:
+    """The id of a member given as its index (``3``, a SLURM array task id) or id."""
+    ids = [m.id for m in sweep.members]
+    if isinstance(member, int) or str(member).isdigit():
+        i = int(member)
+        if not 0 <= i < len(ids):
+            raise ConfigError(f"member index {i} is out of range 0..{len(ids) - 1}")
+        return ids[i]
+    if member not in ids:
+        raise ConfigError(f"no member {member!r} in this sweep; ids are {ids[0]}..{ids[-1]}")
+    return str(member)
+
+
 def run_batch(sweep: Sweep, outdir: str | Path, *, comm: Any = None, overwrite: bool = False,
-              ranks_per_member: int | None = None, progress: bool = True) -> dict[str, Any]:
+              ranks_per_member: int | None = None, progress: bool = True,
+              only: str | None = None) -> dict[str, Any]:
     """Run every pending member of ``sweep`` into the batch folder ``outdir``.
 
     Parameters
@@ -549,6 +645,8 @@ def run_batch(sweep: Sweep, outdir: str | Path, *, comm: Any = None, overwrite: 
     progress
         Log each finished member and show the progress bar of the members of the group
         that holds rank 0.
+    only
+        Run only this member (an id from :func:`member_index`): one task of a job array.
 
     Returns
     -------
@@ -588,21 +686,30 @@ def run_batch(sweep: Sweep, outdir: str | Path, *, comm: Any = None, overwrite: 
                 if comm.rank == 0 else None)
         done = set(comm.bcast(done, root=0))
         pending = [m for m in sweep.members if m.id not in done]
+        if only is not None:
+            pending = [m for m in pending if m.id == only]
         n_groups = comm.size // rpm
         group = comm.rank // rpm
-        mine = pending[group::n_groups]
         logger.info("batch: %d members, %d already done, %d to run on %d group(s) of %d "
                     "rank(s) into %s", len(sweep.members), len(done), len(pending), n_groups,
                     rpm, outdir)
+        if comm.rank == 0:  # claims of an earlier, interrupted run of this folder
+            (outdir / CLAIMS_DIR).mkdir(exist_ok=True)
+            for m in pending:
+                (outdir / CLAIMS_DIR / m.id).unlink(missing_ok=True)
+        comm.Barrier()
         sub = comm.Split(color=group, key=comm.rank)
         records = []
-        for i, m in enumerate(mine):
+        while True:
+            m = _claim_next(pending, outdir, sub)
+            if m is None:
+                break
             rec = _run_member(m, outdir, sub, group=group,
                               progress=progress and group == 0)
             records.append(rec)
             if rec["status"] == "done":
-                logger.info("batch: %s done in %.1f s (group %d: %d/%d) %s", m.id,
-                            rec["member_wall_s"], group, i + 1, len(mine),
+                logger.info("batch: %s done in %.1f s (group %d, member %d of this group) %s",
+                            m.id, rec["member_wall_s"], group, len(records),
                             ", ".join(f"{k}={v}" for k, v in m.params))
         everyone = [r for part in comm.allgather(records if sub.rank == 0 else [])
                     for r in part]
@@ -614,8 +721,13 @@ def run_batch(sweep: Sweep, outdir: str | Path, *, comm: Any = None, overwrite: 
         wall = comm.allreduce(time.perf_counter() - t0, op=MPI.MAX)
         logger.info("batch: %d run, %d skipped, %d failed in %.1f s; results in %s",
                     len(ran), len(done), len(failed), wall, path)
+        per_group = {r["group"]: 0 for r in everyone}
+        for r in everyone:
+            per_group[r["group"]] += 1
         return {"members": len(sweep.members), "ran": sorted(ran), "skipped": sorted(done),
                 "failed": sorted(failed), "groups": n_groups, "ranks_per_member": rpm,
+                "members_per_group": dict(sorted(per_group.items())),
+                "resumed": sorted(r["id"] for r in everyone if r.get("resumed")),
                 "wall_s": round(wall, 2), "results": str(path), "rows": rows}
     finally:
         if sub is not None:

@@ -254,3 +254,74 @@ def test_failed_member_is_reported_and_retried(dolfinx, comm, tmp_path_factory):
     # a rerun retries only the failed member
     res = run_batch(sweep, folder / "out", comm=comm, progress=False)
     assert res["ran"] == ["m0001"] and res["skipped"] == ["m0000"]
+
+
+@pytest.mark.mpi
+def test_interrupted_member_resumes_from_its_checkpoint(dolfinx, comm, tmp_path_factory):
+    """A member stopped after a checkpoint continues from it and ends where an
+    uninterrupted member ends."""
+    from dataclasses import replace
+
+    from cardiotwin.studies.batch import run_batch
+    from cardiotwin.studies.runner import run_simulation
+
+    folder = _shared_dir(comm, tmp_path_factory, "batch_resume")
+    base = BASE.replace("t_end_ms = 15.0", "t_end_ms = 30.0").replace(
+        "checkpoint_every_ms = 50.0", "checkpoint_every_ms = 10.0")
+    if comm.rank == 0:
+        (folder / "base.toml").write_text(base)
+        (folder / "sweep.toml").write_text(
+            'base = "base.toml"\n[grid]\n"conductivity.sigma_f" = [0.3]\n')
+    comm.Barrier()
+    sweep = load_sweep(folder / "sweep.toml")
+    whole = run_batch(sweep, folder / "whole", comm=comm, progress=False)
+    # the same member interrupted at 20 ms: its folder holds a checkpoint, no done marker
+    (m,) = sweep.members
+    cut = replace(m.config, time=replace(m.config.time, t_end_ms=20.0))
+    run_simulation(cut, folder / "cut" / "members" / m.id, comm=comm, progress=False)
+    if comm.rank == 0:
+        (folder / "cut" / "members" / m.id / "summary.json").unlink()
+        import shutil
+
+        shutil.copy(folder / "whole" / "batch.json", folder / "cut" / "batch.json")
+    comm.Barrier()
+    res = run_batch(sweep, folder / "cut", comm=comm, progress=False)
+    assert res["ran"] == [m.id] and res["resumed"] == [m.id]
+    a = json.loads((folder / "cut" / "members" / m.id / "summary.json").read_text())
+    b = json.loads((folder / "whole" / "members" / m.id / "summary.json").read_text())
+    assert a["resumed"] and not b["resumed"]
+    assert a["t_end_ms"] == b["t_end_ms"] == pytest.approx(30.0)
+    assert a["total_activation_ms"] == pytest.approx(b["total_activation_ms"], abs=1e-6)
+    assert a["activated_fraction"] == b["activated_fraction"]
+    assert whole["rows"][0]["status"] == "done"
+
+
+@pytest.mark.skip_in_parallel
+def test_job_array_single_members_and_collect(tmp_path):
+    """The SLURM array script names every member; --member runs one; --collect writes the
+    table of whatever is done."""
+    sweep_file = _write(tmp_path)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "cardiotwin", "batch", str(sweep_file), "-o", str(out)]
+    res = subprocess.run([*cmd, "--slurm-array", "--max-parallel", "2", "--json"],
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    script = (out / "batch.sbatch").read_text()
+    assert "#SBATCH --array=0-3%2" in script
+    assert f"batch {sweep_file.resolve()} -o {out.resolve()} --member $SLURM_ARRAY_TASK_ID" \
+        in script
+    assert "--collect" in (out / "collect.sbatch").read_text()
+    res = subprocess.run([*cmd, "--member", "1", "--quiet"], capture_output=True, text=True,
+                         timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert sorted(p.parent.name for p in out.glob("members/*/done.json")) == ["m0001"]
+    res = subprocess.run([*cmd, "--collect", "--json"], capture_output=True, text=True,
+                         timeout=120)
+    doc = json.loads(res.stdout)
+    assert doc["done"] == 1 and doc["members"] == 4
+    with (out / "results.csv").open() as f:
+        status = {r["member"]: r["status"] for r in csv.DictReader(f)}
+    assert status == {"m0000": "pending", "m0001": "done", "m0002": "pending",
+                      "m0003": "pending"}
+    res = subprocess.run([*cmd, "--member", "9"], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 2 and "out of range 0..3" in res.stderr
