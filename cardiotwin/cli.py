@@ -26,6 +26,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "cell": ("cardiotwin.ionic.cli_cell", "single-cell pacing with biomarkers"),
     "mesh": ("cardiotwin.geometry.cli", "label image -> tetrahedral mesh, tags and fibres"),
     "niederer": ("cardiotwin.ep.cli_niederer", "Niederer et al. 2011 slab benchmark"),
+    "mechbench": ("cardiotwin.studies.cli_mechbench",
+                  "Land et al. 2015 cardiac mechanics benchmark (problems 1-3)"),
     "drug": ("cardiotwin.scenarios.cli_drug", "drug block: dose-response, qNet, torsade risk"),
     "run": ("cardiotwin.run_cli", "run a simulation described by a TOML configuration"),
     "batch": ("cardiotwin.batch", "run a cohort of simulation variants over MPI ranks"),

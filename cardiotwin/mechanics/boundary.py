@@ -173,7 +173,7 @@ def spring_residual(boundaries: tuple[Any, ...], u: Any, v: Any, ds: Any) -> Any
     """The virtual work of the spring boundaries (a UFL form, or ``None``)."""
     import ufl
 
-    N = ufl.FacetNormal(u.ufl_domain())
+    N = ufl.FacetNormal(ufl.domain.extract_unique_domain(u))
     form = None
     for b in boundaries:
         if not isinstance(b, SpringBoundary):

@@ -170,7 +170,7 @@ def volume_form(u: Any, x0: Any, ds_endo: Any) -> Any:
     """
     import ufl
 
-    mesh = u.ufl_domain()
+    mesh = ufl.domain.extract_unique_domain(u)
     X = ufl.SpatialCoordinate(mesh)
     N = ufl.FacetNormal(mesh)
     F = ufl.Identity(3) + ufl.grad(u)
@@ -252,7 +252,7 @@ def displaced_mesh_volume(mesh: Any, facet_tags: Any, cavity: Cavity, u: Any) ->
     _, inv, counts = np.unique(all_edges, axis=0, return_inverse=True, return_counts=True)
     ring = counts[inv.ravel()] == 1
     if ring.any():
-        ring_ids, first = np.unique(all_start[ring], return_index=True)
+        _, first = np.unique(all_start[ring], return_index=True)
         centre = all_pos[ring][first].mean(axis=0)
     else:  # closed endocardium
         centre = all_pos.mean(axis=0)

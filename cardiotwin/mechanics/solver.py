@@ -39,7 +39,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -171,8 +171,9 @@ class NewtonReport:
 
 def rigid_body_modes(V: Any) -> Any:
     """The six rigid-body modes of a blocked vector space as a PETSc near-nullspace."""
-    import dolfinx.la
     from petsc4py import PETSc
+
+    import dolfinx.la
 
     imap = V.dofmap.index_map
     bs = V.dofmap.index_map_bs
@@ -201,7 +202,7 @@ class OptionsScope:
     fieldsplit sub-solvers).
     """
 
-    _live: set[str] = set()
+    _live: ClassVar[set[str]] = set()
 
     def __init__(self, base: str) -> None:
         prefix, k = base, 1
@@ -423,8 +424,9 @@ class VolumeConstrainedSNES:
             arr[self.n:] = [float(c.value) for c in self.lams]
 
     def volumes(self) -> np.ndarray:
-        from dolfinx.fem import assemble_scalar
         from mpi4py import MPI
+
+        from dolfinx.fem import assemble_scalar
 
         return np.array([self.comm.allreduce(assemble_scalar(f), op=MPI.SUM)
                          for f in self.vol_forms])

@@ -79,6 +79,10 @@ REFERENCE = {
 
 #: Default load steps per problem (equal increments; cut automatically on failure).
 DEFAULT_STEPS = {1: 4, 2: 10, 3: 20}
+#: Default volumetric stabilisation of the mixed formulation per problem (kPa): none for
+#: the beam; 10 C for the ellipsoids, whose plain Taylor–Hood Newton iterations stall at
+#: element sizes of 1.8 mm and below (see :class:`cardiotwin.mechanics.MechanicsConfig`).
+DEFAULT_STABILISATION_KPA = {1: 0.0, 2: 100.0, 3: 20.0}
 #: Default resolution per problem (see the module notes).
 DEFAULT_REFINE = {1: 2, 2: 2, 3: 2}
 
@@ -97,6 +101,10 @@ class BenchSetup:
         Load steps; ``None`` for the problem's default.
     quadrature_degree
         Quadrature degree of all integrals.
+    stabilisation_kPa
+        Volumetric stabilisation of the mixed formulation (kPa; see
+        :class:`cardiotwin.mechanics.MechanicsConfig`); 0 for plain Taylor–Hood,
+        ``None`` for the problem's default (:data:`DEFAULT_STABILISATION_KPA`).
     linear_solver
         ``"mumps"``, ``"superlu_dist"`` or ``"iterative"``.
     petsc_options
@@ -107,6 +115,7 @@ class BenchSetup:
     refine: int | None = None
     steps: int | None = None
     quadrature_degree: int = 4
+    stabilisation_kPa: float | None = None
     linear_solver: str = "mumps"
     petsc_options: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
@@ -123,6 +132,11 @@ class BenchSetup:
     @property
     def level(self) -> int:
         return DEFAULT_REFINE[self.problem] if self.refine is None else self.refine
+
+    @property
+    def stabilisation(self) -> float:
+        return (DEFAULT_STABILISATION_KPA[self.problem] if self.stabilisation_kPa is None
+                else float(self.stabilisation_kPa))
 
     @property
     def load_steps(self) -> int:
@@ -276,7 +290,6 @@ class FibreFields:
 def land_fibre_fields(mesh: Any, quadrature_degree: int) -> FibreFields:
     """Problem-3 fibres on the quadrature points of ``quadrature_degree`` (exact there)."""
     import basix.ufl
-
     from dolfinx import fem
 
     element = basix.ufl.quadrature_element(mesh.basix_cell(), value_shape=(3,),
@@ -313,7 +326,8 @@ def build_problem(comm: Any, setup: BenchSetup) -> tuple[Any, dict[str, Any]]:
     solver = SolverConfig(linear_solver=setup.linear_solver,
                           petsc_options=setup.petsc_options)
     config = MechanicsConfig(incompressibility="incompressible",
-                             quadrature_degree=setup.quadrature_degree, solver=solver)
+                             quadrature_degree=setup.quadrature_degree,
+                             stabilisation_kPa=setup.stabilisation, solver=solver)
     if setup.problem == 1:
         mesh, ft = beam_mesh(comm, setup.beam_divisions)
         prob = MechanicsProblem(mesh, Guccione(C_kPa=2.0, b_f=8.0, b_t=2.0, b_fs=4.0),
@@ -388,6 +402,7 @@ def run_benchmark(comm: Any, setup: BenchSetup, *, progress: Any = None) -> dict
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, op=MPI.SUM), 1),
         "linear_solver": setup.linear_solver,
         "quadrature_degree": setup.quadrature_degree,
+        "stabilisation_kPa": setup.stabilisation,
     })
     prob.close()
     return out
