@@ -115,3 +115,49 @@ if __name__ == "__main__":
             sys.stdout.write(f"        ({name!r}, {mode!r}): "
                              f"{fingerprint(name, mode == 'lut')!r},\n")
     sys.stdout.write("    },\n")
+
+
+@pytest.mark.parametrize("lut", [False, True], ids=["plain", "lut"])
+@pytest.mark.parametrize("source", ["tp06", "ord"])
+def test_mixed_cell_types_match_homogeneous_runs(source, lut):
+    """Cells of different types interleaved in one array (every chunk mixed) evolve bit
+    for bit as in arrays of one type."""
+    from cardiotwin.ionic import get_model
+
+    names = [n for n in NAMES if n.startswith(source + "-")]
+    models = [get_model(n) for n in names]
+    n = 45
+    kinds = np.arange(n) % len(names)
+    xm = np.empty((models[0].n_states, n))
+    pm = np.empty((models[0].n_params, n))
+    ref = []
+    for k, m in enumerate(models):
+        cols = kinds == k
+        xm[:, cols] = m.initial_states(int(cols.sum()))
+        pm[:, cols] = m.default_params(int(cols.sum()))
+        ref.append((cols, m.initial_states(int(cols.sum())), m.default_params(int(cols.sum()))))
+    assert set(pm[models[0].param_index("celltype")]) == {0.0, 1.0, 2.0}
+    m0 = models[0]
+    tab = m0.lookup_table(DT_MS) if lut else None
+    vmin, _vmax, dv = m0.lut_default_range
+    for step in range(200):
+        t = step * DT_MS
+        for arr_x, arr_p in [(xm, pm)] + [(rx, rp) for _c, rx, rp in ref]:
+            i_stim = np.full(arr_x.shape[1], m0.default_stimulus[0] if t < 1.0 else 0.0)
+            if tab is None:
+                m0.kernel.step(arr_x, arr_p, i_stim, t, DT_MS, 1)
+            else:
+                m0.kernel.step_lut(arr_x, arr_p, i_stim, t, DT_MS, tab, vmin, dv, 1)
+    for cols, rx, _rp in ref:
+        assert np.array_equal(xm[:, cols], rx)
+
+
+def test_unknown_cell_type_is_refused():
+    from cardiotwin.exceptions import KernelError
+    from cardiotwin.ionic import get_model
+
+    m = get_model("tp06-epi")
+    x, p = m.initial_states(3), m.default_params(3)
+    p[m.param_index("celltype"), 1] = 1.5
+    with pytest.raises(KernelError, match="celltype"):
+        m.step(x, p, np.zeros(3), 0.0, 0.01)
