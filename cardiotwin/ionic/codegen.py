@@ -45,6 +45,10 @@ GENERATOR_VERSION = "3"
 # the widest SIMD width, 8 doubles)
 CHUNK_CELLS = 32
 LANES = 8
+#: a state integrated explicitly whose |df/dx| exceeds this (1/ms) anywhere on a sweep of V
+#: is integrated with exponential Euler on the Jacobian's diagonal (stable at any dt; forward
+#: Euler needs dt < 2 / |df/dx|, i.e. 0.2 ms here)
+STIFF_RATE_PER_MS = 10.0
 
 
 def _lit(x: float) -> str:
@@ -311,9 +315,11 @@ class _Generator:
         from cardiotwin.ionic.symbolic import linear_coefficient, to_sympy
 
         self.rl_b: dict[Any, Any] = {}
+        self.grl_b: dict[Any, Any] = {}
         self.be_groups: list[tuple[list[Any], dict[tuple[int, int], Any]]] = []
         candidates: dict[Any, Any] = {}
         coupled: dict[Any, set[Any]] = {}
+        exprs: dict[Any, Any] = {}
         deps_of = {x: _dependents(self.m, x) for x in self.states[1:]}
         for x in self.states[1:]:
             deps = deps_of[x]
@@ -321,6 +327,7 @@ class _Generator:
                             and not self._special(var))
             if any(str(s).startswith("dot(") for s in expr.free_symbols):
                 continue
+            exprs[x] = expr
             b = linear_coefficient(expr, sp.Symbol(x.qname()))
             if b is None:
                 continue
@@ -335,7 +342,9 @@ class _Generator:
             try:
                 self.rl_b[x] = sympy_read(b, self.m)
             except Exception:
-                logger.debug("cannot read back %s for %s", b, x.qname())
+                logger.warning("%s: %s is linear in itself but its coefficient could not be "
+                               "written back; it falls back from Rush-Larsen to forward Euler",
+                               self.model_name, x.qname())
         # groups of mutually coupled states that are jointly linear (Markov chains):
         # one backward-Euler step, solving (I - dt M) x_new = x + dt (f - M x)
         seen: set[Any] = set()
@@ -376,6 +385,84 @@ class _Generator:
                     break
             if ok:
                 self.be_groups.append((group, mat))
+        in_be = {x for grp, _m in self.be_groups for x in grp}
+        for x in candidates:
+            if x not in self.rl_b and x not in in_be:
+                logger.warning("%s: %s is linear in itself but coupled both ways with %s; it "
+                               "falls back from Rush-Larsen to an explicit update",
+                               self.model_name, x.qname(),
+                               ", ".join(sorted(y.qname() for y in coupled[x])) or "?")
+        # stiff states left to forward Euler (fast buffers, fast exchange between
+        # compartments...): exponential Euler on the diagonal of the Jacobian (generalised
+        # Rush-Larsen), x + f (exp(J dt) - 1) / J with J = df/dx, stable for any dt
+        for x, rate in self._stiff_rates(exprs, in_be).items():
+            try:
+                self.grl_b[x] = sympy_read(sp.diff(exprs[x], sp.Symbol(x.qname())), self.m)
+            except Exception:
+                logger.warning("%s: %s is stiff (|df/dx| up to %.3g /ms) but its Jacobian "
+                               "could not be written back: forward Euler", self.model_name,
+                               x.qname(), rate)
+                continue
+            logger.info("%s: %s is stiff (|df/dx| up to %.3g /ms): exponential Euler",
+                        self.model_name, x.qname(), rate)
+
+    def _stiff_rates(self, exprs: dict[Any, Any], in_be: set[Any]) -> dict[Any, float]:
+        """States integrated explicitly whose diagonal Jacobian ``|df/dx|`` exceeds
+        ``STIFF_RATE_PER_MS`` somewhere on a sweep of V (the other states at their initial
+        values): state -> the largest ``|df/dx|`` found (1/ms)."""
+        import sympy as sp
+
+        todo = [x for x in self.states[1:] if x in exprs and x not in self.rl_b
+                and x not in in_be]
+        if not todo:
+            return {}
+        init = {x: float(x.initial_value(True)) for x in self.states}
+        v0 = init[self.v]
+        sweep = ([v0, 0.0, 0.5, 1.0] if self.prep.voltage_unit == "1"
+                 else [v0, -90.0, -60.0, -30.0, 0.0, 30.0, 60.0])
+        out: dict[Any, float] = {}
+        jac = {x: sp.diff(exprs[x], sp.Symbol(x.qname())) for x in todo}
+        symbols = sorted({str(sym) for j in jac.values() for sym in j.free_symbols})
+        # plain argument names (qualified names are not identifiers: lambdify would
+        # rename them, slowly)
+        args = [sp.Symbol(f"a{i}") for i in range(len(symbols))]
+        rename = {sp.Symbol(n): a for n, a in zip(symbols, args, strict=True)}
+        funcs = {x: sp.lambdify(args, j.xreplace(rename), modules="math", dummify=False)
+                 for x, j in jac.items()}
+        for v in sweep:
+            values = self._probe_values(symbols, {**init, self.v: v})
+            if values is None:
+                continue
+            for x, f in funcs.items():
+                try:
+                    rate = abs(float(f(*values)))
+                except (ArithmeticError, ValueError, TypeError):
+                    continue
+                if rate == rate and rate > STIFF_RATE_PER_MS:
+                    out[x] = max(out.get(x, 0.0), rate)
+        return {x: out[x] for x in todo if x in out}
+
+    def _probe_values(self, names: list[str], state: dict[Any, float]) -> list[float] | None:
+        """Values of the variables ``names`` (qualified) at ``state`` (time 0, stimulus 0,
+        parameters at their defaults), or None if one cannot be evaluated."""
+        myokit = self.myokit
+        cache: dict[Any, float] = {}
+
+        def value(var: Any) -> float:
+            if var in state:
+                return state[var]
+            if var is self.stim or var is self.time:
+                return 0.0
+            if var not in cache:
+                subst = {myokit.Name(r.var()): myokit.Number(value(r.var()))
+                         for r in var.rhs().references() if not r.is_derivative()}
+                cache[var] = float(var.rhs().clone(subst=subst).eval())
+            return cache[var]
+
+        try:
+            return [value(self.m.get(n)) for n in names]
+        except Exception:
+            return None
 
     # ----------------------------------------------------------------- naming
     def _name_of(self, lhs: Any) -> str:
@@ -655,6 +742,7 @@ class _Code:
     init: list[float]
     rl: list[str]
     fe: list[str]
+    grl: list[str]
     be: list[str]
     be_groups: list[tuple[list[str], int]]
     out_names: list[str]
@@ -676,11 +764,14 @@ def _model_code(prep: PreparedModel, subs: dict[str, str]) -> _Code:
     v = g.v
     vname = _cname(v.qname())
     rl = [x for x in states if x in g.rl_b]
+    grl = [x for x in states if x in g.grl_b]
     be_states = {x for grp, _m in g.be_groups for x in grp}
-    fe = [x for x in states if x not in g.rl_b and x not in be_states]
+    fe = [x for x in states if x not in g.rl_b and x not in g.grl_b and x not in be_states]
     out_names = [*prep.currents.keys(), "I_ion"]
     out_vars = [g.m.get(q) for q in prep.currents.values()]
-    out_units = [str(x.unit()).strip("[]") if x.unit() is not None else "1" for x in out_vars]
+    out_units = ["uA/uF" if name in prep.current_scales else
+                 (str(x.unit()).strip("[]") if x.unit() is not None else "1")
+                 for name, x in zip(prep.currents, out_vars, strict=True)]
     out_units.append("uA/uF" if prep.voltage_unit == "mV" else "1/ms")
 
     def refs_of(e: Any) -> list[tuple[str, Any]]:
@@ -689,6 +780,8 @@ def _model_code(prep: PreparedModel, subs: dict[str, str]) -> _Code:
     step_roots = [("dot", x) for x in states]
     for x in rl:
         step_roots += refs_of(g.rl_b[x])
+    for x in grl:
+        step_roots += refs_of(g.grl_b[x])
     for _grp, mat in g.be_groups:
         for _ij, e in sorted(mat.items()):
             step_roots += refs_of(e)
@@ -749,8 +842,8 @@ def _model_code(prep: PreparedModel, subs: dict[str, str]) -> _Code:
     nodes(plain, g.order(step_roots))
     for k, x in enumerate(states):
         name = _cname(x.qname())
-        if x in g.rl_b:
-            plain.let(f"rlb__{name}", plain.ex(g.rl_b[x]))
+        if x in g.rl_b or x in g.grl_b:
+            plain.let(f"rlb__{name}", plain.ex(g.rl_b[x] if x in g.rl_b else g.grl_b[x]))
             plain.put(k, f"ct_rush_larsen_ab({name}, dot__{name} - rlb__{name} * {name}, "
                          f"rlb__{name}, dt)")
         elif x not in be_states:
@@ -770,6 +863,8 @@ def _model_code(prep: PreparedModel, subs: dict[str, str]) -> _Code:
     for x in rl:
         if x not in affine and x not in rl_factor:
             lut_roots += refs_of(g.rl_b[x])
+    for x in grl:
+        lut_roots += refs_of(g.grl_b[x])
     for _grp, mat in g.be_groups:
         for _ij, e in sorted(mat.items()):
             lut_roots += refs_of(e)
@@ -782,8 +877,8 @@ def _model_code(prep: PreparedModel, subs: dict[str, str]) -> _Code:
             lbody.put(k, f"rlE__{name} * {name} + rlQ__{name}")
         elif x in rl_factor:
             lbody.put(k, f"{name} + dot__{name} * rlfactor__{name}")
-        elif x in g.rl_b:
-            lbody.let(f"rlb__{name}", lbody.ex(g.rl_b[x]))
+        elif x in g.rl_b or x in g.grl_b:
+            lbody.let(f"rlb__{name}", lbody.ex(g.rl_b[x] if x in g.rl_b else g.grl_b[x]))
             lbody.put(k, f"ct_rush_larsen_ab({name}, dot__{name} - rlb__{name} * {name}, "
                          f"rlb__{name}, dt)")
         elif x not in be_states:
@@ -851,8 +946,10 @@ def _model_code(prep: PreparedModel, subs: dict[str, str]) -> _Code:
     for var, k in g.params.items():
         cur.let(_cname(var.qname()), f"p[{k} * n + c]")
     nodes(cur, g.order([("var", x) for x in out_vars] + [("dot", v)]))
-    for k, x in enumerate(out_vars):
-        cur.store(f"o[{k} * m + c]", g._name_of(myokit.Name(x)))
+    for k, (oname, x) in enumerate(zip(prep.currents, out_vars, strict=True)):
+        scale = prep.current_scales.get(oname, 1.0)
+        value = g._name_of(myokit.Name(x))
+        cur.store(f"o[{k} * m + c]", value if scale == 1.0 else f"{value} * {_lit(scale)}")
     cur.store(f"o[{len(out_vars)} * m + c]", f"-dot__{vname}")
 
     def unit_of(var: Any) -> str:
@@ -866,6 +963,7 @@ def _model_code(prep: PreparedModel, subs: dict[str, str]) -> _Code:
     return _Code(
         prep=prep, states=[x.qname() for x in states], state_units=[unit_of(x) for x in states],
         init=init, rl=[x.qname() for x in rl], fe=[x.qname() for x in fe],
+        grl=[x.qname() for x in grl],
         be=[x.qname() for x in states if x in be_states],
         be_groups=[([x.qname() for x in grp], len(mat)) for grp, mat in g.be_groups],
         out_names=out_names, out_units=out_units,
@@ -1076,6 +1174,11 @@ def generate_pyx(prep: PreparedModel | list[Variant], *, model_name: str, regene
         w(f"# Generated from: {p0.source}")
     for line in description.strip().splitlines():
         w(f"# {line}".rstrip())
+    for k, c in enumerate(codes):
+        if c.prep.conversions and (k == 0 or c.prep.conversions != c0.prep.conversions):
+            w(f"# Conversions{f' ({variants[k].name})' if multi else ''}:")
+            for note in c.prep.conversions:
+                w(f"#   {note}")
     w(f"# Generator: cardiotwin.ionic.codegen version {GENERATOR_VERSION}.")
     w(f"# Regenerate with: {regenerate}")
     w("#")
@@ -1084,8 +1187,8 @@ def generate_pyx(prep: PreparedModel | list[Variant], *, model_name: str, regene
     w("# i_stim[n_cells] in µA/µF with Hodgkin-Huxley sign (negative depolarises): "
       "dV/dt = ... - i_stim.")
     for k, c in enumerate(codes):
-        if k and (c.rl, c.be_groups, c.fe, c.lut_notes) == (
-                c0.rl, c0.be_groups, c0.fe, c0.lut_notes):
+        if k and (c.rl, c.be_groups, c.fe, c.grl, c.lut_notes) == (
+                c0.rl, c0.be_groups, c0.fe, c0.grl, c0.lut_notes):
             continue
         if multi:
             w(f"# Integration of {variants[k].name}:")
@@ -1094,6 +1197,11 @@ def generate_pyx(prep: PreparedModel | list[Variant], *, model_name: str, regene
         w("# not coupled both ways to another non-V state):")
         for x in c.rl:
             w(f"#   {x}")
+        if c.grl:
+            w("# Exponential Euler on the diagonal of the Jacobian (stiff: |df/dx| > "
+              f"{STIFF_RATE_PER_MS:g} /ms somewhere on a sweep of V):")
+            for x in c.grl:
+                w(f"#   {x}")
         for grp, nnz in c.be_groups:
             w(f"# Backward Euler (linear system of {len(grp)} states coupled both ways, "
               f"{nnz} non-zero couplings):")
@@ -1124,6 +1232,7 @@ def generate_pyx(prep: PreparedModel | list[Variant], *, model_name: str, regene
     w(f"RUSH_LARSEN_STATES = {_tuple(c0.rl)}")
     w(f"FORWARD_EULER_STATES = {_tuple(c0.fe)}")
     w(f"BACKWARD_EULER_STATES = {_tuple(c0.be)}")
+    w(f"EXPONENTIAL_EULER_STATES = {_tuple(c0.grl)}")
     w(f"CURRENT_NAMES = {_tuple(c0.out_names)}")
     w(f"CURRENT_UNITS = {_tuple(c0.out_units)}")
     w(f"CURRENT_SOURCES = {_tuple(c0.out_sources)}")
@@ -1229,6 +1338,7 @@ _PY_API = '''cdef int _chunk_at(double* s, const double* p, Py_ssize_t n, Py_ssi
     cdef int variant = 0
     cdef int mixed = 0
     cdef int kv, present
+    vk[0] = 0
     if NV > 1:
         for j in range(mm):
             kv = ct_variant_of(p[VROW * n + c0 + j])

@@ -40,11 +40,27 @@ def cache_dir() -> Path:
     return Path(base) / "cardiotwin"
 
 
+_GENERATOR_SOURCES = ("importer.py", "codegen.py", "symbolic.py")
+
+#: kernels compiled by this process (rank 0 only under MPI; see :func:`load_model`)
+_BUILDS: list[str] = []
+
+
+def builds_in_this_process() -> tuple[str, ...]:
+    """Cache keys of the kernels this process compiled (not those found in the cache)."""
+    return tuple(_BUILDS)
+
+
 def _key(path: Path, vm: str | None, stimulus: str | None, name: str) -> str:
+    """Content hash of everything the compiled kernel depends on: the model file, the
+    binding options, the generator's sources and the C helpers."""
     from cardiotwin.ionic.codegen import GENERATOR_VERSION
 
     h = hashlib.sha256(path.read_bytes())
     h.update(f"\0{vm}\0{stimulus}\0{name}\0{GENERATOR_VERSION}".encode())
+    here = Path(__file__).resolve().parent
+    for src in _GENERATOR_SOURCES:
+        h.update((here / src).read_bytes())
     for helper in sorted([*_COMMON.glob("*.pxd"), *_COMMON.glob("*.h")]):
         h.update(helper.read_bytes())
     return h.hexdigest()[:20]
@@ -70,7 +86,10 @@ def _compile(pyx: Path, modname: str, build: Path, *, libmvec: bool = True) -> P
     if not _COMMON.is_dir():
         raise KernelError(f"kernel helpers {_COMMON} not found: run-time compilation needs "
                           "a source (or editable) installation of cardiotwin")
-    cflags = ["-O3", "-fno-math-errno", "-fno-trapping-math", "-fopenmp"]
+    # the flags of the shipped kernels (setup.py): -fstrict-overflow lets GCC vectorise the
+    # table and state index arithmetic of the cell loops with full-width vectors
+    cflags = ["-O3", "-fno-math-errno", "-fno-trapping-math", "-fstrict-overflow", "-fopenmp",
+              "-DNPY_NO_DEPRECATED_API=NPY_1_7_API_VERSION"]
     if not libmvec:
         cflags.append("-DCARDIOTWIN_NO_LIBMVEC")
     script = build / "setup_kernel.py"
@@ -105,14 +124,17 @@ def load_model(path: str | Path, *, name: str | None = None, vm: str | None = No
     Parameters
     ----------
     path
-        CellML 1.0/1.1/2.0 or Myokit ``.mmt`` file (time in ms, V in mV or dimensionless).
+        CellML 1.0/1.1/2.0 or Myokit ``.mmt`` file (time in s or ms, V in V, mV or
+        dimensionless; converted, see :func:`cardiotwin.ionic.importer.prepare_model`).
     name
         Registry name (default ``user-<file stem>``).
     vm, stimulus
         Qualified names of the membrane potential and stimulus current, for models whose
         annotations and variable names do not reveal them.
     comm
-        An mpi4py communicator: rank 0 compiles, the others wait and then load.
+        An mpi4py communicator: rank 0 generates and compiles (or finds the kernel in the
+        cache), broadcasts success or its error, then every rank loads the kernel.  Every
+        rank must see the same cache folder (``$CARDIOTWIN_CACHE_DIR``).
 
     Returns
     -------
@@ -126,7 +148,7 @@ def load_model(path: str | Path, *, name: str | None = None, vm: str | None = No
     DependencyError
         No Myokit/SymPy (for generation) or no C compiler/Cython.
     KernelError
-        Compilation failed.
+        Compilation failed (on every rank under MPI).
     """
     path = Path(path).expanduser().resolve()
     if not path.is_file():
@@ -135,21 +157,24 @@ def load_model(path: str | Path, *, name: str | None = None, vm: str | None = No
     key = _key(path, vm, stimulus, name)
     target = cache_dir() / "ionic" / key
     modname = "ct_user_" + key
-    error: str | None = None
+    error: tuple[str, str] | None = None
     if comm is None or comm.rank == 0:
         try:
             _build(path, name, vm, stimulus, target, modname)
         except Exception as exc:
-            error = f"{type(exc).__name__}: {exc}"
             if comm is None:
                 raise
+            error = (type(exc).__name__, str(exc))
     if comm is not None:
         error = comm.bcast(error, root=0)
         if error is not None:
-            raise KernelError(f"building the kernel for {path} failed on rank 0: {error}")
+            cls = {"ModelError": ModelError, "DependencyError": DependencyError}.get(
+                error[0], KernelError)
+            raise cls(f"{error[1]} (building the kernel for {path.name} on rank 0)")
     so = next(iter(sorted(target.glob(f"{modname}*.so"))), None)
     if so is None:
-        raise KernelError(f"compiled kernel missing from cache {target}")
+        raise KernelError(f"compiled kernel missing from cache {target} (under MPI every rank "
+                          "needs the same $CARDIOTWIN_CACHE_DIR)")
     if modname in sys.modules:
         kernel = sys.modules[modname]
     else:
@@ -160,16 +185,20 @@ def load_model(path: str | Path, *, name: str | None = None, vm: str | None = No
 
 def _build(path: Path, name: str, vm: str | None, stimulus: str | None, target: Path,
            modname: str) -> None:
+    import time
+
     if any(target.glob(f"{modname}*.so")):
         logger.info("kernel for %s found in cache %s", path.name, target)
         return
     from cardiotwin.ionic.codegen import generate_pyx
     from cardiotwin.ionic.importer import prepare_model
 
+    t0 = time.perf_counter()
     prep = prepare_model(path, vm=vm, stimulus=stimulus)
     src = generate_pyx(prep, model_name=name,
                        regenerate=f"cardiotwin models import {path.name}",
                        description=f"User model loaded from {path}.")
+    t1 = time.perf_counter()
     tmp = target.with_name(target.name + f".tmp{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
@@ -187,6 +216,25 @@ def _build(path: Path, name: str, vm: str | None, stimulus: str | None, target: 
         for old in tmp.glob(f"{modname}*.so"):
             old.unlink()
         _compile(pyx, modname, tmp, libmvec=False)
+    t2 = time.perf_counter()
+    (tmp / "build_times.json").write_text(
+        f'{{"generate_s": {t1 - t0:.3f}, "compile_s": {t2 - t1:.3f}}}\n', encoding="utf-8")
     shutil.rmtree(tmp / "build", ignore_errors=True)
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
+    _BUILDS.append(target.name)
+    logger.info("kernel for %s: generated in %.1f s, compiled in %.1f s", path.name, t1 - t0,
+                t2 - t1)
+
+
+def build_times(model: CellModel) -> dict[str, float] | None:
+    """``{"generate_s", "compile_s"}`` of a user model's cached kernel (None if unknown)."""
+    import json
+
+    so = getattr(model.kernel, "__file__", None)
+    if not so:
+        return None
+    info = Path(so).parent / "build_times.json"
+    if not info.is_file():
+        return None
+    return dict(json.loads(info.read_text(encoding="utf-8")))

@@ -88,6 +88,10 @@ class CellModel:
         self.current_units: tuple[str, ...] = tuple(getattr(kernel, "CURRENT_UNITS", ()))
         self.rush_larsen_states: tuple[str, ...] = tuple(kernel.RUSH_LARSEN_STATES)
         self.forward_euler_states: tuple[str, ...] = tuple(kernel.FORWARD_EULER_STATES)
+        self.exponential_euler_states: tuple[str, ...] = tuple(
+            getattr(kernel, "EXPONENTIAL_EULER_STATES", ()))
+        self.backward_euler_states: tuple[str, ...] = tuple(
+            getattr(kernel, "BACKWARD_EULER_STATES", ()))
         self.default_stimulus: tuple[float, float] = tuple(
             kernel.DEFAULT_STIMULUS if self.variant_index is None
             else kernel.VARIANT_DEFAULT_STIMULUS[self.variant_index])
@@ -233,6 +237,8 @@ class CellModel:
             "currents": list(self.current_names),
             "rush_larsen_states": list(self.rush_larsen_states),
             "forward_euler_states": list(self.forward_euler_states),
+            "exponential_euler_states": list(self.exponential_euler_states),
+            "backward_euler_states": list(self.backward_euler_states),
             "default_stimulus": {"amplitude_uA_per_uF": self.default_stimulus[0],
                                  "duration_ms": self.default_stimulus[1]},
             "voltage_unit": self.voltage_unit,
@@ -310,3 +316,42 @@ def register_user_kernel(kernel: ModuleType) -> CellModel:
     _USER_MODELS[name] = kernel
     _CACHE.pop(name, None)
     return get_model(name)
+
+
+def resolve_model(spec: Any, *, comm: Any | None = None, vm: str | None = None,
+                  stimulus: str | None = None) -> Any:
+    """The cell model a user named: the one way every caller turns a spec into a model.
+
+    Parameters
+    ----------
+    spec
+        A registry name (``"tp06-epi"``, or a user model loaded in this process), a path
+        to a CellML (``.cellml``/``.xml``) or Myokit (``.mmt``) file, or a model object
+        (returned as it is).
+    comm
+        An mpi4py communicator: a model file is then generated and compiled on rank 0
+        only (or found in the cache), and loaded on every rank.  Call it on every rank.
+    vm, stimulus
+        Qualified names of the membrane potential and stimulus current of a model file
+        whose annotations and names do not reveal them.
+
+    Raises
+    ------
+    ModelError
+        Unknown name (the message lists the known ones), missing file, or a model file
+        that cannot be used.
+    """
+    from pathlib import Path
+
+    if not isinstance(spec, str | Path):
+        return spec
+    text = str(spec)
+    suffix = Path(text).suffix.lower()
+    if isinstance(spec, str) and not suffix and "/" not in text:
+        return get_model(text)
+    if suffix not in (".cellml", ".xml", ".mmt"):
+        raise ModelError(f"cell model {text!r}: not a registry name ({', '.join(model_names())})"
+                         " nor a .cellml/.xml/.mmt file")
+    from cardiotwin.ionic.jit import load_model
+
+    return load_model(Path(text), vm=vm, stimulus=stimulus, comm=comm)

@@ -140,8 +140,9 @@ def pace_cells(model: CellModel, stimulus: Protocol, *, cycle_ms: float, cycles:
                dt_ms: float, params: np.ndarray | None = None,
                states: np.ndarray | None = None, use_lut: bool = False,
                sample_every: int = 1, sum_currents: Sequence[str] = (),
-               workers: int = 1) -> PacedBeat:
-    """Pace every cell (column) for ``cycles`` cycles of ``cycle_ms`` and sample the last.
+               record_cycles: int = 1, workers: int = 1) -> PacedBeat:
+    """Pace every cell (column) for ``cycles`` cycles of ``cycle_ms`` and sample the last
+    ``record_cycles`` of them.
 
     Parameters
     ----------
@@ -165,6 +166,8 @@ def pace_cells(model: CellModel, stimulus: Protocol, *, cycle_ms: float, cycles:
     sum_currents
         Names of ``model.current_names`` whose sum is sampled (e.g. the qNet currents);
         names the model lacks count as zero.
+    record_cycles
+        Number of final cycles sampled (1 <= record_cycles <= cycles).
     workers
         Threads over cells.
 
@@ -178,6 +181,9 @@ def pace_cells(model: CellModel, stimulus: Protocol, *, cycle_ms: float, cycles:
         raise ConfigError(f"single-cell pacing needs a stimulus in uA/uF, got {stimulus.unit}")
     if int(cycles) != cycles or cycles < 1:
         raise ConfigError(f"cycles must be an integer >= 1, got {cycles}")
+    if int(record_cycles) != record_cycles or not 1 <= record_cycles <= cycles:
+        raise ConfigError(f"record_cycles must be an integer in [1, cycles={cycles}], got "
+                          f"{record_cycles}")
     nb = round(cycle_ms / dt_ms) if dt_ms > 0 else 0
     if not (dt_ms > 0 and nb >= 1 and abs(cycle_ms / dt_ms - nb) <= 1e-6 * nb):
         raise ConfigError(f"dt_ms={dt_ms} must divide the cycle of {cycle_ms} ms into a "
@@ -220,10 +226,11 @@ def pace_cells(model: CellModel, stimulus: Protocol, *, cycle_ms: float, cycles:
                 "strong); try a smaller dt")
 
     # unrecorded cycles, one at a time (a failure names its time; progress in the log)
-    for c in range(int(cycles) - 1):
+    for c in range(int(cycles) - int(record_cycles)):
         run(c * nb, nb)
         logger.debug("%s: cycle %d/%d done", model.name, c + 1, cycles)
-    i0 = (int(cycles) - 1) * nb
+    i0 = (int(cycles) - int(record_cycles)) * nb
+    nb *= int(record_cycles)
     ns = nb // sample_every
     n = states.shape[1]
     ci = cai_index_and_scale(model)

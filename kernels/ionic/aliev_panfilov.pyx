@@ -33,6 +33,7 @@ PARAM_TARGETS = ('parameters.k', 'parameters.a', 'parameters.eps0', 'parameters.
 RUSH_LARSEN_STATES = ()
 FORWARD_EULER_STATES = ('membrane.V', 'recovery.w')
 BACKWARD_EULER_STATES = ()
+EXPONENTIAL_EULER_STATES = ()
 CURRENT_NAMES = ('I_ion',)
 CURRENT_UNITS = ('uA/uF',)
 CURRENT_SOURCES = ('-dV/dt at i_stim=0',)
@@ -219,6 +220,7 @@ cdef int _chunk_at(double* s, const double* p, Py_ssize_t n, Py_ssize_t c0,
     cdef int variant = 0
     cdef int mixed = 0
     cdef int kv, present
+    vk[0] = 0
     if NV > 1:
         for j in range(mm):
             kv = ct_variant_of(p[VROW * n + c0 + j])

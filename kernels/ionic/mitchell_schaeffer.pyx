@@ -3,6 +3,8 @@
 #
 # Generated from: mitchell_schaeffer_2003.cellml (sha256 38772f044f95fcf7)
 # Mitchell CC, Schaeffer DG (2003). Bull Math Biol 65:767-793. V is dimensionless (0..1); the stimulus is a flux in 1/ms.
+# Conversions:
+#   Stimulus J_stim.J_stim = -i_stim / (1) (its coefficient in dV/dt), so that the external i_stim is in uA/uF.
 # Generator: cardiotwin.ionic.codegen version 3.
 # Regenerate with: python -m cardiotwin.ionic.shipped
 #
@@ -34,6 +36,7 @@ PARAM_TARGETS = ()
 RUSH_LARSEN_STATES = ('J_in_h_gate.h',)
 FORWARD_EULER_STATES = ('membrane.Vm',)
 BACKWARD_EULER_STATES = ()
+EXPONENTIAL_EULER_STATES = ()
 CURRENT_NAMES = ('I_ion',)
 CURRENT_UNITS = ('1/ms',)
 CURRENT_SOURCES = ('-dV/dt at i_stim=0',)
@@ -212,6 +215,7 @@ cdef int _chunk_at(double* s, const double* p, Py_ssize_t n, Py_ssize_t c0,
     cdef int variant = 0
     cdef int mixed = 0
     cdef int kv, present
+    vk[0] = 0
     if NV > 1:
         for j in range(mm):
             kv = ct_variant_of(p[VROW * n + c0 + j])

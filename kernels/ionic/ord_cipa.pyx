@@ -169,6 +169,7 @@ PARAM_TARGETS = ('INa.GNa', 'INaL.GNaL', 'ICaL.PCa', 'Ito.Gto', 'IKr.GKr_calc', 
 RUSH_LARSEN_STATES = ('INa.m', 'INa.hf', 'INa.hs', 'INa.j', 'INa.hsp', 'INa.jp', 'INaL.mL', 'INaL.hL', 'INaL.hLp', 'Ito.a', 'Ito.iF', 'Ito.iS', 'Ito.ap', 'Ito.iFp', 'Ito.iSp', 'ICaL.d', 'ICaL.ff', 'ICaL.fs', 'ICaL.fcaf', 'ICaL.fcas', 'ICaL.jca', 'ICaL.ffp', 'ICaL.fcafp', 'ICaL.nca', 'IKs.xs1', 'IKs.xs2', 'IK1.xk1', 'ryr.Jrelnp', 'ryr.Jrelp')
 FORWARD_EULER_STATES = ('membrane.v', 'CaMK.CaMKt', 'intracellular_ions.nai', 'intracellular_ions.nass', 'intracellular_ions.ki', 'intracellular_ions.kss', 'intracellular_ions.cass', 'intracellular_ions.cansr', 'intracellular_ions.cajsr', 'intracellular_ions.cai')
 BACKWARD_EULER_STATES = ('IKr.IC1', 'IKr.IC2', 'IKr.C1', 'IKr.C2', 'IKr.O', 'IKr.IO', 'IKr.IObound', 'IKr.Obound', 'IKr.Cbound')
+EXPONENTIAL_EULER_STATES = ()
 CURRENT_NAMES = ('INa', 'INaL', 'ICaL', 'Ito', 'IKr', 'IKs', 'IK1', 'INaCa', 'INaK', 'Cai', 'I_ion')
 CURRENT_UNITS = ('A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'mM', 'uA/uF')
 CURRENT_SOURCES = ('INa.INa', 'INaL.INaL', 'ICaL.ICaL', 'Ito.Ito', 'IKr.IKr', 'IKs.IKs', 'IK1.IK1', 'INaCa_i.INaCa_i', 'INaK.INaK', 'intracellular_ions.cai', '-dV/dt at i_stim=0')
@@ -1929,6 +1930,7 @@ cdef int _chunk_at(double* s, const double* p, Py_ssize_t n, Py_ssize_t c0,
     cdef int variant = 0
     cdef int mixed = 0
     cdef int kv, present
+    vk[0] = 0
     if NV > 1:
         for j in range(mm):
             kv = ct_variant_of(p[VROW * n + c0 + j])

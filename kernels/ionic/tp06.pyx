@@ -74,6 +74,7 @@ PARAM_TARGETS = ('fast_sodium_current.g_Na', 'L_type_Ca_current.g_CaL', 'transie
 RUSH_LARSEN_STATES = ('rapid_time_dependent_potassium_current_Xr1_gate.Xr1', 'rapid_time_dependent_potassium_current_Xr2_gate.Xr2', 'slow_time_dependent_potassium_current_Xs_gate.Xs', 'fast_sodium_current_m_gate.m', 'fast_sodium_current_h_gate.h', 'fast_sodium_current_j_gate.j', 'L_type_Ca_current_d_gate.d', 'L_type_Ca_current_f_gate.f', 'L_type_Ca_current_f2_gate.f2', 'L_type_Ca_current_fCass_gate.fCass', 'transient_outward_current_s_gate.s', 'transient_outward_current_r_gate.r')
 FORWARD_EULER_STATES = ('membrane.V', 'calcium_dynamics.Ca_i', 'calcium_dynamics.Ca_SR', 'calcium_dynamics.Ca_ss', 'calcium_dynamics.R_prime', 'sodium_dynamics.Na_i', 'potassium_dynamics.K_i')
 BACKWARD_EULER_STATES = ()
+EXPONENTIAL_EULER_STATES = ()
 CURRENT_NAMES = ('INa', 'ICaL', 'Ito', 'IKr', 'IKs', 'IK1', 'INaCa', 'INaK', 'Cai', 'I_ion')
 CURRENT_UNITS = ('A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'mM', 'uA/uF')
 CURRENT_SOURCES = ('fast_sodium_current.i_Na', 'L_type_Ca_current.i_CaL', 'transient_outward_current.i_to', 'rapid_time_dependent_potassium_current.i_Kr', 'slow_time_dependent_potassium_current.i_Ks', 'inward_rectifier_potassium_current.i_K1', 'sodium_calcium_exchanger_current.i_NaCa', 'sodium_potassium_pump_current.i_NaK', 'calcium_dynamics.Ca_i', '-dV/dt at i_stim=0')
@@ -680,6 +681,7 @@ cdef int _chunk_at(double* s, const double* p, Py_ssize_t n, Py_ssize_t c0,
     cdef int variant = 0
     cdef int mixed = 0
     cdef int kv, present
+    vk[0] = 0
     if NV > 1:
         for j in range(mm):
             kv = ct_variant_of(p[VROW * n + c0 + j])
