@@ -346,7 +346,9 @@ class _Generator:
                                "written back; it falls back from Rush-Larsen to forward Euler",
                                self.model_name, x.qname())
         # groups of mutually coupled states that are jointly linear (Markov chains):
-        # one backward-Euler step, solving (I - dt M) x_new = x + dt (f - M x)
+        # one backward-Euler step, solving (I - dt M) x_new = x + dt (f - M x); the states
+        # they are coupled with that are not linear in themselves (e.g. the calcium that
+        # drives a ryanodine-receptor chain) are frozen over the step
         seen: set[Any] = set()
         for x in candidates:
             if x in seen or not coupled[x]:
@@ -359,8 +361,8 @@ class _Generator:
                 group.append(y)
                 todo.extend(coupled.get(y, ()))
             seen.update(group)
-            group = [s for s in self.states if s in group]
-            if not all(y in candidates for y in group):
+            group = [s for s in self.states if s in group and s in candidates]
+            if len(group) < 2:
                 continue
             gdeps = set().union(*(deps_of[y] for y in group))
             syms = [sp.Symbol(y.qname()) for y in group]
@@ -412,7 +414,16 @@ class _Generator:
         values): state -> the largest ``|df/dx|`` found (1/ms)."""
         import sympy as sp
 
-        todo = [x for x in self.states[1:] if x in exprs and x not in self.rl_b
+        from cardiotwin.ionic.importer import _dependents
+        from cardiotwin.ionic.symbolic import to_sympy
+
+        if self.v not in exprs:
+            # the membrane potential too (e.g. a fast coupling to a t-tubule compartment)
+            deps = _dependents(self.m, self.v)
+            e = to_sympy(self.v.rhs(), inline=lambda var: var in deps and not self._special(var))
+            if not any(str(sym).startswith("dot(") for sym in e.free_symbols):
+                exprs[self.v] = e
+        todo = [x for x in self.states if x in exprs and x not in self.rl_b
                 and x not in in_be]
         if not todo:
             return {}

@@ -38,8 +38,8 @@ class ReferenceTrace:
 
 def myokit_reference(path: str | Path, *, bcl_ms: float = 1000.0, beats: int = 20,
                      dt_ms: float = 0.01, record_cycles: int = 1, vm: str | None = None,
-                     stimulus: str | None = None, tolerance: float = 1e-8,
-                     max_step_ms: float = 1.0) -> ReferenceTrace:
+                     stimulus: str | None = None, constants: dict[str, float] | None = None,
+                     tolerance: float = 1e-8, max_step_ms: float = 1.0) -> ReferenceTrace:
     """Pace a model file with Myokit/CVODES as cardiotwin paces it; record the last cycles.
 
     Parameters
@@ -50,8 +50,9 @@ def myokit_reference(path: str | Path, *, bcl_ms: float = 1000.0, beats: int = 2
         Cycle length (ms) and number of cycles; the last ``record_cycles`` are logged.
     dt_ms
         Log interval (ms).
-    vm, stimulus
-        As for :func:`cardiotwin.ionic.importer.prepare_model`.
+    vm, stimulus, constants
+        As for :func:`cardiotwin.ionic.importer.prepare_model` (``constants`` are set in
+        the Myokit model too, e.g. ORd's ``environment.celltype``).
     tolerance
         CVODES absolute and relative tolerance.
     max_step_ms
@@ -68,8 +69,11 @@ def myokit_reference(path: str | Path, *, bcl_ms: float = 1000.0, beats: int = 2
     from cardiotwin.ionic.importer import prepare_model, read_myokit_model
 
     t0 = _time.perf_counter()
-    prep = prepare_model(path, vm=vm, stimulus=stimulus)
+    prep = prepare_model(path, vm=vm, stimulus=stimulus, constants=constants)
     model = read_myokit_model(Path(path))
+    for qname, value in sorted((constants or {}).items()):
+        var = model.get(qname)
+        var.set_rhs(myokit.Number(float(value), var.unit()))
     time = model.time()
     tf = _factor(myokit, time.unit(), myokit.units.ms)
     v = model.get(prep.vm)
