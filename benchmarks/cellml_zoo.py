@@ -44,34 +44,24 @@ def zoo_dir() -> Path:
     return default_reference() / "cellml-zoo"
 
 
-def _biomarkers(t: np.ndarray, v: np.ndarray, free: bool) -> tuple[dict, float]:
-    """(biomarkers, start of the analysed cycle in ms) of a recorded trace."""
-    from cardiotwin.ionic.biomarkers import beat_biomarkers, spontaneous_biomarkers
-
-    if free:
-        sb = spontaneous_biomarkers(t, v)
-        if sb is None:
-            return {}, 0.0
-        return {**sb.beat.as_dict(), "cycle_length_ms": sb.cycle_length_ms}, sb.t0_ms
-    return beat_biomarkers(t, v).as_dict(), 0.0
-
-
-def _reference(path: Path, beats: int, dt: float, record: int) -> dict:
-    """Myokit/CVODES trace, cached by file content, protocol and Myokit version."""
+def _reference(path: Path, beats: int, dt: float, free: bool):
+    """Myokit/CVODES trace (:func:`~cardiotwin.ionic.verification.myokit_reference`),
+    cached by file content, protocol and Myokit version; at tolerance 1e-8, or 1e-6 where
+    CVODES fails at 1e-8 (discontinuous right-hand sides)."""
     import myokit
 
     from cardiotwin.exceptions import SolverError
     from cardiotwin.ionic.jit import cache_dir
-    from cardiotwin.ionic.verification import myokit_reference
+    from cardiotwin.ionic.verification import ReferenceTrace, myokit_reference
 
+    record = min(beats, 3) if free else 1
     h = hashlib.sha256(path.read_bytes())
-    h.update(f"{beats}/{dt}/{record}/{myokit.__version__}/1".encode())
+    h.update(f"{beats}/{dt}/{record}/{myokit.__version__}/2".encode())
     cache = cache_dir() / "zoo_reference" / f"{path.stem}-{h.hexdigest()[:16]}.npz"
     if cache.is_file():
         d = np.load(cache)
-        return {"t": d["t"], "v": d["v"], "free": bool(d["free"]), "wall_s": float(d["wall"]),
-                "tolerance": float(d["tol"]), "cached": True}
-    # CVODES at 1e-8; if it fails (discontinuous right-hand sides), once more at 1e-6
+        return ReferenceTrace(d["t"], d["v"], (0.0, 0.0), bool(d["free"]), float(d["wall"]),
+                              float(d["tol"]))
     for tol in (1e-8, 1e-6):
         try:
             ref = myokit_reference(path, bcl_ms=1000.0, beats=beats, dt_ms=dt,
@@ -81,17 +71,18 @@ def _reference(path: Path, beats: int, dt: float, record: int) -> dict:
             if tol == 1e-6:
                 raise
     cache.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(cache, t=ref.t_ms, v=ref.v, free=ref.free_running, wall=ref.wall_s, tol=tol)
-    return {"t": ref.t_ms, "v": ref.v, "free": ref.free_running, "wall_s": ref.wall_s,
-            "tolerance": tol, "cached": False}
+    np.savez(cache, t=ref.t_ms, v=ref.v, free=ref.free_running, wall=ref.wall_s,
+             tol=ref.tolerance)
+    return ref
 
 
 def run_one(path: Path, beats: int, dt: float, myokit: bool) -> dict:
     """Import, compile, pace and compare one model file (in this process)."""
-    from cardiotwin.exceptions import CardiotwinError
+    from cardiotwin.exceptions import CardiotwinError, SolverError
     from cardiotwin.ionic import resolve_model
     from cardiotwin.ionic.jit import build_times, builds_in_this_process
     from cardiotwin.ionic.simulate import PacingProtocol, pace_cells
+    from cardiotwin.ionic.verification import analyse, compare_with_myokit
 
     row: dict = {"model": path.stem}
     t0 = time.perf_counter()
@@ -111,45 +102,34 @@ def run_one(path: Path, beats: int, dt: float, myokit: bool) -> dict:
                             "forward_euler": len(model.forward_euler_states)},
                stimulus_uA_per_uF=model.default_stimulus[0],
                stimulus_ms=model.default_stimulus[1])
-    protocol = PacingProtocol(bcl_ms=1000.0, beats=beats, dt_ms=dt)
-    stim = protocol.stimulus(model)
-    free = stim.amplitude == 0
-    record = min(beats, 3) if free else 1
+    free = model.default_stimulus[0] == 0
     row["free_running"] = free
-    t1 = time.perf_counter()
+    ref = None
+    if myokit:
+        try:
+            ref = _reference(path, beats, dt, free)
+            row["myokit_s"] = ref.wall_s
+            row["myokit_tolerance"] = ref.tolerance
+        except Exception as exc:  # any reference failure is reported in the table
+            row["myokit_error"] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     try:
-        beat = pace_cells(model, stim, cycle_ms=1000.0, cycles=beats, dt_ms=dt,
-                          record_cycles=record)
-    except CardiotwinError as exc:
+        if ref is None:
+            protocol = PacingProtocol(bcl_ms=1000.0, beats=beats, dt_ms=dt)
+            t1 = time.perf_counter()
+            beat = pace_cells(model, protocol.stimulus(model), cycle_ms=1000.0, cycles=beats,
+                              dt_ms=dt, record_cycles=min(beats, 3) if free else 1)
+            row["ms_per_beat"] = 1000.0 * (time.perf_counter() - t1) / beats
+            row["ours"] = analyse(beat.t_ms, beat.states0[:, 0], free)[0]
+        else:
+            cmp = compare_with_myokit(model, path, beats=beats, dt_ms=dt, reference=ref)
+            row.update(ms_per_beat=cmp.ms_per_beat, ours=cmp.ours, myokit=cmp.myokit,
+                       rmse_mV=cmp.rmse, apd90_err_pct=cmp.apd90_err_pct)
+            if cmp.apd90_err_pct is not None:
+                row["match"] = cmp.matches(APD_TOLERANCE)
+    except SolverError as exc:
         row.update(ran=False, reason=str(exc).splitlines()[0])
         return row
-    row["ms_per_beat"] = 1000.0 * (time.perf_counter() - t1) / beats
     row["ran"] = True
-    t, v = beat.t_ms, beat.states0[:, 0]
-    ours, t0_ours = _biomarkers(t, v, free)
-    row["ours"] = ours
-    if not myokit:
-        return row
-    try:
-        ref = _reference(path, beats, dt, record)
-    except Exception as exc:  # any reference failure is reported in the table, not fatal
-        row["myokit_error"] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return row
-    row["myokit_s"] = ref["wall_s"]
-    row["myokit_tolerance"] = ref["tolerance"]
-    theirs, t0_ref = _biomarkers(ref["t"], ref["v"], free)
-    row["myokit"] = theirs
-    # trace RMSE over the analysed cycle (both logged every dt from the cycle start)
-    a = v[round(t0_ours / dt):]
-    b = ref["v"][round(t0_ref / dt):]
-    n = min(len(a), len(b), round(1000.0 / dt) + 1)
-    if n > 10 and np.all(np.isfinite(b[:n])):
-        row["rmse_mV"] = float(np.sqrt(np.mean((a[:n] - b[:n]) ** 2)))
-    if ours.get("apd90_ms") and theirs.get("apd90_ms") and np.isfinite(ours["apd90_ms"]) \
-            and np.isfinite(theirs["apd90_ms"]):
-        err = (ours["apd90_ms"] - theirs["apd90_ms"]) / theirs["apd90_ms"]
-        row["apd90_err_pct"] = 100.0 * err
-        row["match"] = bool(abs(err) <= APD_TOLERANCE)
     return row
 
 

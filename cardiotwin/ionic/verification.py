@@ -34,6 +34,7 @@ class ReferenceTrace:
     stimulus: tuple[float, float]
     free_running: bool
     wall_s: float
+    tolerance: float = 1e-8
 
 
 def myokit_reference(path: str | Path, *, bcl_ms: float = 1000.0, beats: int = 20,
@@ -113,10 +114,103 @@ def myokit_reference(path: str | Path, *, bcl_ms: float = 1000.0, beats: int = 2
     stim = (0.0, 0.0) if free else (float(prep.default_stimulus[0]),
                                     float(prep.default_stimulus[1]))
     return ReferenceTrace(t_ms=t, v=np.asarray(d[v.qname()]) * vf, stimulus=stim,
-                          free_running=free, wall_s=_time.perf_counter() - t0)
+                          free_running=free, wall_s=_time.perf_counter() - t0,
+                          tolerance=tolerance)
 
 
 def _factor(myokit: Any, unit: Any, target: Any) -> float:
     if unit is None or unit == myokit.units.dimensionless:
         return 1.0
     return float(myokit.Unit.conversion_factor(unit, target))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """cardiotwin against Myokit/CVODES on one model file (:func:`compare_with_myokit`).
+
+    ``ours``/``myokit``: biomarkers of the last beat (or of the last complete spontaneous
+    cycle for a model running free, with ``cycle_length_ms``), as plain dicts;
+    ``rmse``: root-mean-square difference of V over that cycle (mV; both sampled every
+    ``dt_ms`` from its start); ``apd90_err_pct``: 100 (ours - Myokit) / Myokit.
+    """
+
+    model: str
+    free_running: bool
+    ours: dict
+    myokit: dict
+    rmse: float | None
+    apd90_err_pct: float | None
+    ms_per_beat: float
+    myokit_tolerance: float
+
+    def matches(self, rel: float = 0.01) -> bool:
+        """APD90 within ``rel`` (relative) of Myokit's."""
+        return self.apd90_err_pct is not None and abs(self.apd90_err_pct) <= 100.0 * rel
+
+
+def analyse(t: np.ndarray, v: np.ndarray, free_running: bool) -> tuple[dict, float]:
+    """(biomarkers as a dict, start of the analysed cycle in ms) of a recorded trace: the
+    last beat of a paced trace (starting at the trace's start), or the last complete cycle
+    of a free-running one (empty dict if it does not beat)."""
+    from cardiotwin.ionic.biomarkers import beat_biomarkers, spontaneous_biomarkers
+
+    if free_running:
+        sb = spontaneous_biomarkers(t, v)
+        if sb is None:
+            return {}, 0.0
+        return {**sb.beat.as_dict(), "cycle_length_ms": sb.cycle_length_ms}, sb.t0_ms
+    return beat_biomarkers(t, v).as_dict(), 0.0
+
+
+def compare_with_myokit(model: Any, path: str | Path, *, beats: int = 20, dt_ms: float = 0.01,
+                        bcl_ms: float = 1000.0, use_lut: bool = False,
+                        reference: ReferenceTrace | None = None,
+                        tolerances: tuple[float, ...] = (1e-8, 1e-6)) -> Comparison:
+    """Pace ``model`` (compiled from ``path``) and Myokit/CVODES on ``path`` the same way.
+
+    Both are paced from t = 0 every ``bcl_ms`` with the model's own stimulus for ``beats``
+    cycles (a model without a stimulus runs free and its last 3 cycles are recorded).
+    ``reference`` (the :func:`myokit_reference` of the same protocol) is computed if not
+    given, at the first of ``tolerances`` CVODES accepts (a discontinuous right-hand side
+    can defeat 1e-8).
+
+    Raises
+    ------
+    SolverError
+        cardiotwin's run left the physical range, or CVODES failed at every tolerance.
+    """
+    import time
+
+    from cardiotwin.ionic.simulate import PacingProtocol, pace_cells
+
+    stim = PacingProtocol(bcl_ms=bcl_ms, beats=beats, dt_ms=dt_ms).stimulus(model)
+    free = stim.amplitude == 0
+    record = min(beats, 3) if free else 1
+    t0 = time.perf_counter()
+    beat = pace_cells(model, stim, cycle_ms=bcl_ms, cycles=beats, dt_ms=dt_ms,
+                      use_lut=use_lut, record_cycles=record)
+    ms_per_beat = 1000.0 * (time.perf_counter() - t0) / beats
+    if reference is None:
+        for k, tol in enumerate(tolerances):
+            try:
+                reference = myokit_reference(path, bcl_ms=bcl_ms, beats=beats, dt_ms=dt_ms,
+                                             record_cycles=record, tolerance=tol)
+                break
+            except SolverError:
+                if k == len(tolerances) - 1:
+                    raise
+    v = beat.states0[:, 0]
+    ours, t_ours = analyse(beat.t_ms, v, free)
+    theirs, t_ref = analyse(reference.t_ms, reference.v, free)
+    a = v[round(t_ours / dt_ms):]
+    b = reference.v[round(t_ref / dt_ms):]
+    n = min(len(a), len(b), round(bcl_ms / dt_ms) + 1)
+    rmse = float(np.sqrt(np.mean((a[:n] - b[:n]) ** 2))) if n > 10 else None
+    err = None
+    if ours.get("apd90_ms") and theirs.get("apd90_ms") and np.isfinite(ours["apd90_ms"]) \
+            and np.isfinite(theirs["apd90_ms"]):
+        err = 100.0 * (ours["apd90_ms"] - theirs["apd90_ms"]) / theirs["apd90_ms"]
+    return Comparison(model=model.name, free_running=free, ours=ours, myokit=theirs,
+                      rmse=rmse if rmse is None or np.isfinite(rmse) else None,
+                      apd90_err_pct=err, ms_per_beat=ms_per_beat,
+                      myokit_tolerance=reference.tolerance)
