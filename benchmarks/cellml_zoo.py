@@ -44,7 +44,7 @@ def zoo_dir() -> Path:
     return default_reference() / "cellml-zoo"
 
 
-def _reference(path: Path, beats: int, dt: float, free: bool):
+def _reference(path: Path, beats: int, dt: float, free: bool):  # dt: the log interval
     """Myokit/CVODES trace (:func:`~cardiotwin.ionic.verification.myokit_reference`),
     cached by file content, protocol and Myokit version; at tolerance 1e-8, or 1e-6 where
     CVODES fails at 1e-8 (discontinuous right-hand sides)."""
@@ -76,7 +76,8 @@ def _reference(path: Path, beats: int, dt: float, free: bool):
     return ref
 
 
-def run_one(path: Path, beats: int, dt: float, myokit: bool) -> dict:
+def run_one(path: Path, beats: int, dt: float, myokit: bool,
+            reference_dt: float | None = None) -> dict:
     """Import, compile, pace and compare one model file (in this process)."""
     from cardiotwin.exceptions import CardiotwinError, SolverError
     from cardiotwin.ionic import resolve_model
@@ -107,7 +108,7 @@ def run_one(path: Path, beats: int, dt: float, myokit: bool) -> dict:
     ref = None
     if myokit:
         try:
-            ref = _reference(path, beats, dt, free)
+            ref = _reference(path, beats, reference_dt or dt, free)
             row["myokit_s"] = ref.wall_s
             row["myokit_tolerance"] = ref.tolerance
         except Exception as exc:  # any reference failure is reported in the table
@@ -121,7 +122,8 @@ def run_one(path: Path, beats: int, dt: float, myokit: bool) -> dict:
             row["ms_per_beat"] = 1000.0 * (time.perf_counter() - t1) / beats
             row["ours"] = analyse(beat.t_ms, beat.states0[:, 0], free)[0]
         else:
-            cmp = compare_with_myokit(model, path, beats=beats, dt_ms=dt, reference=ref)
+            cmp = compare_with_myokit(model, path, beats=beats, dt_ms=dt, reference=ref,
+                                      reference_dt_ms=reference_dt)
             row.update(ms_per_beat=cmp.ms_per_beat, ours=cmp.ours, myokit=cmp.myokit,
                        rmse_mV=cmp.rmse, apd90_err_pct=cmp.apd90_err_pct)
             if cmp.apd90_err_pct is not None:
@@ -188,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="file stems (or parts of them) to run (default: all)")
     ap.add_argument("--beats", type=int, default=20)
     ap.add_argument("--dt", type=float, default=0.01)
+    ap.add_argument("--reference-dt", type=float, default=None,
+                    help="Myokit log interval, ms (default: --dt; must divide it)")
     ap.add_argument("--timeout", type=float, default=1800.0, help="per model, s")
     ap.add_argument("--no-myokit", action="store_true")
     ap.add_argument("--markdown", type=Path, default=HERE / "out" / "cellml_zoo.md")
@@ -195,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--one", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.one:
-        row = run_one(args.one, args.beats, args.dt, not args.no_myokit)
+        row = run_one(args.one, args.beats, args.dt, not args.no_myokit, args.reference_dt)
         sys.stdout.write("ZOO-ROW " + json.dumps(row) + "\n")
         return 0
     folder = zoo_dir()
@@ -208,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for k, f in enumerate(files):
         cmd = [sys.executable, __file__, "--one", str(f), "--beats", str(args.beats),
-               "--dt", str(args.dt)] + (["--no-myokit"] if args.no_myokit else [])
+               "--dt", str(args.dt)] + (["--no-myokit"] if args.no_myokit else []) + (
+            ["--reference-dt", str(args.reference_dt)] if args.reference_dt else [])
         t0 = time.perf_counter()
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=args.timeout,

@@ -165,14 +165,16 @@ def analyse(t: np.ndarray, v: np.ndarray, free_running: bool) -> tuple[dict, flo
 def compare_with_myokit(model: Any, path: str | Path, *, beats: int = 20, dt_ms: float = 0.01,
                         bcl_ms: float = 1000.0, use_lut: bool = False,
                         reference: ReferenceTrace | None = None,
+                        reference_dt_ms: float | None = None,
                         tolerances: tuple[float, ...] = (1e-8, 1e-6)) -> Comparison:
     """Pace ``model`` (compiled from ``path``) and Myokit/CVODES on ``path`` the same way.
 
     Both are paced from t = 0 every ``bcl_ms`` with the model's own stimulus for ``beats``
     cycles (a model without a stimulus runs free and its last 3 cycles are recorded).
-    ``reference`` (the :func:`myokit_reference` of the same protocol) is computed if not
-    given, at the first of ``tolerances`` CVODES accepts (a discontinuous right-hand side
-    can defeat 1e-8).
+    ``reference`` (the :func:`myokit_reference` of the same protocol, logged every
+    ``reference_dt_ms``, default ``dt_ms``, which must divide ``dt_ms``) is computed if
+    not given, at the first of ``tolerances`` CVODES accepts (a discontinuous right-hand
+    side can defeat 1e-8).  The RMSE compares the reference at cardiotwin's samples.
 
     Raises
     ------
@@ -190,10 +192,14 @@ def compare_with_myokit(model: Any, path: str | Path, *, beats: int = 20, dt_ms:
     beat = pace_cells(model, stim, cycle_ms=bcl_ms, cycles=beats, dt_ms=dt_ms,
                       use_lut=use_lut, record_cycles=record)
     ms_per_beat = 1000.0 * (time.perf_counter() - t0) / beats
+    ref_dt = dt_ms if reference_dt_ms is None else float(reference_dt_ms)
+    every = round(dt_ms / ref_dt)
+    if every < 1 or abs(every * ref_dt - dt_ms) > 1e-9 * dt_ms:
+        raise ValueError(f"reference_dt_ms={ref_dt} must divide dt_ms={dt_ms}")
     if reference is None:
         for k, tol in enumerate(tolerances):
             try:
-                reference = myokit_reference(path, bcl_ms=bcl_ms, beats=beats, dt_ms=dt_ms,
+                reference = myokit_reference(path, bcl_ms=bcl_ms, beats=beats, dt_ms=ref_dt,
                                              record_cycles=record, tolerance=tol)
                 break
             except SolverError:
@@ -203,7 +209,7 @@ def compare_with_myokit(model: Any, path: str | Path, *, beats: int = 20, dt_ms:
     ours, t_ours = analyse(beat.t_ms, v, free)
     theirs, t_ref = analyse(reference.t_ms, reference.v, free)
     a = v[round(t_ours / dt_ms):]
-    b = reference.v[round(t_ref / dt_ms):]
+    b = reference.v[round(t_ref / ref_dt)::every]
     n = min(len(a), len(b), round(bcl_ms / dt_ms) + 1)
     rmse = float(np.sqrt(np.mean((a[:n] - b[:n]) ** 2))) if n > 10 else None
     err = None

@@ -39,3 +39,20 @@ def test_header_says_source_and_how():
             assert source.split(".")[0] in head
         assert "python -m cardiotwin.ionic.shipped" in head
         assert "Rush-Larsen states" in head and "Forward Euler states" in head
+
+
+def test_fallback_from_rush_larsen_is_a_warning(shared_reference, caplog):
+    """TP06's R_prime is linear in itself but coupled both ways with Ca_ss: the generator
+    says at warning level that it is not integrated with Rush-Larsen."""
+    pytest.importorskip("myokit")
+    import logging
+
+    from cardiotwin.ionic.codegen import generate_pyx
+    from cardiotwin.ionic.importer import prepare_model
+
+    prep = prepare_model(shared_reference / "cellml" / "ten_tusscher_model_2006_endo.cellml")
+    with caplog.at_level(logging.WARNING, logger="cardiotwin.ionic.codegen"):
+        generate_pyx(prep, model_name="x", regenerate="-")
+    warned = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert any("R_prime" in r.getMessage() and "falls back from Rush-Larsen" in r.getMessage()
+               for r in warned)

@@ -66,6 +66,15 @@ def test_representative_models_match_myokit(stem, shared_reference):
         # the stimulus: -15 pA/pF for 6 ms (the file's amplitude over its capacitance)
         assert model.default_stimulus == pytest.approx((-15.0, 6.0))
         assert model.exponential_euler_states  # a stiff state detected
+        # drug block works on an imported model: its conductances found by annotation
+        from cardiotwin.ionic.parameters import ParameterChanges
+        from cardiotwin.ionic.simulate import PacingProtocol, pace
+
+        assert {"gKr", "gK1", "gCaL"} <= set(model.param_names)
+        p = model.default_params(1)
+        ParameterChanges(scale={"gKr": 0.0, "gKs": 0.0}).apply(model, p)
+        blocked = pace(model, PacingProtocol(beats=5, dt_ms=0.01), params=p).biomarkers
+        assert blocked.apd90_ms > cmp.ours["apd90_ms"] + 5.0
 
 
 @pytest.mark.slow
