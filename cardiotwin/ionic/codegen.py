@@ -349,6 +349,13 @@ class _Generator:
         # one backward-Euler step, solving (I - dt M) x_new = x + dt (f - M x); the states
         # they are coupled with that are not linear in themselves (e.g. the calcium that
         # drives a ryanodine-receptor chain) are frozen over the step
+        # connected components of the coupling between candidates (in either direction)
+        links: dict[Any, set[Any]] = {x: set() for x in candidates}
+        for x, ys in coupled.items():
+            for y in ys:
+                if y in candidates:
+                    links[x].add(y)
+                    links[y].add(x)
         seen: set[Any] = set()
         for x in candidates:
             if x in seen or not coupled[x]:
@@ -359,9 +366,9 @@ class _Generator:
                 if y in group:
                     continue
                 group.append(y)
-                todo.extend(coupled.get(y, ()))
+                todo.extend(links[y])
             seen.update(group)
-            group = [s for s in self.states if s in group and s in candidates]
+            group = [s for s in self.states if s in group]
             if len(group) < 2:
                 continue
             gdeps = set().union(*(deps_of[y] for y in group))
@@ -388,6 +395,8 @@ class _Generator:
             if ok:
                 self.be_groups.append((group, mat))
         in_be = {x for grp, _m in self.be_groups for x in grp}
+        for x in in_be:  # a state others are coupled to is solved with them
+            self.rl_b.pop(x, None)
         for x in candidates:
             if x not in self.rl_b and x not in in_be:
                 logger.warning("%s: %s is linear in itself but coupled both ways with %s; it "
