@@ -6,8 +6,10 @@
   and user models loaded in this process;
 - :func:`load_model`: generate, compile (cached by content hash) and load a user's CellML
   or Myokit ``.mmt`` file;
-- :mod:`cardiotwin.ionic.simulate`: single-cell pacing; :mod:`cardiotwin.ionic.biomarkers`:
-  APD, V_rest, V_peak, dV/dt_max, calcium transient on any trace;
+- :mod:`cardiotwin.ionic.simulate`: the pacing loop (single cell, populations);
+  :mod:`cardiotwin.ionic.biomarkers`: APD, V_rest, V_peak, dV/dt_max, calcium transient
+  on any trace, and the cycle of a cell beating by itself;
+- :mod:`cardiotwin.ionic.verification`: Myokit/CVODES reference runs of the same file;
 - :mod:`cardiotwin.ionic.codegen`: the CellML -> Cython kernel generator.
 """
 

@@ -1,23 +1,43 @@
 """Generate a Cython kernel (``kernels/ionic/<module>.pyx``) from a cell model.
 
 The input is a :class:`~cardiotwin.ionic.importer.PreparedModel` (a Myokit model whose
-membrane potential, stimulus and parameters are bound by meaning).  The output is one
-deterministic ``.pyx`` source with the interface every cardiotwin ionic kernel has:
+membrane potential, stimulus and parameters are bound by meaning), or several of them: the
+cell types of one source model (:class:`Variant`), which then share one kernel.  The output
+is one deterministic ``.pyx`` source with the interface every cardiotwin ionic kernel has:
 
 - module constants ``MODEL_NAME, STATE_NAMES, STATE_UNITS, INITIAL_STATES, PARAM_NAMES,
-  PARAM_UNITS, PARAM_DEFAULTS, RUSH_LARSEN_STATES, FORWARD_EULER_STATES, CURRENT_NAMES,
-  CURRENT_UNITS, DEFAULT_STIMULUS, VOLTAGE_UNIT, LUT_ENTRIES``;
-- ``step(states, params, i_stim, t, dt, workers=1)``: one step for all cells, in place;
-- ``step_lut(...)``: the same with lookup tables for the expressions that depend on V only;
-- ``make_lut(vmin, dv, dt, out)``: fill such a table;
-- ``advance(...)``: many steps with a block-train stimulus (single-cell/population pacing);
-- ``currents(states, params, t, out)``: the named currents/outputs.
+  PARAM_UNITS, PARAM_DEFAULTS, PARAM_KINDS, RUSH_LARSEN_STATES, EXPONENTIAL_EULER_STATES,
+  BACKWARD_EULER_STATES, FORWARD_EULER_STATES, CURRENT_NAMES, CURRENT_UNITS,
+  DEFAULT_STIMULUS, VOLTAGE_UNIT, LUT_ENTRIES`` and the cell types' ``VARIANT_*``;
+- from ``kernels/common/ionic_api.pxi``: ``step(states, params, i_stim, t, dt, workers=1)``
+  (one step for all cells, in place), ``step_lut(...)`` (the same with lookup tables for
+  the expressions that depend on V only), ``make_lut(vmin, dv, dt, out)``,
+  ``advance(...)`` (many steps with a pulse train: the single-cell/population pacing loop of
+  :mod:`cardiotwin.ionic.simulate`) and ``currents(states, params, t, out)``.
 
-Integration: the states whose right-hand side is linear in themselves, ``dx/dt = a + b x``
-with ``a`` and ``b`` free of ``x`` (found symbolically with SymPy), are advanced with the
-Rush–Larsen scheme ``x + (a + b x) (exp(b dt) - 1) / b``, exact for frozen ``a``, ``b``;
-every other state (always V) with forward Euler.  Constant subexpressions are folded into
-literals; per-cell parameters are read from ``params[k, c]``.
+Integration (chosen per state, symbolically with SymPy):
+
+- states whose right-hand side is linear in themselves, ``dx/dt = a + b x`` with ``a`` and
+  ``b`` free of ``x`` (gates): Rush–Larsen ``x + (a + b x) (exp(b dt) - 1) / b``, exact for
+  frozen ``a``, ``b``;
+- groups of such states coupled both ways (Markov chains, a buffer and its pool...):
+  one backward-Euler step of the linear system, the other states frozen;
+- states integrated explicitly whose diagonal Jacobian ``|df/dx|`` exceeds
+  ``STIFF_RATE_PER_MS`` somewhere on a sweep of V (fast calcium buffering and exchange, a
+  t-tubule compartment, V itself): exponential Euler on the diagonal of the Jacobian (the
+  Rush–Larsen formula with ``b = df/dx``), stable at any dt;
+- every other state (usually V and the concentrations): forward Euler.
+
+A state that is linear in itself but not integrated with Rush–Larsen is reported at
+warning level.  Constant subexpressions are folded into literals; per-cell parameters are
+read from ``params[k, c]``.
+
+Cell types (:class:`Variant`): each is generated on its own, then the generated code is
+diffed statement by statement; where it differs the expression is selected by the cell
+type, a per-cell parameter row (``celltype``).  The C cell loop is written once with the
+cell type as an argument and compiled once per cell type with that argument constant, so
+each cell type runs exactly its own arithmetic (bit for bit that of a kernel generated for
+it alone) with no selection in the loop; each has its own block of the lookup table.
 
 Layout of the generated code: the cell loop over a chunk of ``CHUNK_CELLS`` cells is C
 (``ct_chunk``/``ct_chunk_lut`` in a verbatim block), branch-free so that the compiler
