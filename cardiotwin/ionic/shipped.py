@@ -3,8 +3,8 @@
 Each entry names the model, its kernel module (``kernels/ionic/<module>.pyx`` ->
 ``cardiotwin._kernels.ionic.<module>``), the source file and the changes made before
 generation. The cell types of one source model (TP06: three CellML files; ORd: one file
-with ``environment.celltype`` 0, 1, 2) share one kernel, where the cell type is the per-
-cell parameter row ``celltype`` (0 endocardial, 1 epicardial, 2 mid-myocardial); their
+with ``environment.celltype`` 0, 1, 2) share one kernel, where the cell type is the
+per-cell parameter row ``celltype`` (0 endocardial, 1 epicardial, 2 mid-myocardial); their
 registry names (``tp06-epi``, ``ord-m``...) select a cell type's default row and initial
 states. CellML sources are read from the reference folder (``shared/reference/cellml``
 beside the repository, or ``$CARDIOTWIN_SHARED_REFERENCE/cellml``); the Aliev–Panfilov
