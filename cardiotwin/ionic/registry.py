@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -319,7 +319,7 @@ def register_user_kernel(kernel: ModuleType) -> CellModel:
 
 
 def resolve_model(spec: Any, *, comm: Any | None = None, vm: str | None = None,
-                  stimulus: str | None = None) -> Any:
+                  stimulus: str | None = None) -> CellModel:
     """The cell model a user named: the one way every caller turns a spec into a model.
 
     Parameters
@@ -327,7 +327,7 @@ def resolve_model(spec: Any, *, comm: Any | None = None, vm: str | None = None,
     spec
         A registry name (``"tp06-epi"``, or a user model loaded in this process), a path
         to a CellML (``.cellml``/``.xml``) or Myokit (``.mmt``) file, or a model object
-        (returned as it is).
+        (a :class:`CellModel`, or any object with its interface, returned as it is).
     comm
         An mpi4py communicator: a model file is then generated and compiled on rank 0
         only (or found in the cache), and loaded on every rank.  Call it on every rank.
@@ -344,7 +344,7 @@ def resolve_model(spec: Any, *, comm: Any | None = None, vm: str | None = None,
     from pathlib import Path
 
     if not isinstance(spec, str | Path):
-        return spec
+        return cast(CellModel, spec)
     text = str(spec)
     suffix = Path(text).suffix.lower()
     if isinstance(spec, str) and not suffix and "/" not in text:
