@@ -23,9 +23,10 @@ Integration (chosen per state, symbolically with SymPy):
 - groups of such states coupled both ways (Markov chains, a buffer and its pool...):
   one backward-Euler step of the linear system, the other states frozen;
 - states integrated explicitly whose diagonal Jacobian ``|df/dx|`` exceeds
-  ``STIFF_RATE_PER_MS`` somewhere on a sweep of V (fast calcium buffering and exchange, a
-  t-tubule compartment, V itself): exponential Euler on the diagonal of the Jacobian (the
-  Rush–Larsen formula with ``b = df/dx``), stable at any dt;
+  ``STIFF_RATE_PER_MS`` (V: ``STIFF_V_RATE_PER_MS``) somewhere on a probe of the state
+  space (V swept, the other states at, half and twice their initial values: fast calcium
+  buffering and exchange, a t-tubule compartment, V itself): exponential Euler on the
+  diagonal of the Jacobian (the Rush–Larsen formula with ``b = df/dx``);
 - every other state (usually V and the concentrations): forward Euler.
 
 A state that is linear in itself but not integrated with Rush–Larsen is reported at
@@ -65,10 +66,13 @@ GENERATOR_VERSION = "3"
 # the widest SIMD width, 8 doubles)
 CHUNK_CELLS = 32
 LANES = 8
-#: a state integrated explicitly whose |df/dx| exceeds this (1/ms) anywhere on a sweep of V
-#: is integrated with exponential Euler on the Jacobian's diagonal (stable at any dt; forward
-#: Euler needs dt < 2 / |df/dx|, i.e. 0.2 ms here)
-STIFF_RATE_PER_MS = 10.0
+#: a state integrated explicitly whose |df/dx| exceeds this (1/ms) anywhere on a probe of the
+#: state space is integrated with exponential Euler on the Jacobian's diagonal (stable at any
+#: dt; forward Euler needs dt < 2 / |df/dx| for the state alone, and less where it exchanges
+#: fast with other states): concentrations, buffers... above 1 /ms, the membrane potential
+#: above 10 /ms (its diagonal includes every current's conductance: a few /ms at rest)
+STIFF_RATE_PER_MS = 1.0
+STIFF_V_RATE_PER_MS = 10.0
 
 
 def _lit(x: float) -> str:
@@ -346,6 +350,11 @@ class _Generator:
             expr = to_sympy(x.rhs(), inline=lambda var, deps=deps: var in deps
                             and not self._special(var))
             if any(str(s).startswith("dot(") for s in expr.free_symbols):
+                # refers to another state's derivative (e.g. a buffer's): for the stiffness
+                # probe only, with that derivative's right-hand side substituted
+                full = self._without_derivatives(expr, deps)
+                if full is not None:
+                    exprs[x] = full
                 continue
             exprs[x] = expr
             b = linear_coefficient(expr, sp.Symbol(x.qname()))
@@ -417,16 +426,24 @@ class _Generator:
         in_be = {x for grp, _m in self.be_groups for x in grp}
         for x in in_be:  # a state others are coupled to is solved with them
             self.rl_b.pop(x, None)
-        for x in candidates:
-            if x not in self.rl_b and x not in in_be:
-                logger.warning("%s: %s is linear in itself but coupled both ways with %s; it "
-                               "falls back from Rush-Larsen to an explicit update",
-                               self.model_name, x.qname(),
-                               ", ".join(sorted(y.qname() for y in coupled[x])) or "?")
         # stiff states left to forward Euler (fast buffers, fast exchange between
-        # compartments...): exponential Euler on the diagonal of the Jacobian (generalised
-        # Rush-Larsen), x + f (exp(J dt) - 1) / J with J = df/dx, stable for any dt
-        for x, rate in self._stiff_rates(exprs, in_be).items():
+        # compartments...): those coupled fast both ways with other states are solved
+        # together, linearly implicitly (a backward-Euler step of the linearised system);
+        # the others with exponential Euler on the diagonal of the Jacobian (generalised
+        # Rush-Larsen), x + f (exp(J dt) - 1) / J with J = df/dx
+        stiff = self._stiff_rates(exprs, in_be)
+        for block, mat in self._implicit_blocks(exprs, {x for x in stiff if x is not self.v}):
+            merged = [grp for grp, _m in self.be_groups if set(grp) & set(block)]
+            if merged:  # (cannot happen: BE-group members join blocks whole)
+                raise ModelError(f"{self.model_name}: overlapping implicit groups")
+            self.be_groups.append((block, mat))
+            for x in block:
+                self.rl_b.pop(x, None)
+                stiff.pop(x, None)
+            logger.info("%s: %d states coupled fast both ways (%s): linearly implicit Euler",
+                        self.model_name, len(block), ", ".join(x.qname() for x in block))
+        in_be = {x for grp, _m in self.be_groups for x in grp}
+        for x, rate in stiff.items():
             try:
                 self.grl_b[x] = sympy_read(sp.diff(exprs[x], sp.Symbol(x.qname())), self.m)
             except Exception:
@@ -436,11 +453,171 @@ class _Generator:
                 continue
             logger.info("%s: %s is stiff (|df/dx| up to %.3g /ms): exponential Euler",
                         self.model_name, x.qname(), rate)
+        for x in candidates:
+            if x not in self.rl_b and x not in in_be and x not in self.grl_b:
+                logger.warning("%s: %s is linear in itself but coupled both ways with %s; it "
+                               "falls back from Rush-Larsen to forward Euler",
+                               self.model_name, x.qname(),
+                               ", ".join(sorted(y.qname() for y in coupled[x])) or "?")
+
+    def _implicit_blocks(self, exprs: dict[Any, Any], stiff: set[Any]
+                         ) -> list[tuple[list[Any], dict[tuple[int, int], Any]]]:
+        """Groups of states around the stiff ones, coupled fast both ways: connected
+        components of the pairs (x, y) with ``|df_x/dy|`` or ``|df_y/dx|`` above
+        ``STIFF_RATE_PER_MS`` on the probe of :meth:`_stiff_rates` (both derivatives not
+        identically zero), among the states other than V and the V-only gates; each with
+        its Jacobian (group index pairs -> expression).  Members of backward-Euler groups
+        join whole.  Groups of one state are left out."""
+        import sympy as sp
+        from myokit.formats.sympy import read as sympy_read
+
+        from cardiotwin.ionic.importer import _dependents
+        from cardiotwin.ionic.symbolic import to_sympy
+
+        if not stiff:
+            return []
+        allowed = [x for x in self.states[1:] if x in exprs
+                   and not (x in self.rl_b and self.rl_affine(x) is not None)]
+        group_of = {x: grp for grp, _m in self.be_groups for x in grp}
+        deps_all = {x: _dependents(self.m, x) for x in allowed}
+        full: dict[Any, Any] = {}
+
+        everything = set(self.m.variables(deep=True))
+
+        def f_of(x: Any) -> Any:
+            if x not in full:
+                e = to_sympy(x.rhs(), inline=lambda var: not self._special(var)
+                             and not self.is_const(var))
+                full[x] = self._without_derivatives(e, everything) if any(
+                    str(sym).startswith("dot(") for sym in e.free_symbols) else e
+            return full[x]
+
+        rates: dict[tuple[Any, Any], float] = {}
+
+        init = {x: float(x.initial_value(True)) for x in self.states}
+        v0 = init[self.v]
+        sweep = ([v0, 0.0, 0.5, 1.0] if self.prep.voltage_unit == "1"
+                 else [v0, -90.0, -60.0, -30.0, 0.0, 30.0, 60.0])
+        probes = [{**{x: f * val for x, val in init.items()}, self.v: v}
+                  for f in (1.0, 0.5, 2.0) for v in sweep]
+
+        def rate(x: Any, y: Any) -> float:
+            if (x, y) not in rates:
+                rates[(x, y)] = _rate(x, y)
+            return rates[(x, y)]
+
+        def _rate(x: Any, y: Any) -> float:
+            fx = f_of(x)
+            if fx is None or sp.Symbol(y.qname()) not in fx.free_symbols:
+                return 0.0
+            d = sp.diff(fx, sp.Symbol(y.qname()))
+            names = sorted(str(sym) for sym in d.free_symbols)
+            args = [sp.Symbol(f"a{i}") for i in range(len(names))]
+            fn = sp.lambdify(args, d.xreplace(dict(zip([sp.Symbol(n) for n in names], args,
+                                                        strict=True))),
+                             modules="math", dummify=False)
+            best = 0.0
+            for state in probes:
+                vals = self._probe_values(names, state)
+                if vals is None:
+                    continue
+                try:
+                    r = abs(float(fn(*vals)))
+                except (ArithmeticError, ValueError, TypeError):
+                    continue
+                if r == r:
+                    best = max(best, r)
+            return best
+
+        members: set[Any] = set()
+        links: dict[Any, set[Any]] = {}
+        todo = sorted(stiff & set(allowed), key=lambda x: self.states.index(x))
+        while todo:
+            x = todo.pop(0)
+            if x in members:
+                continue
+            members.add(x)
+            links.setdefault(x, set())
+            for y in allowed:
+                if y is x or y in links[x]:
+                    continue
+                if max(rate(x, y), rate(y, x)) <= STIFF_RATE_PER_MS or not (
+                        rate(x, y) > 0 and rate(y, x) > 0):
+                    continue
+                links[x].add(y)
+                links.setdefault(y, set()).add(x)
+                if y not in members:
+                    todo.append(y)
+            for y in group_of.get(x, ()):  # a backward-Euler group joins whole
+                if y not in members:
+                    links[x].add(y)
+                    links.setdefault(y, set()).add(x)
+                    todo.append(y)
+        blocks: list[tuple[list[Any], dict[tuple[int, int], Any]]] = []
+        seen: set[Any] = set()
+        for x in sorted(members, key=lambda z: self.states.index(z)):
+            if x in seen:
+                continue
+            comp, stack = [], [x]
+            while stack:
+                y = stack.pop()
+                if y in comp:
+                    continue
+                comp.append(y)
+                stack.extend(links.get(y, ()))
+            seen.update(comp)
+            comp = [s for s in self.states if s in comp]
+            if len(comp) < 2:
+                continue
+            gdeps = set().union(*(deps_all[y] for y in comp))
+            syms = [sp.Symbol(y.qname()) for y in comp]
+            mat: dict[tuple[int, int], Any] = {}
+            try:
+                for i, y in enumerate(comp):
+                    fy = to_sympy(y.rhs(), inline=lambda var, gd=gdeps: var in gd
+                                  and not self._special(var))
+                    fy = self._without_derivatives(fy, gdeps)
+                    if fy is None:
+                        raise ValueError(y.qname())
+                    for j, sym in enumerate(syms):
+                        d = sp.diff(fy, sym)
+                        if d != 0:
+                            mat[(i, j)] = sympy_read(d, self.m)
+            except Exception as exc:
+                logger.warning("%s: no Jacobian for the fast-coupled states %s (%s); they "
+                               "stay explicit", self.model_name,
+                               ", ".join(y.qname() for y in comp), exc)
+                continue
+            # a backward-Euler group inside the block is replaced by the block
+            self.be_groups = [(grp, m) for grp, m in self.be_groups if not set(grp) & set(comp)]
+            blocks.append((comp, mat))
+        return blocks
+
+    def _without_derivatives(self, expr: Any, deps: set[Any]) -> Any | None:
+        """``expr`` with every ``dot(y)`` symbol replaced by y's right-hand side (inlining
+        the variables in ``deps``), or None if derivatives remain after a few rounds."""
+        import sympy as sp
+
+        from cardiotwin.ionic.symbolic import to_sympy
+
+        for _ in range(4):
+            dots = [s for s in expr.free_symbols if str(s).startswith("dot(")]
+            if not dots:
+                return expr
+            subs = {}
+            for sym in dots:
+                y = self.m.get(str(sym)[4:-1])
+                subs[sym] = to_sympy(y.rhs(), inline=lambda var: var in deps
+                                     and not self._special(var))
+            expr = expr.xreplace(subs)
+        return None if any(str(s).startswith("dot(") for s in expr.free_symbols) else \
+            sp.sympify(expr)
 
     def _stiff_rates(self, exprs: dict[Any, Any], in_be: set[Any]) -> dict[Any, float]:
         """States integrated explicitly whose diagonal Jacobian ``|df/dx|`` exceeds
-        ``STIFF_RATE_PER_MS`` somewhere on a sweep of V (the other states at their initial
-        values): state -> the largest ``|df/dx|`` found (1/ms)."""
+        ``STIFF_RATE_PER_MS`` (V: ``STIFF_V_RATE_PER_MS``) somewhere on a sweep of V (the
+        other states at their initial values, or all halved, or all doubled): state -> the
+        largest ``|df/dx|`` found (1/ms)."""
         import sympy as sp
 
         from cardiotwin.ionic.importer import _dependents
@@ -469,8 +646,12 @@ class _Generator:
         rename = {sp.Symbol(n): a for n, a in zip(symbols, args, strict=True)}
         funcs = {x: sp.lambdify(args, j.xreplace(rename), modules="math", dummify=False)
                  for x, j in jac.items()}
-        for v in sweep:
-            values = self._probe_values(symbols, {**init, self.v: v})
+        # the other states at their initial values, and all halved or doubled (a calcium
+        # transient, a buffer far from its resting occupancy)
+        probes = [{**{x: f * val for x, val in init.items()}, self.v: v}
+                  for f in (1.0, 0.5, 2.0) for v in sweep]
+        for state in probes:
+            values = self._probe_values(symbols, state)
             if values is None:
                 continue
             for x, f in funcs.items():
@@ -478,7 +659,8 @@ class _Generator:
                     rate = abs(float(f(*values)))
                 except (ArithmeticError, ValueError, TypeError):
                     continue
-                if rate == rate and rate > STIFF_RATE_PER_MS:
+                limit = STIFF_V_RATE_PER_MS if x is self.v else STIFF_RATE_PER_MS
+                if rate == rate and rate > limit:
                     out[x] = max(out.get(x, 0.0), rate)
         return {x: out[x] for x in todo if x in out}
 
@@ -1239,7 +1421,8 @@ def generate_pyx(prep: PreparedModel | list[Variant], *, model_name: str, regene
             w(f"#   {x}")
         if c.grl:
             w("# Exponential Euler on the diagonal of the Jacobian (stiff: |df/dx| > "
-              f"{STIFF_RATE_PER_MS:g} /ms somewhere on a sweep of V):")
+              f"{STIFF_RATE_PER_MS:g} /ms, V: {STIFF_V_RATE_PER_MS:g} /ms, on a probe of the "
+              "states):")
             for x in c.grl:
                 w(f"#   {x}")
         for grp, nnz in c.be_groups:
