@@ -1,20 +1,23 @@
 """Compiled ionic cell models (NumPy/Cython only; no dolfinx anywhere in this package).
 
+- :func:`resolve_model`: a registry name, a model file or a model object -> a model (the
+  one way callers turn a user's choice into a model; under MPI a file is compiled once);
 - :func:`get_model`, :func:`model_names`: the shipped models (``tp06-epi``, ``ord-endo``...)
   and user models loaded in this process;
 - :func:`load_model`: generate, compile (cached by content hash) and load a user's CellML
   or Myokit ``.mmt`` file;
-- :mod:`cardiotwin.ionic.simulate`: single-cell pacing; :mod:`cardiotwin.ionic.biomarkers`:
-  APD, V_rest, V_peak, dV/dt_max, calcium transient on any trace;
+- :mod:`cardiotwin.ionic.simulate`: the pacing loop (single cell, populations);
+  :mod:`cardiotwin.ionic.biomarkers`: APD, V_rest, V_peak, dV/dt_max, calcium transient
+  on any trace, and the cycle of a cell beating by itself;
+- :mod:`cardiotwin.ionic.verification`: Myokit/CVODES reference runs of the same file;
 - :mod:`cardiotwin.ionic.codegen`: the CellML -> Cython kernel generator.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from cardiotwin.ionic.registry import CellModel, get_model, model_names
+from cardiotwin.ionic.registry import CellModel, get_model, model_names, resolve_model
 
 __all__ = ["CellModel", "get_model", "load_model", "model_names", "resolve_model"]
 
@@ -25,16 +28,3 @@ def load_model(path: Any, **kwargs: Any) -> CellModel:
 
     return _load(path, **kwargs)
 
-
-def resolve_model(spec: Any, *, comm: Any = None) -> Any:
-    """The cell model named by ``spec``: a registry name, a CellML/.mmt path, or a model.
-
-    A model object (anything with ``kernel`` and ``param_names``) is returned as it is; a
-    file is generated and compiled once (on rank 0 of ``comm``) and loaded on every rank.
-    """
-    if not isinstance(spec, str | Path):
-        return spec
-    text = str(spec)
-    if isinstance(spec, Path) or "/" in text or text.endswith((".cellml", ".mmt")):
-        return load_model(text, comm=comm)
-    return get_model(text)
