@@ -1,5 +1,8 @@
 """Cleaning and delineating measured 12-lead ECGs.
 
+Functions take the sample times ``t_ms`` (ms, constant interval) and the leads as a
+(n_leads, n_samples) array in mV (e.g. :meth:`cardiotwin.io.ecg.ECG12.matrix`).
+
 - **Noise**: a zero-phase Butterworth low-pass (``neurokit2.signal_filter``, 40 Hz
   default; 0.5 Hz-40 Hz is the usual diagnostic band, Kligfield et al. 2007).
 - **Baseline wander**: a record holding one beat is shorter than a wander period, so a
@@ -9,9 +12,11 @@
   such points of every beat).  Records of several beats are high-pass filtered at
   ``highpass_hz`` instead (``neurokit2.signal_filter``) and R peaks found with
   ``neurokit2.ecg_peaks`` on lead II for the heart rate.
-- **Delineation** of a beat is done on the spatial RMS of the 12 leads (the global
-  lead of Xue & Reddy 1998): QRS onset and end, T end (tangent method) by
-  :func:`cardiotwin.analysis.ecg.ecg_intervals`.
+- **Delineation** of a beat: QRS onset and end where the spatial velocity
+  ``sqrt(sum_leads (dE/dt)^2)`` first rises above and last falls below
+  ``max(qrs_fraction * its maximum, 5 x its median over the first isoelectric segment)``
+  (the spatial-velocity method, e.g. Xue & Reddy 1998); T end by the tangent method
+  (:func:`cardiotwin.analysis.ecg.ecg_intervals`) on the spatial RMS of the leads.
 - **QTc**: Bazett ``QT / sqrt(RR)`` and Fridericia ``QT / RR^(1/3)`` (RR in s).
 """
 
@@ -24,7 +29,6 @@ import numpy.typing as npt
 
 from cardiotwin.analysis.ecg import ECGIntervals, ecg_intervals
 from cardiotwin.exceptions import ConfigError, DependencyError
-from cardiotwin.io.ecg import ECG12, LEADS
 
 
 def _nk():
@@ -36,14 +40,22 @@ def _nk():
     return neurokit2
 
 
-def clean_ecg(ecg: ECG12, *, lowpass_hz: float | None = 40.0, anchor_ms: float = 20.0,
-              highpass_hz: float = 0.5, single_beat: bool = True) -> ECG12:
+def _dt(t_ms: npt.NDArray[np.float64]) -> float:
+    t = np.asarray(t_ms, float)
+    if t.ndim != 1 or t.size < 5 or np.any(np.diff(t) <= 0):
+        raise ConfigError("ECG: t_ms must be a strictly increasing 1-D array (>= 5 samples)")
+    return float((t[-1] - t[0]) / (t.size - 1))
+
+
+def clean_leads(t_ms: npt.ArrayLike, leads: npt.ArrayLike, *, lowpass_hz: float | None = 40.0,
+                anchor_ms: float = 20.0, highpass_hz: float = 0.5,
+                single_beat: bool = True) -> npt.NDArray[np.float64]:
     """Remove baseline wander and high-frequency noise (see the module notes).
 
     Parameters
     ----------
-    ecg
-        The record.
+    t_ms, leads
+        Sample times (ms) and (n_leads, n) potentials (mV).
     lowpass_hz
         Low-pass cut-off (Hz); None keeps the high frequencies.
     anchor_ms
@@ -54,17 +66,20 @@ def clean_ecg(ecg: ECG12, *, lowpass_hz: float | None = 40.0, anchor_ms: float =
         The record holds one beat (a simulated or signal-averaged beat).
     """
     nk = _nk()
-    fs = ecg.fs_hz
+    t = np.asarray(t_ms, float)
+    y = np.atleast_2d(np.asarray(leads, float))
+    dt = _dt(t)
+    fs = 1000.0 / dt
+    if y.shape[1] != t.size:
+        raise ConfigError(f"ECG: leads have {y.shape[1]} samples, t_ms {t.size}")
     if lowpass_hz is not None and not 0 < lowpass_hz < fs / 2:
         raise ConfigError(f"lowpass_hz = {lowpass_hz}: expected 0 < f < fs/2 = {fs / 2:g} Hz")
-    t = ecg.t_ms
-    out = {}
-    na = max(2, round(anchor_ms / ecg.dt_ms))
+    na = max(2, round(anchor_ms / dt))
     if single_beat and 2 * na >= t.size:
-        raise ConfigError(f"{ecg.source}: record of {ecg.duration_ms:.0f} ms is too short for "
-                          f"two {anchor_ms} ms isoelectric segments")
-    for name in LEADS:
-        v = ecg.leads[name]
+        raise ConfigError(f"ECG of {t[-1] - t[0]:.0f} ms is too short for two {anchor_ms} ms "
+                          "isoelectric segments")
+    out = np.empty_like(y)
+    for i, v in enumerate(y):
         if single_beat:
             y0, y1 = float(np.median(v[:na])), float(np.median(v[-na:]))
             t0, t1 = float(np.mean(t[:na])), float(np.mean(t[-na:]))
@@ -75,13 +90,13 @@ def clean_ecg(ecg: ECG12, *, lowpass_hz: float | None = 40.0, anchor_ms: float =
         if lowpass_hz is not None:
             v = nk.signal_filter(v, sampling_rate=fs, highcut=lowpass_hz,
                                  method="butterworth", order=4)
-        out[name] = np.asarray(v, float)
-    return ECG12(t, out, ecg.source)
+        out[i] = np.asarray(v, float)
+    return out
 
 
-def global_lead(ecg: ECG12) -> npt.NDArray[np.float64]:
-    """Spatial RMS over the 12 leads (mV) of a baseline-corrected record."""
-    return np.sqrt(np.mean(ecg.matrix() ** 2, axis=0))
+def global_lead(leads: npt.ArrayLike) -> npt.NDArray[np.float64]:
+    """Spatial RMS over the leads (mV) of a baseline-corrected (n_leads, n) record."""
+    return np.sqrt(np.mean(np.asarray(leads, float) ** 2, axis=0))
 
 
 @dataclass(frozen=True)
@@ -116,28 +131,56 @@ class Delineation:
                 "qtc_fridericia_ms": self.qtc_fridericia_ms}
 
 
-def delineate(ecg: ECG12, *, rr_ms: float | None = None,
-              qrs_end_ms: float | None = None) -> Delineation:
-    """QRS onset/end and T end of a single-beat, baseline-corrected record.
+def spatial_velocity(t_ms: npt.ArrayLike, leads: npt.ArrayLike) -> npt.NDArray[np.float64]:
+    """``sqrt(sum over leads of (dE/dt)^2)`` (mV/ms)."""
+    d = np.gradient(np.asarray(leads, float), np.asarray(t_ms, float), axis=1)
+    return np.sqrt(np.sum(d * d, axis=0))
 
-    The fiducials come from the global (RMS) lead; ``rr_ms`` (the beat's cycle length)
-    gives the QTc values.  ``qrs_end_ms`` may fix the QRS end (e.g. a simulation's last
-    activation time).
+
+def delineate(t_ms: npt.ArrayLike, leads: npt.ArrayLike, *, rr_ms: float | None = None, qrs_fraction: float = 0.1,
+              anchor_ms: float = 20.0, max_qrs_ms: float = 200.0) -> Delineation:
+    """QRS onset/end and T end of a single-beat, cleaned record (module notes).
+
+    ``rr_ms`` (the beat's cycle length) gives the QTc values.
+
+    Raises
+    ------
+    ConfigError
+        No QRS complex stands out of the noise, or no T wave ends within the record.
     """
-    g = global_lead(ecg)
-    iv: ECGIntervals = ecg_intervals(ecg.t_ms, g, qrs_end_ms=qrs_end_ms)
     if rr_ms is not None and not rr_ms > 0:
         raise ConfigError(f"rr_ms = {rr_ms}: expected a positive cycle length (ms)")
-    return Delineation(iv.qrs_onset_ms, iv.qrs_end_ms, iv.t_end_ms, rr_ms)
+    if not 0 < qrs_fraction < 1:
+        raise ConfigError(f"qrs_fraction = {qrs_fraction}: expected 0 < f < 1")
+    t = np.asarray(t_ms, float)
+    y = np.atleast_2d(np.asarray(leads, float))
+    _dt(t)
+    sv = spatial_velocity(t, y)
+    edge = t - t[0] < 0.5 * anchor_ms  # filter start-up
+    sv_in = np.where(edge | (t[-1] - t < 0.5 * anchor_ms), 0.0, sv)
+    quiet = sv[(~edge) & (t - t[0] < anchor_ms)]
+    noise = float(np.median(quiet)) if quiet.size else 0.0
+    thr = max(qrs_fraction * float(sv_in.max()), 5.0 * noise)
+    above = np.nonzero(sv_in > thr)[0]
+    if above.size == 0 or sv_in.max() <= 0:
+        raise ConfigError("ECG: no QRS complex stands out of the noise")
+    i_on = int(above[0])
+    win = above[t[above] <= t[i_on] + max_qrs_ms]
+    i_end = int(win[-1])
+    g = global_lead(y)
+    iv: ECGIntervals = ecg_intervals(t, g - g[i_on], qrs_end_ms=float(t[i_end]))
+    return Delineation(float(t[i_on]), float(t[i_end]), iv.t_end_ms, rr_ms)
 
 
-def heart_rate_rr_ms(ecg: ECG12) -> float:
-    """Mean RR interval (ms) of a record of several beats (R peaks of lead II, neurokit2)."""
+def heart_rate_rr_ms(t_ms: npt.ArrayLike, lead: npt.ArrayLike) -> float:
+    """Mean RR interval (ms) of a record of several beats (R peaks of one lead, e.g. II,
+    found by ``neurokit2.ecg_peaks``)."""
     nk = _nk()
-    sig = nk.ecg_clean(ecg.leads["II"], sampling_rate=ecg.fs_hz)
-    _, info = nk.ecg_peaks(sig, sampling_rate=ecg.fs_hz)
+    dt = _dt(np.asarray(t_ms, float))
+    sig = nk.ecg_clean(np.asarray(lead, float), sampling_rate=1000.0 / dt)
+    _, info = nk.ecg_peaks(sig, sampling_rate=1000.0 / dt)
     peaks = np.asarray(info["ECG_R_Peaks"])
     if peaks.size < 2:
-        raise ConfigError(f"{ecg.source}: fewer than two R peaks; give the RR interval "
-                          "of a single-beat record explicitly")
-    return float(np.mean(np.diff(peaks)) * ecg.dt_ms)
+        raise ConfigError("ECG: fewer than two R peaks; give the RR interval of a "
+                          "single-beat record explicitly")
+    return float(np.mean(np.diff(peaks)) * dt)

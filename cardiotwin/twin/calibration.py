@@ -45,7 +45,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from cardiotwin.analysis.ecg12 import clean_ecg, delineate
+from cardiotwin.analysis.ecg12 import clean_leads, delineate
 from cardiotwin.exceptions import ConfigError
 from cardiotwin.io.ecg import ECG12, LEADS
 from cardiotwin.twin.forward import TwinModel, effective_roots
@@ -137,8 +137,10 @@ class Target:
         if ecg.duration_ms > 2500.0:
             raise ConfigError(f"{src}: {ecg.duration_ms:.0f} ms long; give one beat (a "
                               "signal-averaged or median beat), not a rhythm strip")
-        clean = clean_ecg(ecg, lowpass_hz=min(40.0, 0.45 * ecg.fs_hz))
-        d = delineate(clean)
+        clean = ECG12(ecg.t_ms, dict(zip(LEADS, clean_leads(
+            ecg.t_ms, ecg.matrix(), lowpass_hz=min(40.0, 0.45 * ecg.fs_hz)), strict=True)),
+            ecg.source)
+        d = delineate(clean.t_ms, clean.matrix())
         t = np.arange(clean.t_ms[0], clean.t_ms[-1] + 1e-9, dt_ms)
         res = clean.resampled(t)
         y = res.matrix()
@@ -440,7 +442,8 @@ def summarise(model: TwinModel, posterior: Posterior, target: Target) -> dict:
     ref = np.array([model.mesh.points[verts_b[k]] for k in eff_b])
     matched: list[list[tuple[np.ndarray, float]]] = [[] for _ in eff_b]
     counts = []
-    for a in posterior.activation:
+    has = np.zeros((len(posterior.activation), len(eff_b)), bool)
+    for i, a in enumerate(posterior.activation):
         roots, vel = decode_activation(a[:-1], n_roots)
         act, verts = model.activation(roots, vel)
         eff = effective_roots(act, verts, roots)
@@ -449,6 +452,7 @@ def summarise(model: TwinModel, posterior: Posterior, target: Target) -> dict:
             p = model.mesh.points[verts[k]]
             c = int(np.argmin(np.linalg.norm(ref - p, axis=1)))
             matched[c].append((p, roots[k].t_ms))
+            has[i, c] = True
     roots_out = []
     for c, k in enumerate(eff_b):
         pts = np.array([m[0] for m in matched[c]]) if matched[c] else ref[c:c + 1]
@@ -464,7 +468,7 @@ def summarise(model: TwinModel, posterior: Posterior, target: Target) -> dict:
             "z_mm_95": [float(lo[2]), float(hi[2])],
             "t_ms_95": [float(np.percentile(ts, 2.5)), float(np.percentile(ts, 97.5))],
             "radius_mm_90": float(np.percentile(spread, 90)),
-            "probability": len(matched[c]) / len(posterior.activation),
+            "probability": float(has[:, c].mean()),
             "ventricle": r.ventricle, "apicobasal": r.apicobasal, "angle_rad": r.angle_rad,
         })
     v = np.exp(posterior.activation[:, 4 * n_roots: 4 * n_roots + 4])

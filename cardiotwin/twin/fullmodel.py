@@ -123,14 +123,17 @@ def full_conductivity(geometry: Any, curve: VelocityCurve, params: TwinParameter
 def full_model(geometry: Any, model: TwinModel, params: TwinParameters, curve: VelocityCurve,
                *, ik_scale: float = 1.0, ionic: Any = None, t_offset_ms: float = 30.0,
                stimulus_radius_mm: float | None = None, dt_ms: float | None = None,
-               ) -> tuple[Monodomain, dict]:
+               conductivity_scaling: Any = None) -> tuple[Monodomain, dict]:
     """A :class:`~cardiotwin.ep.monodomain.Monodomain` of the twin (module docstring).
 
     Returns the simulation and a record of the conductivities, stimuli and I_K scale.
     ``ionic`` overrides the ionic regions (e.g. with a drug applied); by default the TP06
-    layers with :func:`ik_changes`.
+    layers with :func:`ik_changes`.  ``conductivity_scaling`` (a DG0/P1 Function) multiplies
+    the tensor (0 in lesions).
     """
     sigma, values = full_conductivity(geometry, curve, params)
+    if conductivity_scaling is not None:
+        sigma = conductivity_scaling * sigma
     h = mean_edge_mm(model)
     r = stimulus_radius_mm or 1.2 * h
     stimuli = []

@@ -53,14 +53,15 @@ class Noise:
 def simulate_patient(geometry: Any, model: TwinModel, params: TwinParameters,
                      curve: VelocityCurve, *, ik_scale: float = 1.0, t_end_ms: float = 480.0,
                      sample_ms: float = 1.0, ionic: Any = None, progress: Any = None,
-                     ) -> tuple[ECG12, dict]:
+                     conductivity_scaling: Any = None) -> tuple[ECG12, dict]:
     """Run the full model of ``params`` (collective) and return its 12-lead ECG and the
     truth: root sites (mm), times, velocities, conductivities, the tissue's mean APD90 and
     the activation times (ms) per vertex of this rank.
 
     The record starts 30 ms before the first root (an isoelectric segment).
     """
-    sim, rec = full_model(geometry, model, params, curve, ik_scale=ik_scale, ionic=ionic)
+    sim, rec = full_model(geometry, model, params, curve, ik_scale=ik_scale, ionic=ionic,
+                          conductivity_scaling=conductivity_scaling)
     every = max(1, round(sample_ms / sim.config.dt_ms))
     ecg = PseudoECG(sim, model.electrodes, every_n_steps=every)
     sim.run(t_end_ms, progress=progress)
