@@ -137,7 +137,8 @@ def spatial_velocity(t_ms: npt.ArrayLike, leads: npt.ArrayLike) -> npt.NDArray[n
     return np.sqrt(np.sum(d * d, axis=0))
 
 
-def delineate(t_ms: npt.ArrayLike, leads: npt.ArrayLike, *, rr_ms: float | None = None, qrs_fraction: float = 0.1,
+def delineate(t_ms: npt.ArrayLike, leads: npt.ArrayLike, *, rr_ms: float | None = None,
+              qrs_fraction: float = 0.1,
               anchor_ms: float = 20.0, max_qrs_ms: float = 200.0) -> Delineation:
     """QRS onset/end and T end of a single-beat, cleaned record (module notes).
 
