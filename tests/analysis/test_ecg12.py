@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cardiotwin.analysis.ecg12 import (Delineation, clean_leads, delineate, heart_rate_rr_ms)
+from cardiotwin.analysis.ecg12 import Delineation, clean_leads, delineate, heart_rate_rr_ms
 from cardiotwin.exceptions import ConfigError
 
 pytest.importorskip("neurokit2")

@@ -6,8 +6,13 @@ import numpy as np
 import pytest
 from scipy.spatial import Delaunay
 
-from cardiotwin.ep.eikonal import (APTemplate, EikonalMesh, ReactionEikonal, Velocities,
-                                   lead_field_weights)
+from cardiotwin.ep.eikonal import (
+    APTemplate,
+    EikonalMesh,
+    ReactionEikonal,
+    Velocities,
+    lead_field_weights,
+)
 from cardiotwin.exceptions import ConfigError, MeshError
 
 

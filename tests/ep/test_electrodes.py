@@ -5,9 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cardiotwin.ep.electrodes import (ELECTRODES, LEADS, body_to_mesh, lead_matrix,
-                                      read_electrodes, standard_electrodes,
-                                      torso_electrodes_ras, twelve_leads)
+from cardiotwin.ep.electrodes import (
+    ELECTRODES,
+    LEADS,
+    body_to_mesh,
+    lead_matrix,
+    read_electrodes,
+    standard_electrodes,
+    torso_electrodes_ras,
+    twelve_leads,
+)
 from cardiotwin.exceptions import ConfigError
 from cardiotwin.geometry.frame import HeartFrame
 

@@ -6,8 +6,15 @@ import numpy as np
 import pytest
 
 from cardiotwin.exceptions import ConfigError
-from cardiotwin.io.ecg import (CSV_HEADER, ECG12, LEADS, from_matrix, read_ecg, read_ecg_csv,
-                               write_ecg_csv)
+from cardiotwin.io.ecg import (
+    CSV_HEADER,
+    ECG12,
+    LEADS,
+    from_matrix,
+    read_ecg,
+    read_ecg_csv,
+    write_ecg_csv,
+)
 
 
 def _ecg(n: int = 400, dt: float = 1.0) -> ECG12:

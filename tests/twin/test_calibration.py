@@ -11,14 +11,20 @@ import pytest
 from cardiotwin.ep.eikonal import APTemplate, Velocities
 from cardiotwin.exceptions import ConfigError
 from cardiotwin.io.ecg import from_matrix
-from cardiotwin.twin.calibration import (SMCSettings, Target, calibrate, run_smc,
-                                         scaled_misfit, summarise)
+from cardiotwin.twin.calibration import (
+    SMCSettings,
+    Target,
+    calibrate,
+    run_smc,
+    scaled_misfit,
+    summarise,
+)
 from cardiotwin.twin.forward import TwinModel
 from cardiotwin.twin.parameters import Prior, Repolarisation, Root
 from cardiotwin.twin.synthetic import Noise
 
 sys.path.insert(0, str(Path(__file__).parent))
-from shell import shell_electrodes, shell_mesh  # noqa: E402
+from shell import shell_electrodes, shell_mesh
 
 
 def test_smc_concentrates_on_the_truth_and_resumes(tmp_path):
