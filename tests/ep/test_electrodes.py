@@ -75,5 +75,5 @@ def test_read_electrodes(tmp_path):
     assert list(el) == list(ELECTRODES)
     assert el["V1"] == (3.0, 6.0, 9.0)
     f.write_text("\n".join(rows[:-2]))
-    with pytest.raises(ConfigError, match="missing electrode.*V6"):
+    with pytest.raises(ConfigError, match=r"missing electrode.*V6"):
         read_electrodes(f)

@@ -37,7 +37,7 @@ def test_bad_records_name_what_is_wrong(tmp_path):
     f = tmp_path / "missing.csv"
     data = np.column_stack([e.t_ms, e.matrix()[:11].T])
     np.savetxt(f, data, delimiter=",", header=",".join(CSV_HEADER[:-1]), comments="")
-    with pytest.raises(ConfigError, match="missing lead column.*V6"):
+    with pytest.raises(ConfigError, match=r"missing lead column.*V6"):
         read_ecg_csv(f)
     t = e.t_ms.copy()
     t[10:] += 0.5

@@ -111,9 +111,9 @@ def test_twelve_lead_output_config(tmp_path):
     cfg = load_config(write(tmp_path, GOOD + '\n[output]\necg = "12-lead"\n'))
     assert cfg.output.ecg == "12-lead" and cfg.output.electrodes == ()
     bad = GOOD + '\n[output]\necg = "12-lead"\nelectrodes = {RA = [0, 0, 100]}\n'
-    with pytest.raises(ConfigError, match="output.electrodes: missing LA, LL, V1"):
+    with pytest.raises(ConfigError, match=r"output\.electrodes: missing LA, LL, V1"):
         load_config(write(tmp_path, bad))
-    with pytest.raises(ConfigError, match="expected 'auto', 'none', '12-lead'"):
+    with pytest.raises(ConfigError, match=r"expected 'auto', 'none', '12-lead'"):
         load_config(write(tmp_path, GOOD + '\n[output]\necg = "twelve"\n'))
 
 

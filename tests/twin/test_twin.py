@@ -81,7 +81,7 @@ def test_fit_update_verify_export(phantom_ecgs, tmp_path):
     verify(out)
     f = out / "electrodes.csv"
     f.write_text(f.read_text() + "# edited\n")
-    with pytest.raises(TwinIntegrityError, match="changed: electrodes.csv"):
+    with pytest.raises(TwinIntegrityError, match=r"changed: electrodes\.csv"):
         load_twin(out)
 
 
@@ -101,7 +101,7 @@ def test_bad_input_fails_before_fitting(phantom_ecgs, tmp_path):
     nolead = tmp_path / "nolead.csv"
     np.savetxt(nolead, good[:, :-1], delimiter=",", header=",".join(CSV_HEADER[:-1]),
                comments="")
-    with pytest.raises(ConfigError, match="missing lead column.*V6"):
+    with pytest.raises(ConfigError, match=r"missing lead column.*V6"):
         fit_twin(PHANTOM_FOLDER, nolead, tmp_path / "t3", settings=TINY)
     # an anatomy without endocardial tags
     anat = tmp_path / "untagged"
@@ -109,7 +109,7 @@ def test_bad_input_fails_before_fitting(phantom_ecgs, tmp_path):
     meta = json.loads((anat / "geometry.json").read_text())
     meta["facet_tags"] = {"surface": 3}
     (anat / "geometry.json").write_text(json.dumps(meta))
-    with pytest.raises(MeshError, match="no facet tag lv-endocardium"):
+    with pytest.raises(MeshError, match=r"no facet tag lv-endocardium"):
         fit_twin(anat, phantom_ecgs[0], tmp_path / "t4", settings=TINY)
     for k in (1, 2, 3, 4):
         assert not (tmp_path / f"t{k}").exists()
