@@ -29,6 +29,7 @@ than splitting one evaluation of well under a second.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -355,20 +356,11 @@ class APTemplate:
     @classmethod
     def from_model(cls, model: str | Any = "tp06-epi", *, bcl_ms: float = 1000.0,
                    beats: int = 3, dt_ms: float = 0.02) -> APTemplate:
-        """The last paced beat of a single cell of an ionic model, from its upstroke."""
-        from cardiotwin.ionic import get_model
-        from cardiotwin.ionic.biomarkers import apd, upstroke_time
-        from cardiotwin.ionic.simulate import PacingProtocol, pace
-
-        m = get_model(model) if isinstance(model, str) else model
-        res = pace(m, PacingProtocol(bcl_ms=bcl_ms, beats=beats, dt_ms=dt_ms))
-        t, v = res.t_ms, res.v
-        t_up = upstroke_time(t, v)
-        i0 = max(int(np.searchsorted(t, t_up)) - 1, 0)
-        step = max(1, round(0.5 / dt_ms))
-        vv = v[i0::step].copy()
-        vv[0] = v[-1]  # resting level: the end of the beat
-        return cls(tuple(map(float, vv)), dt_ms * step, float(apd(t, v, 90.0)))
+        """The last paced beat of a single cell of an ionic model, from its upstroke
+        (computed once per process for a model name and protocol)."""
+        if isinstance(model, str):
+            return _template_from_model(model, bcl_ms, beats, dt_ms)
+        return _template_from_cell(model, bcl_ms, beats, dt_ms)
 
     @classmethod
     def analytic(cls, *, apd_ms: float = 280.0, v_rest_mV: float = -85.0,
@@ -380,6 +372,27 @@ class APTemplate:
         v = v_rest_mV + (v_plateau_mV - v_rest_mV) * up * (1.0 - rep)
         v[0] = v_rest_mV
         return cls(tuple(map(float, v)), dt_ms, float(apd_ms))
+
+
+@functools.lru_cache(maxsize=8)
+def _template_from_model(name: str, bcl_ms: float, beats: int, dt_ms: float) -> APTemplate:
+    from cardiotwin.ionic import get_model
+
+    return _template_from_cell(get_model(name), bcl_ms, beats, dt_ms)
+
+
+def _template_from_cell(m: Any, bcl_ms: float, beats: int, dt_ms: float) -> APTemplate:
+    from cardiotwin.ionic.biomarkers import apd, upstroke_time
+    from cardiotwin.ionic.simulate import PacingProtocol, pace
+
+    res = pace(m, PacingProtocol(bcl_ms=bcl_ms, beats=beats, dt_ms=dt_ms))
+    t, v = res.t_ms, res.v
+    t_up = upstroke_time(t, v)
+    i0 = max(int(np.searchsorted(t, t_up)) - 1, 0)
+    step = max(1, round(0.5 / dt_ms))
+    vv = v[i0::step].copy()
+    vv[0] = v[-1]  # resting level: the end of the beat
+    return APTemplate(tuple(map(float, vv)), dt_ms * step, float(apd(t, v, 90.0)))
 
 
 class ReactionEikonal:

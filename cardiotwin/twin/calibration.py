@@ -20,8 +20,9 @@ complex, then **repolarisation** (APD level and gradients) against the ST-T segm
 repolarisation particle carrying one activation particle (drawn at random and moved like
 the other parameters), so the activation's uncertainty carries into the APD posterior.
 
-Distance: ``||y - g s|| / ||y||`` over all leads of a window, with the gain ``g >= 0``
-fitted in closed form (the infinite-medium pseudo-ECG's amplitude is not the torso's).
+Distance: ``sqrt(mean_l w_l ||y_l - g s_l||^2)`` over the leads ``l`` of a window, the
+weights balancing small and large leads (:func:`scaled_misfit`), with one gain ``g >= 0`` for all leads fitted in closed form
+(the infinite-medium pseudo-ECG's amplitude is not the torso's).
 
 **Parallel**: the moves of a generation are shared out over the MPI ranks (each
 evaluation runs on one core: :class:`~cardiotwin.ep.eikonal.EikonalMesh` is whole on every
@@ -154,12 +155,23 @@ class Target:
 
 def scaled_misfit(y: npt.NDArray[np.float64], s: npt.NDArray[np.float64],
                   gain: float | None = None) -> tuple[float, float]:
-    """``(||y - g s|| / ||y||, g)`` with the least-squares gain ``g >= 0`` unless given."""
+    """Lead-balanced misfit ``sqrt(mean_l w_l ||y_l - g s_l||^2)`` and the gain.
+
+    ``y`` and ``s`` are (n_leads, n) windows of the measured and simulated leads;
+    ``w_l = 1 / max(||y_l||^2, 0.1 max_k ||y_k||^2)``: small leads (the limb leads are
+    smaller than the precordial ones) count as much as large ones, down to a tenth of the
+    largest lead's energy, below which noise would dominate them.  The gain ``g >= 0`` is
+    the weighted least-squares one unless given.
+    """
+    y = np.atleast_2d(y)
+    s = np.atleast_2d(s)
+    e = np.sum(y * y, axis=1)
+    w = 1.0 / np.maximum(e, max(0.1 * float(e.max()), 1e-12))
     if gain is None:
-        ss = float(np.sum(s * s))
-        gain = max(0.0, float(np.sum(y * s)) / ss) if ss > 0 else 0.0
-    ny = float(np.sqrt(np.sum(y * y)))
-    return float(np.sqrt(np.sum((y - gain * s) ** 2))) / (ny if ny > 0 else 1.0), gain
+        ss = float(np.sum(w * np.sum(s * s, axis=1)))
+        gain = max(0.0, float(np.sum(w * np.sum(y * s, axis=1))) / ss) if ss > 0 else 0.0
+    r = np.sum((y - gain * s) ** 2, axis=1) * w
+    return float(np.sqrt(np.mean(r))), gain
 
 
 # ---------------------------------------------------------------------- the sampler
