@@ -114,3 +114,33 @@ def test_target_rejects_bad_records(shell_model):
     coarse = from_matrix(good.t_ms[::10], good.matrix()[:, ::10])
     with pytest.raises(ConfigError, match="sampled every 10 ms"):
         Target.prepare(coarse)
+
+
+@pytest.mark.mpi
+def test_smc_gives_the_same_answer_on_any_number_of_ranks(comm):
+    """Evaluations shared over the ranks: the particles equal a one-process run's."""
+    x0 = np.array([0.2, 0.4, -0.3])
+
+    def dist(x):
+        return float(np.linalg.norm(x - x0)), float(x[0])
+
+    s = SMCSettings(particles=24, max_generations=4, seed=7)
+    par = run_smc(dist, [-1] * 3, [1] * 3, [False] * 3, s, comm=comm)
+    ser = run_smc(dist, [-1] * 3, [1] * 3, [False] * 3, s, comm=None)
+    np.testing.assert_array_equal(par.particles, ser.particles)
+    np.testing.assert_array_equal(par.extra, ser.extra)
+    assert par.evaluations == ser.evaluations
+
+
+@pytest.mark.mpi
+def test_recovery_under_mpi(shell_model, comm):
+    """The shell fit under MPI equals the serial one (same seed)."""
+    m = shell_model
+    tgt = Target.prepare(_target(m, (Root("lv", 0.5, 0.5, 0.0),), Velocities(0.6, 0.35, 0.3, 1.2),
+                                 Repolarisation(250.0)))
+    prior = Prior(n_roots=1, sheet=(0.3, 0.4), normal=(0.25, 0.35), endo=(0.8, 2.5))
+    s = SMCSettings(particles=12, max_generations=2, seed=5)
+    a = calibrate(m, tgt, prior=prior, settings=s, comm=comm)
+    b = calibrate(m, tgt, prior=prior, settings=s, comm=None)
+    np.testing.assert_allclose(a.activation, b.activation)
+    np.testing.assert_allclose(a.repolarisation, b.repolarisation)
