@@ -21,8 +21,9 @@ repolarisation particle carrying one activation particle (drawn at random and mo
 the other parameters), so the activation's uncertainty carries into the APD posterior.
 
 Distance: ``sqrt(mean_l w_l ||y_l - g s_l||^2)`` over the leads ``l`` of a window, the
-weights balancing small and large leads (:func:`scaled_misfit`), with one gain ``g >= 0`` for all leads fitted in closed form
-(the infinite-medium pseudo-ECG's amplitude is not the torso's).
+weights balancing small and large leads (:func:`scaled_misfit`), with one gain ``g >= 0``
+for all leads fitted in closed form (the infinite-medium pseudo-ECG's amplitude is not the
+torso's).
 
 **Parallel**: the moves of a generation are shared out over the MPI ranks (each
 evaluation runs on one core: :class:`~cardiotwin.ep.eikonal.EikonalMesh` is whole on every
