@@ -185,3 +185,38 @@ def heart_rate_rr_ms(t_ms: npt.ArrayLike, lead: npt.ArrayLike) -> float:
         raise ConfigError("ECG: fewer than two R peaks; give the RR interval of a "
                           "single-beat record explicitly")
     return float(np.mean(np.diff(peaks)) * dt)
+
+
+def median_beat(t_ms: npt.ArrayLike, leads: npt.ArrayLike, *, reference: int = 1,
+                ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], float]:
+    """The median beat of a record of several beats (signal averaging).
+
+    R peaks are found on lead ``reference`` (default index 1: lead II) by
+    ``neurokit2.ecg_peaks`` after high-pass filtering; every beat from 40 % of the mean
+    RR interval before its R peak to 60 % after it is cut out, and the median over the
+    beats taken sample by sample (robust to an ectopic beat).
+
+    Returns
+    -------
+    t_ms, beat, rr_ms
+        Times of the beat (ms, from 0), the (n_leads, n) median beat (mV), the mean RR (ms).
+    """
+    nk = _nk()
+    t = np.asarray(t_ms, float)
+    y = np.atleast_2d(np.asarray(leads, float))
+    dt = _dt(t)
+    fs = 1000.0 / dt
+    hp = np.array([nk.signal_filter(v, sampling_rate=fs, lowcut=0.5, method="butterworth",
+                                    order=2) for v in y])
+    sig = nk.ecg_clean(hp[reference], sampling_rate=fs)
+    _, info = nk.ecg_peaks(sig, sampling_rate=fs)
+    peaks = np.asarray(info["ECG_R_Peaks"], int)
+    if peaks.size < 3:
+        raise ConfigError(f"ECG: {peaks.size} R peaks found; a median beat needs >= 3 beats")
+    rr = float(np.mean(np.diff(peaks)))
+    pre, post = int(0.4 * rr), int(0.6 * rr)
+    keep = peaks[(peaks - pre >= 0) & (peaks + post <= y.shape[1])]
+    if keep.size < 2:
+        raise ConfigError("ECG: fewer than two whole beats in the record")
+    beats = np.stack([hp[:, p - pre: p + post] for p in keep])
+    return np.arange(pre + post) * dt, np.median(beats, axis=0), rr * dt

@@ -47,7 +47,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from cardiotwin.analysis.ecg12 import clean_leads, delineate
+from cardiotwin.analysis.ecg12 import clean_leads, delineate, median_beat
 from cardiotwin.exceptions import ConfigError
 from cardiotwin.io.ecg import ECG12, LEADS
 from cardiotwin.twin.forward import TwinModel, effective_roots
@@ -121,7 +121,8 @@ class Target:
     @classmethod
     def prepare(cls, ecg: ECG12, *, dt_ms: float = 2.0, min_duration_ms: float = 300.0,
                 max_dt_ms: float = 4.0) -> Target:
-        """Validate, clean and delineate a single-beat 12-lead record.
+        """Validate, clean and delineate a 12-lead record (one beat, or the median beat
+        of a longer record: :func:`~cardiotwin.analysis.ecg12.median_beat`).
 
         Raises
         ------
@@ -136,9 +137,9 @@ class Target:
         if ecg.duration_ms < min_duration_ms:
             raise ConfigError(f"{src}: {ecg.duration_ms:.0f} ms long; a twin needs one whole "
                               f"beat (QRS to T end), >= {min_duration_ms:.0f} ms")
-        if ecg.duration_ms > 2500.0:
-            raise ConfigError(f"{src}: {ecg.duration_ms:.0f} ms long; give one beat (a "
-                              "signal-averaged or median beat), not a rhythm strip")
+        if ecg.duration_ms > 2500.0:  # a rhythm strip: fit its median beat
+            t_b, beat, _rr = median_beat(ecg.t_ms, ecg.matrix())
+            ecg = ECG12(t_b, dict(zip(LEADS, beat, strict=True)), src + " (median beat)")
         clean = ECG12(ecg.t_ms, dict(zip(LEADS, clean_leads(
             ecg.t_ms, ecg.matrix(), lowpass_hz=min(40.0, 0.45 * ecg.fs_hz)), strict=True)),
             ecg.source)

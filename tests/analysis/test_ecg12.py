@@ -51,3 +51,18 @@ def test_rr_interval_of_a_simulated_rhythm():
     sig = nk.ecg_simulate(duration=10, sampling_rate=500, heart_rate=75, random_state=1)
     t = np.arange(sig.size) * 2.0
     assert heart_rate_rr_ms(t, sig) == pytest.approx(800.0, rel=0.03)
+
+
+def test_median_beat_of_a_rhythm_strip():
+    nk = pytest.importorskip("neurokit2")
+    from cardiotwin.analysis.ecg12 import median_beat
+
+    sig = nk.ecg_simulate(duration=10, sampling_rate=500, heart_rate=60, random_state=2)
+    t = np.arange(sig.size) * 2.0
+    leads = np.stack([sig, 0.5 * sig])
+    tb, beat, rr = median_beat(t, leads, reference=0)
+    assert rr == pytest.approx(1000.0, rel=0.03)
+    assert tb[-1] == pytest.approx(0.998 * rr, rel=0.02)
+    # the R peak sits at 40 % of the window and the second lead is half the first
+    assert abs(int(np.argmax(beat[0])) * 2.0 - 0.4 * rr) < 10.0
+    np.testing.assert_allclose(beat[1], 0.5 * beat[0], atol=1e-9)
