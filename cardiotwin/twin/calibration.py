@@ -39,7 +39,7 @@ import json
 import logging
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -199,14 +199,15 @@ def _reflect(x: npt.NDArray[np.float64], lo: npt.NDArray[np.float64],
     return np.where(periodic, wrapped, y)
 
 
-def run_smc(evaluate: Callable[[npt.NDArray[np.float64]], tuple[float, float]], lo, hi,
+def run_smc(evaluate: Callable[[npt.NDArray[np.float64]], tuple[float, Any]], lo, hi,
             periodic, settings: SMCSettings, *, comm: Any = None, checkpoint: Path | None = None,
             initial: npt.NDArray[np.float64] | None = None, stage: str = "stage",
-            ) -> StageResult:
+            n_extra: int = 1) -> StageResult:
     """Replenishment SMC-ABC (module notes) over a box ``[lo, hi]``.
 
-    ``evaluate(x) -> (distance, extra)``; ``initial`` (n, d) particles replace prior draws
-    for the first generation (a warm start from an earlier posterior).
+    ``evaluate(x) -> (distance, extra)`` with ``extra`` a number or ``n_extra`` numbers kept
+    with each particle (e.g. fitted gains); ``initial`` (n, d) particles replace prior
+    draws for the first generation (a warm start from an earlier posterior).
     """
     lo, hi = np.asarray(lo, float), np.asarray(hi, float)
     periodic = np.asarray(periodic, bool)
@@ -219,7 +220,7 @@ def run_smc(evaluate: Callable[[npt.NDArray[np.float64]], tuple[float, float]], 
     def batch(xs: npt.NDArray[np.float64]) -> tuple[np.ndarray, np.ndarray]:
         nonlocal evaluations
         d = np.full(len(xs), np.nan)
-        e = np.full(len(xs), np.nan)
+        e = np.full((len(xs), n_extra), np.nan)
         for i in range(rank, len(xs), size):
             d[i], e[i] = evaluate(xs[i])
         if comm is not None and size > 1:
@@ -342,10 +343,10 @@ class Posterior:
             "repolarisation_distance", "pairing")), record=record)
 
 
-def calibrate(model: TwinModel, target: Target, *, prior: Prior | None = None,
-              settings: SMCSettings | None = None, comm: Any = None,
-              checkpoint: str | Path | None = None, warm_start: Posterior | None = None
-              ) -> Posterior:
+def calibrate(model: TwinModel, target: Target | Sequence[Target], *,
+              prior: Prior | None = None, settings: SMCSettings | None = None,
+              comm: Any = None, checkpoint: str | Path | None = None,
+              warm_start: Posterior | None = None) -> Posterior:
     """Fit activation then repolarisation to ``target`` (module notes).
 
     Parameters
@@ -353,7 +354,9 @@ def calibrate(model: TwinModel, target: Target, *, prior: Prior | None = None,
     model
         The anatomy's :class:`~cardiotwin.twin.forward.TwinModel`.
     target
-        The prepared ECG (:meth:`Target.prepare`).
+        The prepared ECG (:meth:`Target.prepare`), or several records of the same heart:
+        the distance is then the root mean square of the records' distances (each with its
+        own gain and QRS onset), so that every record informs the posterior.
     prior, settings
         Prior bounds and sampler settings.
     comm
@@ -376,17 +379,24 @@ def calibrate(model: TwinModel, target: Target, *, prior: Prior | None = None,
     ahi = np.append(ahi, SHIFT_BOUNDS_MS[1])
     aper = np.append(aper, False)
     apd_q = float(model.template.apd_ms)
-    t_origin = target.qrs_onset_ms
+    targets = [target] if isinstance(target, Target) else list(target)
+    if not targets:
+        raise ConfigError("calibrate: no target ECG")
+    nt = len(targets)
 
-    def eval_activation(x: npt.NDArray[np.float64]) -> tuple[float, float]:
+    def eval_activation(x: npt.NDArray[np.float64]) -> tuple[float, np.ndarray]:
         roots, vel = decode_activation(x[:-1], n_roots)
         act, _ = model.activation(roots, vel)
-        s = model.leads(act, apd_q, target.qrs_t - (t_origin - x[-1]))
-        return scaled_misfit(target.qrs_y, s)
+        d2, gains = 0.0, np.empty(nt)
+        for k, tg in enumerate(targets):
+            s = model.leads(act, apd_q, tg.qrs_t - (tg.qrs_onset_ms - x[-1]))
+            d, gains[k] = scaled_misfit(tg.qrs_y, s)
+            d2 += d * d
+        return float(np.sqrt(d2 / nt)), gains
 
     act_res = run_smc(eval_activation, alo, ahi, aper, settings, comm=comm, checkpoint=ck,
                       initial=None if warm_start is None else warm_start.activation,
-                      stage="activation")
+                      stage="activation", n_extra=nt)
     # activation maps of the activation posterior, for the repolarisation stage
     maps = [None] * len(act_res.particles)
 
@@ -405,10 +415,13 @@ def calibrate(model: TwinModel, target: Target, *, prior: Prior | None = None,
 
     def eval_repol(x: npt.NDArray[np.float64]) -> tuple[float, float]:
         j = min(int(x[-1]), n_act - 1)
-        rep = decode_repolarisation(x[:3])
+        apd = model.apd(decode_repolarisation(x[:3]))
         shift = act_res.particles[j][-1]
-        s = model.leads(act_map(j), model.apd(rep), target.st_t - (t_origin - shift))
-        return scaled_misfit(target.st_y, s, gain=float(act_res.extra[j]))[0], float(j)
+        d2 = 0.0
+        for k, tg in enumerate(targets):
+            s = model.leads(act_map(j), apd, tg.st_t - (tg.qrs_onset_ms - shift))
+            d2 += scaled_misfit(tg.st_y, s, gain=float(act_res.extra[j, k]))[0] ** 2
+        return float(np.sqrt(d2 / nt)), float(j)
 
     rep_settings = SMCSettings(settings.particles, settings.max_generations,
                                settings.min_acceptance, settings.max_moves, settings.seed + 1)
@@ -429,12 +442,13 @@ def calibrate(model: TwinModel, target: Target, *, prior: Prior | None = None,
                            "evaluations": rep_res.evaluations},
         "ranks": 1 if comm is None else comm.size,
         "wall_s": time.perf_counter() - t0,
-        "qrs_onset_ms": target.qrs_onset_ms, "qrs_end_ms": target.qrs_end_ms,
-        "t_end_ms": target.t_end_ms,
+        "records": len(targets),
+        "qrs_onset_ms": targets[-1].qrs_onset_ms, "qrs_end_ms": targets[-1].qrs_end_ms,
+        "t_end_ms": targets[-1].t_end_ms,
         "prior": {k: v for k, v in prior.__dict__.items()},
         "warm_start": warm_start is not None,
     }
-    return Posterior(n_roots, act_res.particles, act_res.distances, act_res.extra,
+    return Posterior(n_roots, act_res.particles, act_res.distances, act_res.extra[:, -1],
                      rep_res.particles[:, :3], rep_res.distances,
                      np.minimum(rep_res.particles[:, 3].astype(np.int64), n_act - 1), record)
 

@@ -114,7 +114,8 @@ def run_scenario(geometry: Any, model: Any, params: TwinParameters, scenario: Sc
     lesion_scaling = _lesion_scaling(geometry, scenario.lesions) if scenario.lesions else None
     ecg, truth = simulate_patient(geometry, model, p, curve, ik_scale=ik_scale,
                                   t_end_ms=scenario.t_end_ms, ionic=ionic,
-                                  conductivity_scaling=lesion_scaling)
+                                  conductivity_scaling=lesion_scaling,
+                                  require_activation=not scenario.lesions)
     wall = time.perf_counter() - t0
     comm = geometry.mesh.comm
     act = truth["activation_ms_local"] - truth["t_offset_ms"]

@@ -53,12 +53,14 @@ class Noise:
 def simulate_patient(geometry: Any, model: TwinModel, params: TwinParameters,
                      curve: VelocityCurve, *, ik_scale: float = 1.0, t_end_ms: float = 480.0,
                      sample_ms: float = 1.0, ionic: Any = None, progress: Any = None,
-                     conductivity_scaling: Any = None) -> tuple[ECG12, dict]:
+                     conductivity_scaling: Any = None, require_activation: bool = True
+                     ) -> tuple[ECG12, dict]:
     """Run the full model of ``params`` (collective) and return its 12-lead ECG and the
     truth: root sites (mm), times, velocities, conductivities, the tissue's mean APD90 and
     the activation times (ms) per vertex of this rank.
 
-    The record starts 30 ms before the first root (an isoelectric segment).
+    The record starts 30 ms before the first root (an isoelectric segment).  Vertices that
+    never activate are an error unless ``require_activation=False`` (lesions).
     """
     sim, rec = full_model(geometry, model, params, curve, ik_scale=ik_scale, ionic=ionic,
                           conductivity_scaling=conductivity_scaling)
@@ -69,8 +71,9 @@ def simulate_patient(geometry: Any, model: TwinModel, params: TwinParameters,
     tr = sim.tracker
     apd = tr.apd90[np.isfinite(tr.apd90)]
     s = comm.allreduce(np.array([apd.sum(), apd.size, np.isnan(tr.first_activation).sum()]))
-    if s[2] > 0:
+    if s[2] > 0 and require_activation:
         raise ConfigError(f"{int(s[2])} vertices never activated in the full model")
+    rec["never_activated"] = int(s[2])
     rec["mean_apd90_ms"] = float(s[0] / s[1]) if s[1] else float("nan")
     rec["repolarised_fraction"] = float(s[1] / sim.V.dofmap.index_map.size_global)
     rec["velocities_m_per_s"] = params.velocities.as_dict()

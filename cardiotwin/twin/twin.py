@@ -236,15 +236,18 @@ def verify(twin: Twin | str | Path) -> dict[str, str]:
 # ---------------------------------------------------------------------- fit and update
 def _fit_into(folder: Path, record: dict, model: TwinModel, ecg: ECG12, *, prior: Prior,
               settings: SMCSettings, comm: Any, warm: Posterior | None,
-              source_sha256: str | None, report: bool) -> dict:
-    """Fit, then write data, posterior, report and twin.json (rank 0 writes)."""
+              source_sha256: str | None, report: bool,
+              previous: Sequence[ECG12] = ()) -> dict:
+    """Fit (to ``previous`` records and ``ecg`` together), then write data, posterior,
+    report and twin.json (rank 0 writes)."""
     target = Target.prepare(ecg)
+    targets = [Target.prepare(e) for e in previous] + [target]
     rank = 0 if comm is None else comm.rank
     k = len(record["history"]) + 1
     ck = folder / "calibration" / f"fit_{k:03d}"
     t0 = time.perf_counter()
-    post = calibrate(model, target, prior=prior, settings=settings, comm=comm, checkpoint=ck,
-                     warm_start=warm)
+    post = calibrate(model, targets, prior=prior, settings=settings, comm=comm,
+                     checkpoint=ck, warm_start=warm)
     summary = summarise(model, post, target)
     wall = time.perf_counter() - t0
     if rank == 0:
@@ -254,6 +257,8 @@ def _fit_into(folder: Path, record: dict, model: TwinModel, ecg: ECG12, *, prior
         np.savez(folder / "posterior" / f"fit_{k:03d}.npz", **post.arrays())
         record["history"].append({
             "fit": k, "at": _now(), "ecg": f"data/ecg_{k:03d}.csv",
+            "records_fitted": [f"data/ecg_{i:03d}.csv" for i in range(1, k + 1)]
+            if previous else [f"data/ecg_{k:03d}.csv"],
             "ecg_samples_sha256": ecg.sha256(), "source_file_sha256": source_sha256,
             "warm_start_from": (k - 1) if warm is not None else None,
             "n_roots": prior.n_roots, "wall_s": wall, "record": post.record,
@@ -392,8 +397,12 @@ def fit_twin(anatomy: str | Path, ecg: str | Path | ECG12, out: str | Path, *,
 def update_twin(folder: str | Path, ecg: str | Path | ECG12, *,
                 settings: SMCSettings | None = None, comm: Any = None,
                 report: bool = True) -> Twin:
-    """Refit a twin to a new ECG, warm-started from its current posterior; the earlier
-    fits stay in the history (collective)."""
+    """Refit a twin to all its ECGs and a new one, warm-started from its current
+    posterior; the earlier fits stay in the history (collective).
+
+    The new posterior conditions on every record the twin holds (the ABC distance is the
+    root mean square over the records), so that more data narrow it.
+    """
     from mpi4py import MPI
 
     comm = comm or MPI.COMM_WORLD
@@ -405,8 +414,10 @@ def update_twin(folder: str | Path, ecg: str | Path | ECG12, *,
                      for k, v in twin.record["history"][-1]["record"]["prior"].items()})
     model = twin.model()
     s = settings or SMCSettings(particles=len(prev.activation))
+    previous = [twin.ecg(k) for k in range(1, twin.n_fits + 1)]
     record = _fit_into(twin.folder, dict(twin.record), model, record_ecg, prior=prior,
-                       settings=s, comm=comm, warm=prev, source_sha256=src_hash, report=report)
+                       settings=s, comm=comm, warm=prev, source_sha256=src_hash, report=report,
+                       previous=previous)
     return Twin(twin.folder, record)
 
 

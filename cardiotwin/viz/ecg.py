@@ -44,11 +44,12 @@ def plot_ecg12(ecg: Any, path: str | Path, *, overlay: Any = None, title: str = 
     plt = _plt()
     t = ecg.t_ms - ecg.t_ms[0]
     col = column_ms or min(2500.0, float(t[-1]))
-    row_mv = 3.0  # height of a row (mV) -> 30 mm
+    row_mv = 2.5  # height of a row (mV) -> 25 mm
     width_mm = 4 * col / 1000.0 * MM_PER_S
     height_mm = 4 * row_mv * MM_PER_MV
-    fig = plt.figure(figsize=(width_mm / 25.4 * 1.25 + 0.4, height_mm / 25.4 * 1.25 + 0.6))
-    ax = fig.add_axes((0.02, 0.02, 0.96, 0.9 if title else 0.96))
+    zoom = min(3.0, 250.0 / width_mm)  # drawn larger than paper for short records
+    fig = plt.figure(figsize=(width_mm / 25.4 * zoom + 0.3, height_mm / 25.4 * zoom + 0.7))
+    ax = fig.add_axes((0.02, 0.02, 0.96, 0.88 if title else 0.96))
     ax.set_xlim(0, width_mm)
     ax.set_ylim(0, height_mm)
     ax.set_aspect("equal")
@@ -84,7 +85,7 @@ def plot_ecg12(ecg: Any, path: str | Path, *, overlay: Any = None, title: str = 
     if overlay is not None:
         ax.legend(loc="upper right", fontsize=7)
     if title:
-        fig.suptitle(f"{title}    25 mm/s, 10 mm/mV", fontsize=10)
+        fig.suptitle(f"{title}\n25 mm/s, 10 mm/mV", fontsize=9)
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(out, dpi=150)
