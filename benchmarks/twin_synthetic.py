@@ -176,6 +176,10 @@ def main() -> None:
                                                               "delta_qt_ms", "ik_scale")},
                               "wall_s": time.perf_counter() - t0}
         results.append(res)
+        if comm.rank == 0:  # partial results survive a later failure
+            import json
+
+            (work / "partial.json").write_text(json.dumps(results, indent=1, default=str))
     emit({"benchmark": "twin_synthetic", "geometry": str(anatomy),
           "vertices": model.mesh.n_vertices, "ranks": comm.size,
           "settings": settings.__dict__, "noise": Noise().__dict__, "patients": results},

@@ -55,7 +55,7 @@ def single_cell_apd(scale: float, *, model: str = "tp06-epi", bcl_ms: float = 10
     params = m.default_params(1)
     ik_changes(scale).apply(m, params)
     res = pace(m, PacingProtocol(bcl_ms=bcl_ms, beats=3, dt_ms=0.02), params=params)
-    return float(res.biomarkers.apd90)
+    return float(res.biomarkers.apd90_ms)
 
 
 def ik_scale_for_apd(apd_ms: float, *, model: str = "tp06-epi") -> float:

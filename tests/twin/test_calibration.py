@@ -144,3 +144,12 @@ def test_recovery_under_mpi(shell_model, comm):
     b = calibrate(m, tgt, prior=prior, settings=s, comm=None)
     np.testing.assert_allclose(a.activation, b.activation)
     np.testing.assert_allclose(a.repolarisation, b.repolarisation)
+
+
+def test_ik_scaling_sets_the_single_cell_apd():
+    from cardiotwin.twin.fullmodel import ik_changes, single_cell_apd
+
+    a_low, a_one, a_high = (single_cell_apd(k) for k in (0.5, 1.0, 2.0))
+    assert a_low > a_one + 10.0 > a_high + 20.0  # more I_K, shorter APD
+    with pytest.raises(ConfigError, match="I_K scale"):
+        ik_changes(0.0)
