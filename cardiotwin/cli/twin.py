@@ -40,6 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                    help="CSV name,x,y,z (mm) of RA, LA, LL, V1-V6 (default: generic torso)")
     p.add_argument("--roots", type=int, default=3, help="candidate root sites (default 3)")
     p.add_argument("--pseudonym", default=None, help="the twin's id (default: random)")
+    p.add_argument("--resume", action="store_true",
+                   help="continue an interrupted fit into OUTPUT from its saved state")
     _smc(p)
     p = sub.add_parser("update", help="refit a twin to a new ECG, warm-started")
     p.add_argument("twin", help="twin folder")
@@ -117,7 +119,8 @@ def run(args: argparse.Namespace) -> int:
         electrodes = read_electrodes(args.electrodes) if args.electrodes else None
         t = tw.fit_twin(args.anatomy, args.ecg, args.output, electrodes=electrodes,
                         prior=Prior(n_roots=args.roots), settings=_settings(args),
-                        pseudonym=args.pseudonym, comm=comm, report=not args.no_report)
+                        pseudonym=args.pseudonym, comm=comm, report=not args.no_report,
+                        resume=args.resume)
         s = t.summary()
         emit(args, s, _fit_lines(s, args.output))
     elif act == "update":

@@ -332,7 +332,8 @@ def _write_report(folder: Path, model: TwinModel, post: Posterior, target: Targe
 def fit_twin(anatomy: str | Path, ecg: str | Path | ECG12, out: str | Path, *,
              electrodes: Mapping[str, Sequence[float]] | None = None,
              prior: Prior | None = None, settings: SMCSettings | None = None,
-             pseudonym: str | None = None, comm: Any = None, report: bool = True) -> Twin:
+             pseudonym: str | None = None, comm: Any = None, report: bool = True,
+             resume: bool = False) -> Twin:
     """Create a twin folder ``out`` from an anatomy folder and a 12-lead ECG (collective).
 
     Everything is validated (the ECG's leads, length and sampling, the anatomy's tags)
@@ -354,14 +355,25 @@ def fit_twin(anatomy: str | Path, ecg: str | Path | ECG12, out: str | Path, *,
         The twin's id (default: a random ``twin-`` token).
     comm
         MPI communicator (default ``MPI.COMM_WORLD``).
+    report
+        Draw the report's pictures.
+    resume
+        Continue an interrupted fit into ``out`` from its saved sampler state (same
+        anatomy, ECG and settings).
     """
     from mpi4py import MPI
 
     comm = comm or MPI.COMM_WORLD
     out = Path(out)
     anatomy = Path(anatomy)
-    if out.exists() and any(out.iterdir()):
-        raise ConfigError(f"{out} exists and is not empty; give a new folder for the twin")
+    if resume:
+        if (out / TWIN_FILE).is_file():
+            raise ConfigError(f"{out} holds a finished twin; use `cardiotwin twin update`")
+        if not (out / "calibration").is_dir():
+            raise ConfigError(f"{out}: no interrupted fit to resume (no calibration/ folder)")
+    elif out.exists() and any(out.iterdir()):
+        raise ConfigError(f"{out} exists and is not empty; give a new folder for the twin "
+                          "(or --resume an interrupted fit)")
     if not anatomy.is_dir():
         raise ConfigError(f"anatomy folder {anatomy} not found")
     record_ecg, src_hash = _read_input_ecg(ecg)
@@ -383,7 +395,7 @@ def fit_twin(anatomy: str | Path, ecg: str | Path | ECG12, out: str | Path, *,
                   "lead_field_conductivity_S_per_m": list(model.conductivity.values)},
         "history": [],
     }
-    if comm.rank == 0:
+    if comm.rank == 0 and not resume:
         out.mkdir(parents=True, exist_ok=True)
         _copy_anatomy(anatomy, out / "anatomy")
         _write_electrodes(out / "electrodes.csv", model.electrodes)

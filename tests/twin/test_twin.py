@@ -127,3 +127,31 @@ def test_cli_fit_json(phantom_ecgs, tmp_path, capsys):
     assert main(["twin", "fit", "--anatomy", str(PHANTOM_FOLDER), "--ecg",
                  str(tmp_path / "nope.csv"), "-o", str(tmp_path / "x")]) == 2
     assert "nope.csv not found" in capsys.readouterr().err
+
+
+def test_interrupted_fit_resumes(phantom_ecgs, tmp_path, monkeypatch):
+    """A fit stopped after sampling (here: the summary fails) continues with --resume from
+    the saved sampler state to the same posterior as an uninterrupted fit."""
+    import cardiotwin.twin.twin as tw
+
+    ref = fit_twin(PHANTOM_FOLDER, phantom_ecgs[0], tmp_path / "ref", prior=Prior(n_roots=2),
+                   settings=TINY, report=False)
+    real = tw.summarise
+
+    def broken(*a, **k):
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(tw, "summarise", broken)
+    with pytest.raises(RuntimeError, match="power cut"):
+        fit_twin(PHANTOM_FOLDER, phantom_ecgs[0], tmp_path / "cut", prior=Prior(n_roots=2),
+                 settings=TINY, report=False)
+    assert (tmp_path / "cut" / "calibration").is_dir()
+    monkeypatch.setattr(tw, "summarise", real)
+    with pytest.raises(ConfigError, match="not empty"):
+        fit_twin(PHANTOM_FOLDER, phantom_ecgs[0], tmp_path / "cut", settings=TINY)
+    done = fit_twin(PHANTOM_FOLDER, phantom_ecgs[0], tmp_path / "cut", prior=Prior(n_roots=2),
+                    settings=TINY, report=False, resume=True)
+    np.testing.assert_array_equal(done.posterior().activation, ref.posterior().activation)
+    np.testing.assert_array_equal(done.posterior().repolarisation,
+                                  ref.posterior().repolarisation)
+    verify(tmp_path / "cut")
