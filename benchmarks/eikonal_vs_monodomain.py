@@ -85,6 +85,14 @@ def main() -> None:
     from cardiotwin.io.ecg import from_matrix
 
     corr = lead_correlations(ecg_mono, from_matrix(t, leads))
+    # the same on the QRS complex (first activation to last + 10 ms) and on the ST-T segment
+    t_last = float(comm.allreduce(np.max(truth["activation_ms_local"]), op=MPI.MAX))
+    q = (t >= offset - 5.0) & (t <= t_last + 10.0)
+    corr_qrs = lead_correlations(from_matrix(t[q], ecg_mono.matrix()[:, q]),
+                                 from_matrix(t[q], leads[:, q]))
+    st = t > t_last + 10.0
+    corr_st = lead_correlations(from_matrix(t[st], ecg_mono.matrix()[:, st]),
+                                from_matrix(t[st], leads[:, st]))
     gain = float(np.sum(ecg_mono.matrix() * leads) / np.sum(leads * leads))
     emit({
         "benchmark": "eikonal_vs_monodomain",
@@ -103,6 +111,8 @@ def main() -> None:
             np.max(truth["activation_ms_local"] - offset), op=MPI.MAX)),
             "eikonal": float(act.max())},
         "ecg_correlation": corr,
+        "ecg_correlation_qrs": corr_qrs,
+        "ecg_correlation_st_t": corr_st,
         "ecg_gain_monodomain_over_eikonal": gain,
         "eikonal_wall_s": {"min": min(times), "median": float(np.median(times))},
         "eikonal_cpu_s_min": min(cpu),
