@@ -439,7 +439,8 @@ def _read_input_ecg(ecg: str | Path | ECG12) -> tuple[ECG12, str | None]:
     p = Path(ecg)
     rec = read_ecg(p)
     h = file_sha256(p) if p.is_file() else file_sha256(p.with_suffix(".hea"))
-    return ECG12(rec.t_ms, rec.leads, "ecg"), h
+    # the file's name is kept in memory for error messages only; the twin stores samples
+    return ECG12(rec.t_ms, rec.leads, str(p)), h
 
 
 # ---------------------------------------------------------------------- export / import
