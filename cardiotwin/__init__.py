@@ -18,6 +18,8 @@ The sub-packages, by role (imports run one way, down this list):
 - :mod:`cardiotwin.cli` - the ``cardiotwin`` command, one module per subcommand
 - :mod:`cardiotwin.studies` - runnable experiments: demo, CRT, VT ablation, Niederer,
   drug trials, the TOML run configuration and batch runs
+- :mod:`cardiotwin.twin` - a patient's fitted model: fast forward model, calibration to a
+  12-lead ECG, the twin folder, updates and predictions
 - :mod:`cardiotwin.scenarios` - drugs, lesions, devices as validated data with an apply step
 - :mod:`cardiotwin.ep`, :mod:`cardiotwin.viz` - tissue electrophysiology solvers; pictures
 - :mod:`cardiotwin.geometry`, :mod:`cardiotwin.analysis`, :mod:`cardiotwin.io` - label
@@ -90,6 +92,16 @@ _API: dict[str, str] = {
     "Demand": "cardiotwin.scenarios.devices",
     "Biventricular": "cardiotwin.scenarios.devices",
     "ProgrammedStimulation": "cardiotwin.scenarios.induction",
+    # the twin: fast model, ECGs, fitting
+    "Velocities": "cardiotwin.ep.eikonal",
+    "EikonalMesh": "cardiotwin.ep.eikonal",
+    "read_ecg": "cardiotwin.io.ecg",
+    "standard_electrodes": "cardiotwin.ep.electrodes",
+    "fit_twin": "cardiotwin.twin.twin",
+    "update_twin": "cardiotwin.twin.twin",
+    "load_twin": "cardiotwin.twin.twin",
+    "predict_drug": "cardiotwin.twin.predict",
+    "plot_ecg12": "cardiotwin.viz.ecg",
     # results and pictures
     "activation_summary": "cardiotwin.analysis.activation",
     "ecg_intervals": "cardiotwin.analysis.ecg",

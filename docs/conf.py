@@ -41,3 +41,4 @@ html_title = f"cardiotwin {release}"
 exclude_patterns = ["_build"]
 # the docs do not need a display or MPI launcher to import the modules
 os.environ.setdefault("CARDIOTWIN_DOCS", "1")
+html_static_path = ["_static"]

@@ -91,3 +91,12 @@ def test_cohort_example():
     assert out["control"]["apd90_sd_ms"] > 5.0  # a population, not copies of one cell
     assert out["apd90_change_ms"] > 50.0
     assert np.isfinite(out["dofetilide_3x"]["apd90_mean_ms"])
+
+
+@pytest.mark.mpi
+def test_twin_fit_example(comm, dolfinx):
+    pytest.importorskip("neurokit2")
+    out = _example("twin_fit").main(["--particles", "8", "--generations", "1"])
+    assert set(out["cv_m_per_s"]) == {"fibre", "sheet", "normal", "endo"}
+    assert 1 <= out["roots"] <= 2
+    assert 180.0 <= out["apd_ms"] <= 420.0  # inside the prior, a finite fitted value

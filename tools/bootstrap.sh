@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 VENV=.venv
 STAMP="$VENV/.cardiotwin-setup"
-EXTRAS="dolfinx,test,viz,imaging,cellml,bench,dev,docs"
+EXTRAS="dolfinx,test,viz,imaging,cellml,bench,dev,docs,twin"
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }

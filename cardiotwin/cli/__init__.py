@@ -31,6 +31,7 @@ SUBCOMMANDS: dict[str, str] = {
     "run": "run a simulation described by a TOML configuration",
     "batch": "run a cohort of simulation variants over MPI ranks",
     "plot": "render a results folder to PNG pictures",
+    "twin": "a patient's twin: fit to a 12-lead ECG, update, predict, simulate",
 }
 
 logger = logging.getLogger("cardiotwin")

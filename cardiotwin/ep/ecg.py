@@ -115,6 +115,15 @@ class PseudoECG:
             out[lead] = out[a] - out[b]
         return out
 
+    def twelve_lead(self) -> Any:
+        """The 12-lead ECG (:class:`~cardiotwin.io.ecg.ECG12`, mV over ms) of electrodes
+        named RA, LA, LL, V1..V6 (:mod:`cardiotwin.ep.electrodes`), with Wilson's central
+        terminal."""
+        from cardiotwin.ep.electrodes import twelve_leads
+        from cardiotwin.io.ecg import ECG12
+
+        leads = twelve_leads(self.signals())
+        return ECG12(np.asarray(self.times, float), leads, "monodomain pseudo-ECG")
 
 
 def _add() -> Any:

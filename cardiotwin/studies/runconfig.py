@@ -44,7 +44,9 @@ Example (all sections optional except ``geometry`` and ``stimulus``)::
     [output]
     series_every_ms = 5.0
     checkpoint_every_ms = 100.0
-    ecg = "auto"                        # or {name = [x, y, z], ...} in mm
+    ecg = "auto"                        # or "12-lead", or {name = [x, y, z], ...} in mm
+    # electrodes = {RA = [x, y, z], LA = ..., LL = ..., V1 = ..., ..., V6 = ...}  (12-lead;
+    #   default: the generic torso aligned to the heart's axes)
 """
 
 from __future__ import annotations
@@ -510,6 +512,7 @@ class OutputConfig:
     pictures: bool = True
     ecg: str | tuple[tuple[str, tuple[float, float, float]], ...] = "auto"
     probes: tuple[tuple[str, tuple[float, float, float]], ...] = ()
+    electrodes: tuple[tuple[str, tuple[float, float, float]], ...] = ()
 
     def __post_init__(self) -> None:
         w = "output"
@@ -518,19 +521,32 @@ class OutputConfig:
                                     optional=True))
         _boolean(f"{w}.pictures", self.pictures)
         if isinstance(self.ecg, str):
-            if self.ecg not in ("auto", "none"):
-                raise ConfigError(f"output.ecg = {self.ecg!r}: expected 'auto', 'none' or a "
-                                  "table of electrode positions {name = [x, y, z]} (mm)")
+            if self.ecg not in ("auto", "none", "12-lead"):
+                raise ConfigError(f"output.ecg = {self.ecg!r}: expected 'auto', 'none', "
+                                  "'12-lead' or a table of electrode positions "
+                                  "{name = [x, y, z]} (mm)")
         else:
             _set(self, "ecg", _points(f"{w}.ecg", self.ecg))
         _set(self, "probes", _points(f"{w}.probes", self.probes))
+        _set(self, "electrodes", _points(f"{w}.electrodes", self.electrodes))
+        if self.electrodes:
+            from cardiotwin.ep.electrodes import ELECTRODES
+
+            if self.ecg != "12-lead":
+                raise ConfigError("output.electrodes is used with output.ecg = '12-lead'")
+            have = {k for k, _ in self.electrodes}
+            missing = [e for e in ELECTRODES if e not in have]
+            if missing:
+                raise ConfigError(f"output.electrodes: missing {', '.join(missing)} (a "
+                                  f"12-lead ECG needs {', '.join(ELECTRODES)})")
 
     @classmethod
     def from_table(cls, t: dict) -> OutputConfig:
         check_keys(t, _keys(cls), "output")
         kw = dict(t)
-        if "probes" in kw and not isinstance(kw["probes"], dict):
-            raise ConfigError("output.probes must be a table {name = [x, y, z]} (mm)")
+        for key in ("probes", "electrodes"):
+            if key in kw and not isinstance(kw[key], dict):
+                raise ConfigError(f"output.{key} must be a table {{name = [x, y, z]}} (mm)")
         return cls(**kw)
 
 

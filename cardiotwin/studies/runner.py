@@ -8,6 +8,7 @@ Layout of a results folder::
     v.xdmf (+ .h5)         membrane potential series (ParaView/PyVista)
     maps.xdmf (+ .h5)      activation, repolarisation and APD90 maps (ms)
     ecg.csv, probes.csv    pseudo-ECG leads (mV) and probe traces (mV)
+    ecg12.csv              the 12-lead ECG (with ``[output] ecg = "12-lead"``)
     activation_map.png, apd90_map.png, ecg.png
     checkpoint/            the latest checkpoint (``cardiotwin run --resume`` continues it)
     summary.json           headline numbers and the list of files, written last
@@ -262,6 +263,8 @@ def run_simulation(cfg: RunConfig, outdir: str | Path, *, comm: Any = None,
         if out.ecg != "none":
             if out.ecg == "auto":
                 electrodes, leads = auto_electrodes(geo.mesh, comm)
+            elif out.ecg == "12-lead":
+                electrodes, leads = twelve_lead_electrodes(geo, out.electrodes), {}
             else:
                 electrodes, leads = dict(out.ecg), {}
             ecg = PseudoECG(sim, electrodes, leads=leads,
@@ -310,6 +313,13 @@ def run_simulation(cfg: RunConfig, outdir: str | Path, *, comm: Any = None,
             if ecg_sig:
                 _write_csv(outdir / "ecg.csv", ecg_sig)
                 files["ecg"] = str(outdir / "ecg.csv")
+            if ecg_sig and out.ecg == "12-lead":
+                from cardiotwin.ep.electrodes import twelve_leads
+                from cardiotwin.io.ecg import ECG12, write_ecg_csv
+
+                write_ecg_csv(outdir / "ecg12.csv",
+                              ECG12(ecg_sig["t_ms"], twelve_leads(ecg_sig), "run"))
+                files["ecg12"] = str(outdir / "ecg12.csv")
             if probe_sig:
                 _write_csv(outdir / "probes.csv", probe_sig)
                 files["probes"] = str(outdir / "probes.csv")
@@ -378,6 +388,20 @@ def _write_csv(path: Path, columns: dict[str, np.ndarray]) -> None:
     names = list(columns)
     data = np.column_stack([np.asarray(columns[n], float) for n in names])
     np.savetxt(path, data, delimiter=",", header=",".join(names), comments="", fmt="%.6g")
+
+
+def twelve_lead_electrodes(geo: Any, given: Any) -> dict[str, tuple[float, float, float]]:
+    """The nine electrodes of ``[output] ecg = "12-lead"``: the configuration's, else the
+    generic torso's placed on the heart's own axes (collective)."""
+    from cardiotwin.ep.electrodes import check_electrodes, standard_electrodes
+    from cardiotwin.geometry.frame import heart_frame
+
+    if given:
+        return check_electrodes(dict(given), where="output.electrodes")
+    if not hasattr(geo, "facet_tag_ids"):
+        raise ConfigError("output.ecg = '12-lead' without output.electrodes needs a tagged "
+                          "geometry (the heart's axes place the generic torso)")
+    return standard_electrodes(heart_frame(geo))
 
 
 def render_run_pictures(sim: Any, ecg_sig: dict[str, np.ndarray], outdir: Path,

@@ -105,3 +105,38 @@ def test_free_fraction_is_honoured_by_runs(tmp_path):
     free = 2.0 * 2.0 * 0.25  # µM
     want = 1.0 / (1.0 + free / 0.5)
     assert region.parameters.values(get_model("tp06-epi"))["gKr"] == pytest.approx(want)
+
+
+def test_twelve_lead_output_config(tmp_path):
+    cfg = load_config(write(tmp_path, GOOD + '\n[output]\necg = "12-lead"\n'))
+    assert cfg.output.ecg == "12-lead" and cfg.output.electrodes == ()
+    bad = GOOD + '\n[output]\necg = "12-lead"\nelectrodes = {RA = [0, 0, 100]}\n'
+    with pytest.raises(ConfigError, match=r"output\.electrodes: missing LA, LL, V1"):
+        load_config(write(tmp_path, bad))
+    with pytest.raises(ConfigError, match=r"expected 'auto', 'none', '12-lead'"):
+        load_config(write(tmp_path, GOOD + '\n[output]\necg = "twelve"\n'))
+
+
+@pytest.mark.mpi
+def test_run_writes_ecg12_csv(tmp_path, comm):
+    """`[output] ecg = "12-lead"`: ecg12.csv in the interchange format, leads consistent
+    with the electrode potentials of ecg.csv (Einthoven: I + III = II)."""
+    import numpy as np
+
+    from cardiotwin.io.ecg import LEADS, read_ecg_csv
+    from cardiotwin.studies.runner import run_simulation
+
+    base = Path(comm.bcast(str(tmp_path), 0))  # one folder for all ranks
+    if comm.rank == 0:
+        write(base, GOOD.replace("t_end_ms = 10.0", "t_end_ms = 25.0")
+              + '\n[output]\necg = "12-lead"\npictures = false\n')
+    comm.Barrier()
+    cfg = load_config(base / "run.toml")
+    out = base / "res"
+    run_simulation(cfg, out, progress=False, comm=comm)
+    comm.Barrier()
+    ecg = read_ecg_csv(out / "ecg12.csv")
+    assert list(ecg.leads) == list(LEADS)
+    assert ecg.t_ms[-1] == pytest.approx(25.0)
+    np.testing.assert_allclose(ecg.leads["I"] + ecg.leads["III"], ecg.leads["II"], atol=2e-5)
+    assert np.max(np.abs(ecg.leads["V2"])) > 0.01  # the wave front is seen

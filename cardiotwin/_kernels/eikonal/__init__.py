@@ -1,0 +1,1 @@
+"""Compiled eikonal kernels (built from kernels/eikonal/*.pyx)."""
