@@ -66,9 +66,9 @@ GENERATOR_VERSION = "3"
 # the widest SIMD width, 8 doubles)
 CHUNK_CELLS = 32
 LANES = 8
-#: a state integrated explicitly whose |df/dx| exceeds this (1/ms) anywhere on a probe of the
+#: a state integrated explicitly whose ``|df/dx|`` exceeds this (1/ms) anywhere on a probe of the
 #: state space is integrated with exponential Euler on the Jacobian's diagonal (stable at any
-#: dt; forward Euler needs dt < 2 / |df/dx| for the state alone, and less where it exchanges
+#: dt; forward Euler needs dt < ``2 / |df/dx|`` for the state alone, and less where it exchanges
 #: fast with other states): concentrations, buffers... above 1 /ms, the membrane potential
 #: above 10 /ms (its diagonal includes every current's conductance: a few /ms at rest)
 STIFF_RATE_PER_MS = 1.0
