@@ -250,11 +250,14 @@ class MechanicsProblem:
             residual += -q * (ufl.det(kin.F) - 1.0) * dx
 
         self.active_tension = None
+        #: first Piola–Kirchhoff stress (kPa) as a UFL expression of the state
+        self.first_piola_ufl = P_stress
         if active is not None:
             self.active_tension = fem.Function(
                 active.tension_space(mesh, config.quadrature_degree), name="Ta")
             Sa = active.stress(kin, self.active_tension)
             residual += ufl.inner(kin.F * Sa, ufl.grad(v)) * dx
+            self.first_piola_ufl = self.first_piola_ufl + kin.F * Sa
 
         # cavity loads and volumes
         N = ufl.FacetNormal(mesh)
