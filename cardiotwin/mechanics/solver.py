@@ -197,7 +197,9 @@ class OptionsScope:
     ``acquire(base)`` returns ``base`` itself when free, else ``base`` with a counter
     (``mech_``, ``mech2_``...).  :meth:`set` puts options into PETSc's database without
     overriding what is already there (the command line and ``PETSC_OPTIONS`` win), and
-    :meth:`release` removes exactly what it put there.  The options stay in the database
+    :meth:`release` removes exactly what it put there and frees the prefix (once: a
+    second call, e.g. from a destructor after ``close``, leaves a prefix that another
+    instance has taken since alone).  The options stay in the database
     while the solver lives: some are read only at the first solve (MUMPS controls,
     fieldsplit sub-solvers).
     """
@@ -211,6 +213,7 @@ class OptionsScope:
             prefix = f"{base.rstrip('_')}{k}_"
         OptionsScope._live.add(prefix)
         self.prefix = prefix
+        self._held = True
         self._keys: list[str] = []
 
     def set(self, options: dict[str, Any], *, sub: str = "") -> None:
@@ -230,7 +233,9 @@ class OptionsScope:
         for key in self._keys:
             db.delValue(key)
         self._keys.clear()
-        OptionsScope._live.discard(self.prefix)
+        if self._held:  # once: the prefix may since belong to another instance
+            self._held = False
+            OptionsScope._live.discard(self.prefix)
 
 
 def _history(snes: Any) -> tuple[float, ...]:

@@ -10,40 +10,16 @@ from scipy.optimize import brentq
 
 
 @pytest.mark.mpi
-def test_written_stress_and_strain_match_uniaxial_analytic(comm, tmp_path_factory):
+def test_written_stress_and_strain_match_uniaxial_analytic(comm, unit_cube_problem,
+                                                          tmp_path_factory):
     """Incompressible neo-Hookean cube pulled along x by a follower traction T: the
     state is homogeneous, the Cauchy stress is diag(T, 0, 0) (the hydrostatic pressure
     cancels the lateral stress), E = diag(λ² - 1, 1/λ - 1, 1/λ - 1)/2 with
     μ (λ² - 1/λ) = T, and along fibres f0 = e_x: E_ff = E_xx, σ_ff = T."""
-    from dolfinx import mesh as dmesh
-
-    from cardiotwin.mechanics import (
-        Cavity,
-        LoadPath,
-        MechanicsProblem,
-        MechanicsWriter,
-        NeoHookean,
-        SlidingBoundary,
-        solve_load_path,
-    )
-    from cardiotwin.studies.mechbench import constant_fibres
+    from cardiotwin.mechanics import LoadPath, MechanicsWriter, NeoHookean, solve_load_path
 
     mu, traction = 5.0, 4.0
-    m = dmesh.create_unit_cube(comm, 2, 2, 2, dmesh.CellType.tetrahedron)
-    locs = [lambda x: np.isclose(x[0], 0.0), lambda x: np.isclose(x[1], 0.0),
-            lambda x: np.isclose(x[2], 0.0), lambda x: np.isclose(x[0], 1.0)]
-    idx, val = [], []
-    for tag, loc in enumerate(locs, start=1):
-        f = dmesh.locate_entities_boundary(m, 2, loc)
-        idx.append(f)
-        val.append(np.full(len(f), tag, dtype=np.int32))
-    idx, val = np.concatenate(idx), np.concatenate(val)
-    order = np.argsort(idx)
-    ft = dmesh.meshtags(m, 2, idx[order].astype(np.int32), val[order])
-    prob = MechanicsProblem(m, NeoHookean(mu_kPa=mu), facet_tags=ft,
-                            boundaries=[SlidingBoundary(1), SlidingBoundary(2),
-                                        SlidingBoundary(3)],
-                            cavities=[Cavity("face", 4)], fibres=constant_fibres(m))
+    prob = unit_cube_problem(NeoHookean(mu_kPa=mu), fibres="constant")
     out = str(tmp_path_factory.mktemp("uniaxial")) if comm.rank == 0 else None
     out = Path(comm.bcast(out, root=0))
     writer = MechanicsWriter(prob, out, vtx=False)
