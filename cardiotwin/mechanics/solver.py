@@ -80,8 +80,10 @@ class SolverConfig:
     max_iterations
         Newton iterations per solve before the solve is declared failed.
     line_search
-        SNES line search: ``"bt"`` (backtracking, default), ``"basic"`` (full steps),
-        ``"l2"``, ``"cp"``, ``"nleqerr"``.
+        SNES line search: ``"cp"`` (critical-point secant search, default), ``"bt"``
+        (backtracking on the residual norm: on the Land beam and ellipsoid it shortens
+        good Newton steps from the reference state, 19 instead of 6 iterations),
+        ``"basic"`` (full steps), ``"l2"``, ``"nleqerr"``.
     ksp_rtol
         Relative tolerance of the iterative linear solver.
     petsc_options
@@ -94,7 +96,7 @@ class SolverConfig:
     atol: float = 1e-9
     stol: float = 1e-10
     max_iterations: int = 25
-    line_search: str = "bt"
+    line_search: str = "cp"
     ksp_rtol: float = 1e-9
     petsc_options: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
