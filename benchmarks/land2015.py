@@ -67,8 +67,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="resolution levels (see cardiotwin.studies.mechbench)")
     parser.add_argument("--linear-solver", default="mumps",
                         choices=("mumps", "superlu_dist", "iterative"))
-    parser.add_argument("--geometry-order", type=int, choices=(1, 2), default=1,
-                        help="ellipsoid: 1 flat, 2 curved (quadratic) tetrahedra")
+    parser.add_argument("--geometry-order", type=int, choices=(1, 2), default=2,
+                        help="ellipsoid: 2 curved (quadratic, default), 1 flat tetrahedra")
     parser.add_argument("--stabilisation", type=float, default=None,
                         help="kPa; default: the problem's (see mechbench)")
     parser.add_argument("--peer", action="store_true", help="also run fenicsx-pulse")

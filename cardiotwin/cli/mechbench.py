@@ -21,9 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         default="mumps", help="linear solver (default mumps)")
     parser.add_argument("--quadrature-degree", type=int, default=4,
                         help="quadrature degree (default 4)")
-    parser.add_argument("--geometry-order", type=int, choices=(1, 2), default=1,
-                        help="problems 2-3: 1 flat tetrahedra (default), 2 curved (quadratic) "
-                             "tetrahedra that follow the ellipsoids")
+    parser.add_argument("--geometry-order", type=int, choices=(1, 2), default=2,
+                        help="problems 2-3: 2 curved (quadratic) tetrahedra that follow the "
+                             "ellipsoids (default), 1 flat tetrahedra")
     parser.add_argument("--stabilisation", type=float, default=None, metavar="KPA",
                         help="volumetric stabilisation of the mixed form, kPa (default: 0, "
                              "100, 20 for problems 1, 2, 3; 0 is plain Taylor-Hood)")
