@@ -21,6 +21,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         default="mumps", help="linear solver (default mumps)")
     parser.add_argument("--quadrature-degree", type=int, default=4,
                         help="quadrature degree (default 4)")
+    parser.add_argument("--geometry-order", type=int, choices=(1, 2), default=2,
+                        help="problems 2-3: 2 curved (quadratic) tetrahedra that follow the "
+                             "ellipsoids (default), 1 flat tetrahedra")
+    parser.add_argument("--stabilisation", type=float, default=None, metavar="KPA",
+                        help="volumetric stabilisation of the mixed form, kPa (default: 0, "
+                             "100, 20 for problems 1, 2, 3; 0 is plain Taylor-Hood)")
     parser.add_argument("--petsc-option", action="append", default=[], metavar="KEY=VALUE",
                         help="extra PETSc option under the prefix mech_ (repeatable), e.g. "
                              "snes_monitor= or snes_linesearch_type=bt")
@@ -48,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
 
     setup = BenchSetup(problem=args.problem, refine=args.refine, steps=args.steps,
                        quadrature_degree=args.quadrature_degree,
+                       geometry_order=args.geometry_order,
+                       stabilisation_kPa=args.stabilisation,
                        linear_solver=args.linear_solver,
                        petsc_options=_petsc_options(args.petsc_option))
     comm = MPI.COMM_WORLD

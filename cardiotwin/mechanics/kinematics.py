@@ -8,10 +8,13 @@ read what they need from a :class:`Kinematics`.
 Notes
 -----
 ``F = I + Grad u``, ``J = det F``, ``C = F^T F``, ``E = (C - I)/2`` (Green–Lagrange).
-The isochoric part is ``C_bar = J^(-2/3) C``.  The material directions ``f0, s0, n0``
-are normalised pointwise (a P1 interpolant of unit vectors is shorter than 1 between
-the vertices), so ``I4f = f0·C f0`` is the squared fibre stretch and ``E_ff = f0·E f0``
-the fibre strain.
+The isochoric part is ``C_bar = J^(-2/3) C``.  The material directions are made an
+orthonormal frame pointwise (Gram–Schmidt in the order ``f0, s0, n0``): a P1 interpolant
+of orthonormal vertex frames is neither unit nor orthogonal between the vertices, and a
+coupling invariant ``I8fs = f0·C s0`` that is not zero in the reference state puts a
+spurious stress there (Holzapfel–Ogden: ``a_fs exp(b_fs I8²)``, thousands of kPa where
+the rule-based fibres turn fast).  So ``I4f = f0·C f0`` is the squared fibre stretch,
+``E_ff = f0·E f0`` the fibre strain, and the reference state is stress-free.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ class Kinematics:
         Deformation gradient (a 3x3 UFL expression; see :meth:`from_displacement`).
         Wrap it in ``ufl.variable`` to differentiate an energy with respect to it.
     f0, s0, n0
-        Fibre, sheet and sheet-normal directions (UFL vectors, normalised here), or
+        Fibre, sheet and sheet-normal directions (UFL vectors, orthonormalised here), or
         ``None`` for an isotropic material.
     isochoric_isotropic
         When true the isotropic invariant :attr:`I1` is the isochoric ``J^(-2/3) tr C``
@@ -96,13 +99,21 @@ class Kinematics:
         return i1
 
     def direction(self, name: str) -> Any:
-        """The normalised material direction ``"f0"``, ``"s0"`` or ``"n0"``."""
+        """The material direction ``"f0"``, ``"s0"`` or ``"n0"`` of the orthonormal frame
+        (Gram–Schmidt in that order; see the module notes)."""
+        import ufl
+
+        order = ("f0", "s0", "n0")
         vec = getattr(self, name)
         if vec is None:
             from cardiotwin.exceptions import ConfigError
 
             raise ConfigError(f"this material needs the {name} direction field; pass fibres "
                               "(f0, s0, n0) to the mechanics problem")
+        for prev in order[: order.index(name)]:
+            if getattr(self, prev) is not None:
+                e = self.direction(prev)
+                vec = vec - ufl.dot(vec, e) * e
         return unit(vec)
 
     def I4(self, name: str = "f0") -> Any:

@@ -3,8 +3,10 @@
 A folder written by :class:`MechanicsWriter` holds
 
 - ``mechanics.xdmf`` / ``.h5``: per converged load step the displacement ``u`` (mm,
-  vertex values), the Green–Lagrange strain ``E`` and, with fibres, the fibre strain
-  ``E_ff`` (cell averages at the cell midpoint) -- open it in ParaView and use *Warp By
+  at the geometry nodes), the Green–Lagrange strain ``E``, the Cauchy stress ``sigma``
+  (kPa) and, with fibres, the fibre strain ``E_ff = f0·E f0`` and fibre stress
+  ``sigma_ff = f·sigma f`` (``f = F f0 / |F f0|``), each the average over the cell
+  (DG0, by the problem's quadrature rule) -- open it in ParaView and use *Warp By
   Vector* on ``u``;
 - ``displacement.bp`` (VTX/ADIOS2, when dolfinx has ADIOS2): the displacement in its own
   (P2) space, for ParaView's ADIOS2 reader;
@@ -50,7 +52,8 @@ class MechanicsWriter:
 
     def __init__(self, problem: Any, folder: str | Path, *, vtx: bool = True) -> None:
         import dolfinx.common
-        from dolfinx import fem, io
+        import ufl
+        from dolfinx import fem, io, la
 
         self.problem = problem
         self.folder = Path(folder)
@@ -62,18 +65,33 @@ class MechanicsWriter:
                 stale.unlink()  # an old summary must not vouch for this run
         comm.Barrier()
         mesh = problem.mesh
-        self.V1 = fem.functionspace(mesh, ("Lagrange", 1, (3,)))
+        # XDMF stores node values on the mesh's own geometry: same degree
+        cmaps = getattr(mesh.geometry, "cmaps", None)
+        degree = cmaps[0].degree if cmaps else mesh.geometry.cmap.degree
+        self.V1 = fem.functionspace(mesh, ("Lagrange", degree, (3,)))
         self.u1 = fem.Function(self.V1, name="u")
         kin = problem.kinematics
         T0 = fem.functionspace(mesh, ("DG", 0, (3, 3)))
         S0 = fem.functionspace(mesh, ("DG", 0))
-        self.E = fem.Function(T0, name="E")
-        self._E_expr = fem.Expression(kin.E, T0.element.interpolation_points)
-        self.Eff = None
+        # cell averages by quadrature with the problem's own rule: exact DG0 projections,
+        # and valid for fibres given at quadrature points
+        dx = ufl.Measure("dx", domain=mesh,
+                         metadata={"quadrature_degree": problem.config.quadrature_degree})
+        volume = fem.assemble_vector(fem.form(ufl.TestFunction(S0) * dx))
+        volume.scatter_reverse(la.InsertMode.add)
+        volume.scatter_forward()  # ghost cells too: no division by zero below
+        self._cell_volume = volume.array.copy()
+        F = kin.F
+        sigma = problem.first_piola_ufl * F.T / ufl.det(F)
+        fields = [("E", T0, kin.E), ("sigma", T0, sigma)]
         if problem.fibres is not None:
-            self.Eff = fem.Function(S0, name="E_ff")
-            self._Eff_expr = fem.Expression(kin.fibre_strain(),
-                                            S0.element.interpolation_points)
+            f = F * kin.direction("f0")
+            f = f / ufl.sqrt(ufl.dot(f, f))
+            fields += [("E_ff", S0, kin.fibre_strain()),
+                       ("sigma_ff", S0, ufl.inner(sigma * f, f))]
+        self._averages = [
+            (fem.Function(V, name=name), fem.form(ufl.inner(expr, ufl.TestFunction(V)) * dx))
+            for name, V, expr in fields]
         self.xdmf = io.XDMFFile(comm, str(self.folder / "mechanics.xdmf"), "w")
         self.xdmf.write_mesh(mesh)
         self.vtx = None
@@ -88,11 +106,9 @@ class MechanicsWriter:
         t = float(record.index)
         self.u1.interpolate(problem.displacement())
         self.xdmf.write_function(self.u1, t)
-        self.E.interpolate(self._E_expr)
-        self.xdmf.write_function(self.E, t)
-        if self.Eff is not None:
-            self.Eff.interpolate(self._Eff_expr)
-            self.xdmf.write_function(self.Eff, t)
+        for fn, form in self._averages:
+            self._cell_average(fn, form)
+            self.xdmf.write_function(fn, t)
         if self.vtx is not None:
             problem.displacement()
             self.vtx.write(t)
@@ -112,6 +128,15 @@ class MechanicsWriter:
                 writer = csv.DictWriter(fh, fieldnames=list(self._rows[0]))
                 writer.writeheader()
                 writer.writerows(self._rows)
+
+    def _cell_average(self, fn: Any, form: Any) -> None:
+        from dolfinx import fem, la
+
+        vec = fem.assemble_vector(form)
+        vec.scatter_reverse(la.InsertMode.add)
+        bs = fn.function_space.dofmap.index_map_bs
+        fn.x.array[:] = (vec.array.reshape(-1, bs) / self._cell_volume[:, None]).ravel()
+        fn.x.scatter_forward()
 
     def _close(self) -> None:
         if self.xdmf is not None:

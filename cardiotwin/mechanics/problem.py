@@ -250,11 +250,14 @@ class MechanicsProblem:
             residual += -q * (ufl.det(kin.F) - 1.0) * dx
 
         self.active_tension = None
+        #: first Piola–Kirchhoff stress (kPa) as a UFL expression of the state
+        self.first_piola_ufl = P_stress
         if active is not None:
             self.active_tension = fem.Function(
                 active.tension_space(mesh, config.quadrature_degree), name="Ta")
             Sa = active.stress(kin, self.active_tension)
             residual += ufl.inner(kin.F * Sa, ufl.grad(v)) * dx
+            self.first_piola_ufl = self.first_piola_ufl + kin.F * Sa
 
         # cavity loads and volumes
         N = ufl.FacetNormal(mesh)
@@ -531,23 +534,10 @@ class MechanicsProblem:
         ConfigError
             If the point is outside the mesh.
         """
-        import dolfinx.geometry
+        from cardiotwin.geometry.probe import evaluate_at
 
-        X = np.asarray(point_mm, dtype=float).reshape(1, 3)
-        tree = dolfinx.geometry.bb_tree(self.mesh, self.mesh.topology.dim)
-        cand = dolfinx.geometry.compute_collisions_points(tree, X)
-        cells = dolfinx.geometry.compute_colliding_cells(self.mesh, cand, X)
-        n_owned = self.mesh.topology.index_map(self.mesh.topology.dim).size_local
-        links = [c for c in cells.links(0) if c < n_owned]
-        found = self.comm.allgather(len(links) > 0)
-        if not any(found):
-            raise ConfigError(f"point {tuple(X[0])} mm is not inside the mesh")
-        owner = found.index(True)  # lowest rank that owns a containing cell
-        val = None
-        if self.comm.rank == owner:
-            val = self.displacement().eval(X, np.array([links[0]], dtype=np.int32))
-        u = self.comm.bcast(val, root=owner)
-        return X[0] + np.asarray(u, dtype=float).reshape(3)
+        X = np.asarray(point_mm, dtype=float).reshape(3)
+        return X + evaluate_at(self.displacement(), X)
 
     def dofs(self) -> int:
         """Global number of unknowns (displacement and pressure)."""

@@ -200,3 +200,22 @@ def test_reference_state_is_stress_free(one_cell):
 def test_invalid_parameters_name_the_field(make, field):
     with pytest.raises(ConfigError, match=field):
         make()
+
+
+def test_skewed_frame_is_orthonormalised(one_cell):
+    """Directions that are neither unit nor orthogonal (as a P1 interpolant of vertex
+    frames is between the vertices) act as their Gram–Schmidt frame: the reference state
+    stays stress-free and the energy equals that of the orthonormal frame."""
+    from dolfinx import fem
+
+    rng = np.random.default_rng(5)
+    R = _rotation(rng)
+    f, s, n = R[:, 0], R[:, 1], R[:, 2]
+    skewed = tuple(fem.Constant(one_cell, v) for v in
+                   (0.7 * f, 0.4 * s + 0.5 * f, 1.3 * n - 0.6 * f + 0.2 * s))
+    mat = HolzapfelOgden(fibres_in_compression=True)
+    sig = _cauchy(one_cell, mat, np.eye(3), frame=skewed)
+    np.testing.assert_allclose(sig - np.trace(sig) / 3.0 * np.eye(3), 0.0, atol=1e-12)
+    F = np.eye(3) + 0.1 * rng.standard_normal((3, 3))
+    assert _energy(one_cell, mat, F, skewed) == pytest.approx(
+        _energy(one_cell, mat, F, _frame(one_cell, R)), rel=1e-12)

@@ -18,38 +18,15 @@ def _beam(comm, level, **kw):
     return build_problem(comm, BenchSetup(problem=1, refine=level, **kw))
 
 
-def _unit_cube_problem(comm, material, n=2, **kw):
-    """Unit cube, symmetry planes x=0, y=0, z=0 (sliding), load on x=1."""
-    from dolfinx import mesh as dmesh
-
-    from cardiotwin.mechanics import Cavity, MechanicsProblem, SlidingBoundary
-
-    m = dmesh.create_unit_cube(comm, n, n, n, dmesh.CellType.tetrahedron)
-    locs = [lambda x: np.isclose(x[0], 0.0), lambda x: np.isclose(x[1], 0.0),
-            lambda x: np.isclose(x[2], 0.0), lambda x: np.isclose(x[0], 1.0)]
-    idx, val = [], []
-    for tag, loc in enumerate(locs, start=1):
-        f = dmesh.locate_entities_boundary(m, 2, loc)
-        idx.append(f)
-        val.append(np.full(len(f), tag, dtype=np.int32))
-    idx, val = np.concatenate(idx), np.concatenate(val)
-    order = np.argsort(idx)
-    ft = dmesh.meshtags(m, 2, idx[order].astype(np.int32), val[order])
-    return MechanicsProblem(m, material, facet_tags=ft,
-                            boundaries=[SlidingBoundary(1), SlidingBoundary(2),
-                                        SlidingBoundary(3)],
-                            cavities=[Cavity("face", 4)], **kw)
-
-
 @pytest.mark.mpi
 @pytest.mark.parametrize("traction_kPa", [3.0, 8.0])
-def test_uniaxial_extension_matches_analytic(comm, traction_kPa):
+def test_uniaxial_extension_matches_analytic(unit_cube_problem, traction_kPa):
     """Incompressible neo-Hookean cube pulled by a follower traction T (a negative
     pressure): the Cauchy stress is T, so mu (lam² - 1/lam) = T."""
     from cardiotwin.mechanics import LoadPath, NeoHookean, solve_load_path
 
     mu = 5.0
-    prob = _unit_cube_problem(comm, NeoHookean(mu_kPa=mu))
+    prob = unit_cube_problem(NeoHookean(mu_kPa=mu))
     solve_load_path(prob, LoadPath(pressures_kPa={"face": -traction_kPa}, steps=2))
     lam = brentq(lambda s: mu * (s**2 - 1.0 / s) - traction_kPa, 1.0, 5.0)
     corner = prob.point_position([1.0, 1.0, 1.0])
@@ -60,14 +37,14 @@ def test_uniaxial_extension_matches_analytic(comm, traction_kPa):
 
 
 @pytest.mark.mpi
-def test_nearly_incompressible_uniaxial_approaches_incompressible(comm):
+def test_nearly_incompressible_uniaxial_approaches_incompressible(unit_cube_problem):
     from cardiotwin.mechanics import LoadPath, MechanicsConfig, NeoHookean, solve_load_path
 
     mu, T = 5.0, 3.0
     lam = brentq(lambda s: mu * (s**2 - 1.0 / s) - T, 1.0, 5.0)
     out = []
     for kappa in (1e3, 1e4):
-        prob = _unit_cube_problem(comm, NeoHookean(mu_kPa=mu), config=MechanicsConfig(
+        prob = unit_cube_problem(NeoHookean(mu_kPa=mu), config=MechanicsConfig(
             incompressibility="nearly-incompressible", bulk_modulus_kPa=kappa))
         solve_load_path(prob, LoadPath(pressures_kPa={"face": -T}, steps=2))
         out.append(prob.point_position([1.0, 1.0, 1.0])[0])
