@@ -1,19 +1,22 @@
 """Ionic kernel throughput (cell-steps per second) next to gotranx's NumPy and C code.
 
-For each model at dt = 0.01 ms: cardiotwin's kernel (plain and with lookup tables) over
-1e4..1e6 cells on 1 and 2 threads, and in the same run the same CellML file through
-gotranx (``cellml2ode`` -> ``ode2py`` / ``ode2c``, generalized Rush-Larsen, the C compiled
-with ``cc -O3`` and looped over cells, cell-major as gotranx lays it out) -- the code paths
-fenicsx-beat builds on.  Each figure is the best of ``--repeats`` timings of ``--steps``
-steps (wall clock; ``cpu_cell_steps_per_s`` divides by the process CPU time instead, which
-is less disturbed by other work on a loaded machine; the load average is recorded).
+For each model (a registry name or a CellML file, e.g. from the zoo in
+``shared/reference/cellml-zoo``) at dt = 0.01 ms: cardiotwin's kernel (plain and with
+lookup tables) over 1e4..1e6 cells on 1 and 2 threads, and in the same run the same CellML
+file through gotranx (``cellml2ode`` -> ``ode2py`` / ``ode2c``, generalized Rush-Larsen,
+the C compiled with ``cc -O3`` and looped over cells, cell-major as gotranx lays it out)
+-- the code paths fenicsx-beat builds on. Each figure is the best of ``--repeats`` timings
+of ``--steps`` steps (wall clock; ``cpu_cell_steps_per_s`` divides by the process CPU time
+instead, which is less disturbed by other work on a loaded machine; the load average is
+recorded).
 
 ``apd90_err_pct``: APD90 of the last of 50 beats at 1 Hz (each implementation with its own
 time stepping at dt = 0.01 ms) against the Myokit CVODES reference of the same CellML file
-(``shared/reference/myokit_check_1hz.csv``).  gotranx's NumPy and C code are the same
-scheme generated from the same file; the NumPy path is too slow for 50 single-cell beats,
-so its APD90 error is the C path's, after checking that one beat of both agrees
-(``numpy_vs_c_max_dv_mV``).
+(``shared/reference/myokit_check_1hz.csv``; for a model file, a fresh Myokit CVODES run of
+the same file paced the same way, :func:`cardiotwin.ionic.verification.myokit_reference`).
+gotranx's NumPy and C code are the same scheme generated from the same file; the NumPy
+path is too slow for 50 single-cell beats, so its APD90 error is the C path's, after
+checking that one beat of both agrees (``numpy_vs_c_max_dv_mV``).
 
 Memory traffic: ``bytes_per_cell_step`` counts the state, parameter and stimulus bytes a
 step must read and write once (the tables of the lookup-table kernel stay in cache);
@@ -47,9 +50,10 @@ from pathlib import Path
 import numpy as np
 
 from cardiotwin.info import cpu_model
-from cardiotwin.ionic import get_model
-from cardiotwin.ionic.biomarkers import apd
-from cardiotwin.ionic.shipped import default_reference, shipped
+from cardiotwin.ionic import resolve_model
+from cardiotwin.ionic.biomarkers import apd, beat_biomarkers
+from cardiotwin.ionic.registry import SHIPPED_MODULES
+from cardiotwin.ionic.shipped import default_reference, shipped, source_file
 from cardiotwin.ionic.simulate import PacingProtocol, pace
 
 DT = 0.01
@@ -87,10 +91,22 @@ def time_it(fn, n_cells: int, steps: int, repeats: int) -> tuple[float, float]:
 
 
 def ref_apd(name: str) -> float | None:
+    """Myokit CVODES APD90 of the last of BEATS beats: stored for the shipped models, a
+    fresh run for a model file."""
+    if name not in SHIPPED_MODULES:
+        from cardiotwin.exceptions import CardiotwinError
+        from cardiotwin.ionic.verification import myokit_reference
+
+        try:
+            ref = myokit_reference(name, bcl_ms=1000.0, beats=BEATS, dt_ms=DT)
+        except (CardiotwinError, ImportError) as exc:
+            log(f"no Myokit reference for {name}: {exc}")
+            return None
+        return beat_biomarkers(ref.t_ms, ref.v).apd90_ms
     path = default_reference() / "myokit_check_1hz.csv"
     if not path.is_file():
         return None
-    src = shipped(name).source
+    src = source_file(name)
     with open(path, encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             if row["file"] == src:
@@ -104,7 +120,7 @@ def _err(apd90: float, ref: float | None) -> float | None:
 
 def bench_cardiotwin(name: str, cells: list[int], threads: list[int], steps: int,
                      repeats: int, bw: float) -> list[dict]:
-    m = get_model(name)
+    m = resolve_model(name)
     ref = ref_apd(name)
     nbytes = 8 * (2 * m.n_states + m.n_params + 1)
     out = []
@@ -161,7 +177,8 @@ def gotranx_build(name: str) -> tuple[object, ctypes.CDLL] | None:
     if not exe.exists() or cc is None:
         log("gotranx or a C compiler not found: skipping the gotranx rows")
         return None
-    cellml = shipped(name).source_path()
+    cellml = (shipped(name).source_path(source=source_file(name)) if name in SHIPPED_MODULES
+              else Path(name))
     key = hashlib.sha256(cellml.read_bytes()).hexdigest()[:12]
     work = CACHE / f"{name}-{key}"
     work.mkdir(parents=True, exist_ok=True)
@@ -272,7 +289,8 @@ def bench_gotranx(name: str, cells: list[int], steps: int, repeats: int,
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--models", nargs="+", default=["tp06-epi", "ord-endo"])
+    ap.add_argument("--models", nargs="+", default=["tp06-epi", "ord-endo"],
+                    help="registry names or CellML/.mmt files")
     ap.add_argument("--cells", nargs="+", type=int, default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--threads", nargs="+", type=int, default=[1, 2])
     ap.add_argument("--steps", type=int, default=100, help="steps per timing (default 100)")
@@ -285,8 +303,11 @@ def main(argv: list[str] | None = None) -> int:
     log(f"copy bandwidth {bw:.1f} GB/s")
     results = []
     for name in args.models:
-        results += bench_cardiotwin(name, args.cells, args.threads, args.steps, args.repeats,
-                                    bw)
+        label = Path(name).stem if name not in SHIPPED_MODULES else name
+        rows = bench_cardiotwin(name, args.cells, args.threads, args.steps, args.repeats, bw)
+        for r in rows:
+            r["model"] = label
+        results += rows
         if not args.no_gotranx:
             try:
                 results += bench_gotranx(name, args.cells, args.steps, args.repeats, bw)

@@ -25,7 +25,7 @@ import numpy as np
 
 from cardiotwin.ionic import get_model
 from cardiotwin.ionic.biomarkers import apd
-from cardiotwin.ionic.shipped import shipped
+from cardiotwin.ionic.shipped import cell_type, shipped, source_file
 from cardiotwin.ionic.simulate import PacingProtocol, pace
 
 BEATS = 50
@@ -33,35 +33,13 @@ BEATS = 50
 
 def myokit_last_beat(name: str, beats: int, dt_log: float = 0.01) -> np.ndarray:
     """V (mV) of the last beat from Myokit + CVODES, sampled every ``dt_log`` ms."""
-    import myokit
-    import myokit.formats
-    import myokit.lib.guess
+    from cardiotwin.ionic.verification import myokit_reference
 
-    sm = shipped(name)
-    model = myokit.formats.importer("cellml").model(str(sm.source_path()))
-    for qname, value in sm.constants.items():
-        model.get(qname).set_rhs(value)
-    m = get_model(name)
-    vm = model.get(m.state_names[0])  # the kernels keep the CellML's qualified names
-    _amp, dur = m.default_stimulus
-    if name == "mitchell-schaeffer":
-        stim = model.get("J_stim.J_stim")
-        pace_var = stim.parent().add_variable("pace_in")
-        pace_var.set_rhs(0)
-        pace_var.set_binding("pace")
-        stim.set_rhs(myokit.Multiply(myokit.Name(pace_var),
-                                     myokit.Number(model.get("J_stim.IstimAmplitude").eval())))
-        protocol = myokit.pacing.blocktrain(period=1000, duration=dur, offset=0)
-    else:
-        if myokit.lib.guess.remove_embedded_protocol(model) is None:
-            raise RuntimeError(f"Myokit found no embedded stimulus in {sm.source}")
-        protocol = myokit.pacing.blocktrain(period=1000, duration=dur, offset=0)
-    sim = myokit.Simulation(model, protocol)
-    sim.set_tolerance(1e-8, 1e-8)
-    sim.set_max_step_size(1.0)
-    sim.pre(1000 * (beats - 1))
-    d = sim.run(1000, log=[vm.qname()], log_interval=dt_log)
-    return np.asarray(d[vm.qname()])
+    ct = cell_type(name)
+    path = shipped(name).source_path(source=source_file(name))
+    ref = myokit_reference(path, bcl_ms=1000.0, beats=beats, dt_ms=dt_log,
+                           constants=dict(ct.constants) if ct else None)
+    return ref.v
 
 
 def table_myokit(models: list[str]) -> list[dict]:

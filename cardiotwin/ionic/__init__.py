@@ -1,5 +1,7 @@
 """Compiled ionic cell models (NumPy/Cython only; no dolfinx anywhere in this package).
 
+- :func:`resolve_model`: a registry name, a model file or a model object -> a model (the
+  one way callers turn a user's choice into a model; under MPI a file is compiled once);
 - :func:`get_model`, :func:`model_names`: the shipped models (``tp06-epi``, ``ord-endo``...)
   and user models loaded in this process;
 - :func:`load_model`: generate, compile (cached by content hash) and load a user's CellML
@@ -14,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from cardiotwin.ionic.registry import CellModel, get_model, model_names
+from cardiotwin.ionic.registry import CellModel, get_model, model_names, resolve_model
 
 __all__ = ["CellModel", "get_model", "load_model", "model_names", "resolve_model"]
 

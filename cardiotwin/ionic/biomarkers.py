@@ -7,6 +7,10 @@ Definitions (the same as the Myokit reference in ``shared/reference/README.md``)
 - ``dvdt_max``: the maximum of the forward difference ``(V[i+1] - V[i]) / (t[i+1] - t[i])``;
 - ``APDx``: from the time of maximum dV/dt to the first repolarising crossing of
   ``vpeak - x/100 * (vpeak - vrest)`` after the peak, linearly interpolated.
+
+For a cell beating by itself (a pacemaker model running free) :func:`spontaneous_biomarkers`
+analyses its last complete cycle the same way, from the maximum diastolic potential before
+the upstroke (``vrest``) to the one before the next upstroke.
 """
 
 from __future__ import annotations
@@ -112,3 +116,43 @@ def beat_biomarkers(t: ArrayLike, v: ArrayLike, cai_uM: ArrayLike | None = None
         vpeak_mV=float(np.max(v)), dvdt_max_mV_per_ms=dvdt_max(t, v),
         cai_peak_uM=cai_peak, cai_diastolic_uM=cai_dia,
     )
+
+
+@dataclass(frozen=True)
+class SpontaneousBiomarkers:
+    """The last complete cycle of a cell beating by itself.
+
+    ``beat`` holds its :class:`BeatBiomarkers` (``vrest_mV`` is the maximum diastolic
+    potential before the upstroke); ``cycle_length_ms`` the time between the last two
+    upstrokes; ``t0_ms`` the start of the analysed cycle in the trace.
+    """
+
+    beat: BeatBiomarkers
+    cycle_length_ms: float
+    t0_ms: float
+
+
+def spontaneous_biomarkers(t: ArrayLike, v: ArrayLike) -> SpontaneousBiomarkers | None:
+    """Biomarkers of the last complete cycle of a spontaneously beating trace.
+
+    Upstrokes are the upward crossings of the mid level ``(min V + max V) / 2``; the
+    analysed cycle runs from the minimum of V before the second-to-last upstroke to the
+    minimum before the last one.  None when the trace has fewer than two upstrokes (the
+    cell does not beat, or beats too slowly for the trace).
+    """
+    t, v = _check(t, v)
+    mid = 0.5 * (float(np.min(v)) + float(np.max(v)))
+    if not np.max(v) > np.min(v):
+        return None
+    ups = np.nonzero((v[:-1] < mid) & (v[1:] >= mid))[0] + 1
+    if ups.size < 2:
+        return None
+    a = int(ups[-3]) if ups.size >= 3 else 0
+    i0 = a + int(np.argmin(v[a:ups[-2]]))
+    i1 = int(ups[-2]) + int(np.argmin(v[ups[-2]:ups[-1]]))
+    if i1 - i0 < 3:
+        return None
+    seg_t, seg_v = t[i0:i1 + 1], v[i0:i1 + 1]
+    return SpontaneousBiomarkers(beat=beat_biomarkers(seg_t - seg_t[0], seg_v),
+                                 cycle_length_ms=float(t[ups[-1]] - t[ups[-2]]),
+                                 t0_ms=float(t[i0]))

@@ -31,18 +31,24 @@ V-only variable or V-only factor worth it (an exp, log, power or division) is a 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from cardiotwin.ionic.importer import PreparedModel
+from cardiotwin.exceptions import ModelError
+from cardiotwin.ionic.importer import Parameter, PreparedModel
 
 logger = logging.getLogger(__name__)
 
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"
 # cells per chunk of the vectorised cell loop, and per block inside it (a multiple of
 # the widest SIMD width, 8 doubles)
 CHUNK_CELLS = 32
 LANES = 8
+#: a state integrated explicitly whose |df/dx| exceeds this (1/ms) anywhere on a sweep of V
+#: is integrated with exponential Euler on the Jacobian's diagonal (stable at any dt; forward
+#: Euler needs dt < 2 / |df/dx|, i.e. 0.2 ms here)
+STIFF_RATE_PER_MS = 10.0
 
 
 def _lit(x: float) -> str:
@@ -309,9 +315,11 @@ class _Generator:
         from cardiotwin.ionic.symbolic import linear_coefficient, to_sympy
 
         self.rl_b: dict[Any, Any] = {}
+        self.grl_b: dict[Any, Any] = {}
         self.be_groups: list[tuple[list[Any], dict[tuple[int, int], Any]]] = []
         candidates: dict[Any, Any] = {}
         coupled: dict[Any, set[Any]] = {}
+        exprs: dict[Any, Any] = {}
         deps_of = {x: _dependents(self.m, x) for x in self.states[1:]}
         for x in self.states[1:]:
             deps = deps_of[x]
@@ -319,6 +327,7 @@ class _Generator:
                             and not self._special(var))
             if any(str(s).startswith("dot(") for s in expr.free_symbols):
                 continue
+            exprs[x] = expr
             b = linear_coefficient(expr, sp.Symbol(x.qname()))
             if b is None:
                 continue
@@ -333,9 +342,13 @@ class _Generator:
             try:
                 self.rl_b[x] = sympy_read(b, self.m)
             except Exception:
-                logger.debug("cannot read back %s for %s", b, x.qname())
+                logger.warning("%s: %s is linear in itself but its coefficient could not be "
+                               "written back; it falls back from Rush-Larsen to forward Euler",
+                               self.model_name, x.qname())
         # groups of mutually coupled states that are jointly linear (Markov chains):
-        # one backward-Euler step, solving (I - dt M) x_new = x + dt (f - M x)
+        # one backward-Euler step, solving (I - dt M) x_new = x + dt (f - M x); the states
+        # they are coupled with that are not linear in themselves (e.g. the calcium that
+        # drives a ryanodine-receptor chain) are frozen over the step
         seen: set[Any] = set()
         for x in candidates:
             if x in seen or not coupled[x]:
@@ -348,8 +361,8 @@ class _Generator:
                 group.append(y)
                 todo.extend(coupled.get(y, ()))
             seen.update(group)
-            group = [s for s in self.states if s in group]
-            if not all(y in candidates for y in group):
+            group = [s for s in self.states if s in group and s in candidates]
+            if len(group) < 2:
                 continue
             gdeps = set().union(*(deps_of[y] for y in group))
             syms = [sp.Symbol(y.qname()) for y in group]
@@ -374,6 +387,93 @@ class _Generator:
                     break
             if ok:
                 self.be_groups.append((group, mat))
+        in_be = {x for grp, _m in self.be_groups for x in grp}
+        for x in candidates:
+            if x not in self.rl_b and x not in in_be:
+                logger.warning("%s: %s is linear in itself but coupled both ways with %s; it "
+                               "falls back from Rush-Larsen to an explicit update",
+                               self.model_name, x.qname(),
+                               ", ".join(sorted(y.qname() for y in coupled[x])) or "?")
+        # stiff states left to forward Euler (fast buffers, fast exchange between
+        # compartments...): exponential Euler on the diagonal of the Jacobian (generalised
+        # Rush-Larsen), x + f (exp(J dt) - 1) / J with J = df/dx, stable for any dt
+        for x, rate in self._stiff_rates(exprs, in_be).items():
+            try:
+                self.grl_b[x] = sympy_read(sp.diff(exprs[x], sp.Symbol(x.qname())), self.m)
+            except Exception:
+                logger.warning("%s: %s is stiff (|df/dx| up to %.3g /ms) but its Jacobian "
+                               "could not be written back: forward Euler", self.model_name,
+                               x.qname(), rate)
+                continue
+            logger.info("%s: %s is stiff (|df/dx| up to %.3g /ms): exponential Euler",
+                        self.model_name, x.qname(), rate)
+
+    def _stiff_rates(self, exprs: dict[Any, Any], in_be: set[Any]) -> dict[Any, float]:
+        """States integrated explicitly whose diagonal Jacobian ``|df/dx|`` exceeds
+        ``STIFF_RATE_PER_MS`` somewhere on a sweep of V (the other states at their initial
+        values): state -> the largest ``|df/dx|`` found (1/ms)."""
+        import sympy as sp
+
+        from cardiotwin.ionic.importer import _dependents
+        from cardiotwin.ionic.symbolic import to_sympy
+
+        if self.v not in exprs:
+            # the membrane potential too (e.g. a fast coupling to a t-tubule compartment)
+            deps = _dependents(self.m, self.v)
+            e = to_sympy(self.v.rhs(), inline=lambda var: var in deps and not self._special(var))
+            if not any(str(sym).startswith("dot(") for sym in e.free_symbols):
+                exprs[self.v] = e
+        todo = [x for x in self.states if x in exprs and x not in self.rl_b
+                and x not in in_be]
+        if not todo:
+            return {}
+        init = {x: float(x.initial_value(True)) for x in self.states}
+        v0 = init[self.v]
+        sweep = ([v0, 0.0, 0.5, 1.0] if self.prep.voltage_unit == "1"
+                 else [v0, -90.0, -60.0, -30.0, 0.0, 30.0, 60.0])
+        out: dict[Any, float] = {}
+        jac = {x: sp.diff(exprs[x], sp.Symbol(x.qname())) for x in todo}
+        symbols = sorted({str(sym) for j in jac.values() for sym in j.free_symbols})
+        # plain argument names (qualified names are not identifiers: lambdify would
+        # rename them, slowly)
+        args = [sp.Symbol(f"a{i}") for i in range(len(symbols))]
+        rename = {sp.Symbol(n): a for n, a in zip(symbols, args, strict=True)}
+        funcs = {x: sp.lambdify(args, j.xreplace(rename), modules="math", dummify=False)
+                 for x, j in jac.items()}
+        for v in sweep:
+            values = self._probe_values(symbols, {**init, self.v: v})
+            if values is None:
+                continue
+            for x, f in funcs.items():
+                try:
+                    rate = abs(float(f(*values)))
+                except (ArithmeticError, ValueError, TypeError):
+                    continue
+                if rate == rate and rate > STIFF_RATE_PER_MS:
+                    out[x] = max(out.get(x, 0.0), rate)
+        return {x: out[x] for x in todo if x in out}
+
+    def _probe_values(self, names: list[str], state: dict[Any, float]) -> list[float] | None:
+        """Values of the variables ``names`` (qualified) at ``state`` (time 0, stimulus 0,
+        parameters at their defaults), or None if one cannot be evaluated."""
+        myokit = self.myokit
+        cache: dict[Any, float] = {}
+
+        def value(var: Any) -> float:
+            if var in state:
+                return state[var]
+            if var is self.stim or var is self.time:
+                return 0.0
+            if var not in cache:
+                subst = {myokit.Name(r.var()): myokit.Number(value(r.var()))
+                         for r in var.rhs().references() if not r.is_derivative()}
+                cache[var] = float(var.rhs().clone(subst=subst).eval())
+            return cache[var]
+
+        try:
+            return [value(self.m.get(n)) for n in names]
+        except Exception:
+            return None
 
     # ----------------------------------------------------------------- naming
     def _name_of(self, lhs: Any) -> str:
@@ -495,12 +595,17 @@ class _Generator:
 
 class _LutCollector:
     """The table columns of the lookup-table kernel, collected while its body is written:
-    V-only variables referenced by name and V-only subexpressions worth tabulating."""
+    V-only variables referenced by name and V-only subexpressions worth tabulating.
 
-    def __init__(self, g: _Generator) -> None:
+    ``subs`` (expression text -> column name) is shared by the cell types of a model, so
+    that one expression has one column in every cell type's table.
+    """
+
+    def __init__(self, g: _Generator, subs: dict[str, str]) -> None:
         self.g = g
         self.vars: set[Any] = set()
-        self.subs: dict[str, tuple[str, Any]] = {}
+        self.subs = subs
+        self.used: dict[str, Any] = {}
 
     def name_of(self, lhs: Any) -> str:
         if not lhs.is_derivative() and self.g.is_vonly(lhs.var()):
@@ -515,8 +620,10 @@ class _LutCollector:
             return None
         key = self.g.expr(e)
         if key not in self.subs:
-            self.subs[key] = (f"lutx__{len(self.subs)}", e)
-        return self.subs[key][0]
+            self.subs[key] = f"lutx__{len(self.subs)}"
+        name = self.subs[key]
+        self.used.setdefault(name, e)
+        return name
 
 
 def _tuple(items: list[Any]) -> str:
@@ -525,40 +632,158 @@ def _tuple(items: list[Any]) -> str:
     return "(" + ", ".join(repr(x) for x in items) + ("," if len(items) == 1 else "") + ")"
 
 
-def generate_pyx(prep: PreparedModel, *, model_name: str, regenerate: str,
-                 description: str = "") -> str:
-    """Cython source of the kernel for a prepared model.
+# ----------------------------------------------------------------------------- statements
+@dataclass(frozen=True)
+class _Stmt:
+    """One assignment of straight-line code: ``lhs = rhs``.  ``name`` is the variable it
+    defines (None for stores such as ``out[k] = ...``)."""
 
-    Parameters
-    ----------
-    prep
-        The model, from :func:`cardiotwin.ionic.importer.prepare_model`.
-    model_name
-        The registry name (``MODEL_NAME``).
-    regenerate
-        The command that regenerates the file, written into its header.
-    description
-        Extra header lines (what was changed from the source, citation).
+    lhs: str
+    rhs: str
+    name: str | None = None
 
-    Returns
-    -------
-    str
-        The ``.pyx`` text (deterministic: the same input gives the same bytes).
+
+class _Body:
+    """Straight-line code of one cell (C chunk loop or Cython helper)."""
+
+    def __init__(self, writer: Any, lang: str) -> None:
+        self.stmts: list[_Stmt] = []
+        self.writer = writer
+        self.lang = lang
+
+    def ex(self, e: Any) -> str:
+        return self.writer.ex(e)
+
+    def let(self, name: str, expr: str, ctype: str = "double") -> str:
+        lhs = f"const {ctype} {name}" if self.lang == "c" else f"cdef {ctype} {name}"
+        self.stmts.append(_Stmt(lhs, expr, name))
+        return name
+
+    def store(self, lhs: str, expr: str) -> None:
+        self.stmts.append(_Stmt(lhs, expr))
+
+    def put(self, k: int, expr: str) -> None:
+        self.store(f"out[{k * CHUNK_CELLS} + j]", expr)
+
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_COL = re.compile(r"@COL(1?)\(([A-Za-z0-9_]+)\)@")
+
+
+def _merge(seqs: list[list[_Stmt]], lang: str, selector: str) -> list[str]:
+    """One statement list for every cell type (variant) of a model.
+
+    Statements are matched by their left-hand side.  A statement with the same
+    right-hand side in every variant that has it is written once; otherwise its
+    right-hand sides are selected by ``selector`` (the variant index: a compile-time
+    constant in the specialised C cell loops, so the selection costs nothing there).  The
+    order is a topological order of the union (dependencies found by name), as close as
+    possible to the variants' own orders; for a single variant it is that variant's order.
     """
-    g = _Generator(prep, model_name)
+    import heapq
+
+    rank: list[str] = []
+    where: dict[str, int] = {}
+    by_lhs: dict[str, list[str | None]] = {}
+    names: dict[str, str] = {}
+    nv = len(seqs)
+    for k, seq in enumerate(seqs):
+        prev = -1
+        for st in seq:
+            if st.lhs not in by_lhs:
+                by_lhs[st.lhs] = [None] * nv
+                rank.insert(prev + 1, st.lhs)
+                where = {lhs: i for i, lhs in enumerate(rank)}
+            if by_lhs[st.lhs][k] is not None:
+                raise ValueError(f"statement {st.lhs!r} assigned twice")
+            by_lhs[st.lhs][k] = st.rhs
+            if st.name:
+                names[st.name] = st.lhs
+            prev = where[st.lhs]
+    deps: dict[str, set[str]] = {}
+    users: dict[str, list[str]] = {lhs: [] for lhs in rank}
+    for lhs, rhss in by_lhs.items():
+        ds = {names[w] for r in rhss if r is not None for w in _IDENT.findall(r)
+              if w in names and names[w] != lhs}
+        deps[lhs] = ds
+        for d in ds:
+            users[d].append(lhs)
+    waiting = {lhs: len(ds) for lhs, ds in deps.items()}
+    ready = [(where[lhs], lhs) for lhs, nd in waiting.items() if nd == 0]
+    heapq.heapify(ready)
+    out: list[str] = []
+    end = ";" if lang == "c" else ""
+    while ready:
+        _pos, lhs = heapq.heappop(ready)
+        rhss = by_lhs[lhs]
+        first = next(r for r in rhss if r is not None)
+        groups: dict[str, list[int]] = {}
+        for k, r in enumerate(rhss):
+            groups.setdefault(first if r is None else r, []).append(k)
+        if len(groups) == 1:
+            rhs = first
+        else:
+            items = list(groups.items())
+            rhs = f"({items[-1][0]})"
+            for r, ks in reversed(items[:-1]):
+                if lang == "c":
+                    cond = " || ".join(f"{selector} == {k}" for k in ks)
+                    rhs = f"(({cond}) ? ({r}) : {rhs})"
+                else:
+                    cond = " or ".join(f"{selector} == {k}" for k in ks)
+                    rhs = f"(({r}) if ({cond}) else {rhs})"
+        out.append(f"{lhs} = {rhs}{end}")
+        for u in users[lhs]:
+            waiting[u] -= 1
+            if waiting[u] == 0:
+                heapq.heappush(ready, (where[u], u))
+    if len(out) != len(rank):
+        raise ValueError("circular dependency between the statements of the cell types")
+    return out
+
+
+# ----------------------------------------------------------------------------- per model
+@dataclass
+class _Code:
+    """The code of one model (one cell type), before the cell types are merged."""
+
+    prep: PreparedModel
+    states: list[str]
+    state_units: list[str]
+    init: list[float]
+    rl: list[str]
+    fe: list[str]
+    grl: list[str]
+    be: list[str]
+    be_groups: list[tuple[list[str], int]]
+    out_names: list[str]
+    out_units: list[str]
+    out_sources: list[str]
+    plain: list[_Stmt]
+    lut: list[_Stmt]
+    lut_columns: list[str]
+    lut_notes: list[str]
+    row: list[_Stmt]
+    cur: list[_Stmt]
+
+
+def _model_code(prep: PreparedModel, subs: dict[str, str]) -> _Code:
+    """Analyse one prepared model and write its cell code (C) and helpers (Cython)."""
+    g = _Generator(prep, prep.model.name())
     myokit = g.myokit
     states = g.states
     v = g.v
     vname = _cname(v.qname())
     rl = [x for x in states if x in g.rl_b]
+    grl = [x for x in states if x in g.grl_b]
     be_states = {x for grp, _m in g.be_groups for x in grp}
-    fe = [x for x in states if x not in g.rl_b and x not in be_states]
+    fe = [x for x in states if x not in g.rl_b and x not in g.grl_b and x not in be_states]
     out_names = [*prep.currents.keys(), "I_ion"]
     out_vars = [g.m.get(q) for q in prep.currents.values()]
-    out_units = [str(x.unit()).strip("[]") if x.unit() is not None else "1" for x in out_vars]
+    out_units = ["uA/uF" if name in prep.current_scales else
+                 (str(x.unit()).strip("[]") if x.unit() is not None else "1")
+                 for name, x in zip(prep.currents, out_vars, strict=True)]
     out_units.append("uA/uF" if prep.voltage_unit == "mV" else "1/ms")
-    lut_cfg = default_lut(prep.voltage_unit)
-    ns = len(states)
 
     def refs_of(e: Any) -> list[tuple[str, Any]]:
         return sorted({("var", r.var()) for r in e.references()}, key=lambda n: n[1].qname())
@@ -566,65 +791,24 @@ def generate_pyx(prep: PreparedModel, *, model_name: str, regenerate: str,
     step_roots = [("dot", x) for x in states]
     for x in rl:
         step_roots += refs_of(g.rl_b[x])
+    for x in grl:
+        step_roots += refs_of(g.grl_b[x])
     for _grp, mat in g.be_groups:
         for _ij, e in sorted(mat.items()):
             step_roots += refs_of(e)
 
-    # ------------------------------------------------------------- cell code (C)
-    class Body:
-        """Straight-line C code of one cell in the chunk loop (index ``j``)."""
-
-        def __init__(self, writer: Any) -> None:
-            self.stmts: list[str] = []
-            self.writer = writer
-
-        def ex(self, e: Any) -> str:
-            return self.writer.ex(e)
-
-        def let(self, name: str, expr: str) -> str:
-            self.stmts.append(f"const double {name} = {expr};")
-            return name
-
-        def put(self, k: int, expr: str) -> None:
-            self.stmts.append(f"out[{k * CHUNK_CELLS} + j] = {expr};")
-
-    def c_function(name: str, stmts: list[str], extra_args: str = "",
-                   extra_decl: tuple[str, ...] = ()) -> list[str]:
-        # nj cells (a multiple of LANES) in blocks of LANES: every block runs the same
-        # vectorised loop (no scalar remainder), whatever nj is
-        return [f"static void CT_KERNEL {name}(int nj, double *CT_RESTRICT s, "
-                "const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, "
-                f"double t, double dt{extra_args})",
-                "{",
-                f"    double out[{ns * CHUNK_CELLS}];",
-                *[f"    {d}" for d in extra_decl],
-                "    (void)t;",
-                "    (void)p;",
-                f"    for (int jb = 0; jb < nj; jb += {LANES}) {{",
-                f"        for (int j = jb; j < jb + {LANES}; ++j) {{",
-                "            const double i_stim = ist[j];",
-                *[f"            {st}" for st in stmts],
-                "            (void)i_stim;",
-                "        }",
-                "    }",
-                f"    for (int k = 0; k < {ns}; ++k)",
-                "        for (int j = 0; j < nj; ++j)",
-                f"            s[k * ld + j] = out[k * {CHUNK_CELLS} + j];",
-                "}",
-                ""]
-
-    def loads(b: Body) -> None:
+    def loads(b: _Body) -> None:
         for k, x in enumerate(states):
             b.let(_cname(x.qname()), f"s[{k} * ld + j]")
         for var, k in g.params.items():
             b.let(_cname(var.qname()), f"p[{k} * ld + j]")
 
-    def nodes(b: Body, nds: list[Any]) -> None:
+    def nodes(b: _Body, nds: list[Any]) -> None:
         for kind, var in nds:
             name = ("dot__" if kind == "dot" else "") + _cname(var.qname())
             b.let(name, b.ex(var.rhs()))
 
-    def backward_euler(b: Body) -> None:
+    def backward_euler(b: _Body) -> None:
         # (I - dt M) y_new = y + dt (f - M y): Gaussian elimination without pivoting,
         # unrolled over the structural non-zeros (fill-in included)
         for gi, (group, mat) in enumerate(g.be_groups):
@@ -664,13 +848,13 @@ def generate_pyx(prep: PreparedModel, *, model_name: str, regenerate: str,
                 b.put(states.index(y), xs[i])
 
     # plain step: Rush-Larsen x + (a + b x) (exp(b dt) - 1) / b, forward Euler, BE groups
-    plain = Body(g.cwriter)
+    plain = _Body(g.cwriter, "c")
     loads(plain)
     nodes(plain, g.order(step_roots))
     for k, x in enumerate(states):
         name = _cname(x.qname())
-        if x in g.rl_b:
-            plain.let(f"rlb__{name}", plain.ex(g.rl_b[x]))
+        if x in g.rl_b or x in g.grl_b:
+            plain.let(f"rlb__{name}", plain.ex(g.rl_b[x] if x in g.rl_b else g.grl_b[x]))
             plain.put(k, f"ct_rush_larsen_ab({name}, dot__{name} - rlb__{name} * {name}, "
                          f"rlb__{name}, dt)")
         elif x not in be_states:
@@ -681,7 +865,7 @@ def generate_pyx(prep: PreparedModel, *, model_name: str, regenerate: str,
     # E = exp(b dt), Q = a (exp(b dt) - 1) / b tabulated; other Rush-Larsen states with
     # b(V): the factor (exp(b dt) - 1) / b tabulated; V-only variables and V-only
     # subexpressions worth it (exp, log, divisions...) tabulated; the rest computed.
-    collector = _LutCollector(g)
+    collector = _LutCollector(g, subs)
     lwriter = _expression_writer(collector.name_of, g.is_const, "c")
     lwriter.table = collector
     affine = {x: a for x in rl if (a := g.rl_affine(x)) is not None}
@@ -690,10 +874,12 @@ def generate_pyx(prep: PreparedModel, *, model_name: str, regenerate: str,
     for x in rl:
         if x not in affine and x not in rl_factor:
             lut_roots += refs_of(g.rl_b[x])
+    for x in grl:
+        lut_roots += refs_of(g.grl_b[x])
     for _grp, mat in g.be_groups:
         for _ij, e in sorted(mat.items()):
             lut_roots += refs_of(e)
-    lbody = Body(lwriter)
+    lbody = _Body(lwriter, "c")
     nodes(lbody, [nd for nd in g.order(lut_roots)
                   if not (nd[0] == "var" and g.is_vonly(nd[1]))])
     for k, x in enumerate(states):
@@ -702,8 +888,8 @@ def generate_pyx(prep: PreparedModel, *, model_name: str, regenerate: str,
             lbody.put(k, f"rlE__{name} * {name} + rlQ__{name}")
         elif x in rl_factor:
             lbody.put(k, f"{name} + dot__{name} * rlfactor__{name}")
-        elif x in g.rl_b:
-            lbody.let(f"rlb__{name}", lbody.ex(g.rl_b[x]))
+        elif x in g.rl_b or x in g.grl_b:
+            lbody.let(f"rlb__{name}", lbody.ex(g.rl_b[x] if x in g.rl_b else g.grl_b[x]))
             lbody.put(k, f"ct_rush_larsen_ab({name}, dot__{name} - rlb__{name} * {name}, "
                          f"rlb__{name}, dt)")
         elif x not in be_states:
@@ -711,25 +897,71 @@ def generate_pyx(prep: PreparedModel, *, model_name: str, regenerate: str,
     backward_euler(lbody)
     tab_vars = [nd[1] for nd in g.order([("var", x) for x in sorted(
         collector.vars, key=lambda y: y.qname())]) if nd[1] in collector.vars]
-    subs = list(collector.subs.values())
-    lut_entries = ([_cname(x.qname()) for x in tab_vars] + [name for name, _e in subs]
+    used_subs = sorted(collector.used.items(), key=lambda kv: int(kv[0].rsplit("__", 1)[1]))
+    lut_columns = ([_cname(x.qname()) for x in tab_vars] + [name for name, _e in used_subs]
                    + [f"rlfactor__{_cname(x.qname())}" for x in rl_factor])
     for x in affine:
-        lut_entries += [f"rlE__{_cname(x.qname())}", f"rlQ__{_cname(x.qname())}"]
-    nl = len(lut_entries)
-    lut_stmts = Body(g.cwriter)
-    loads(lut_stmts)
-    lut_stmts.let("x_lut0", f"({vname} - vmin) * inv_dv")
+        lut_columns += [f"rlE__{_cname(x.qname())}", f"rlQ__{_cname(x.qname())}"]
+    lut = _Body(g.cwriter, "c")
+    loads(lut)
+    lut.let("x_lut0", f"({vname} - vmin) * inv_dv")
     # NaN goes to row 0 (V itself stays NaN); outside the table: clamped to its ends
-    lut_stmts.let("x_lut1", "x_lut0 > 0.0 ? x_lut0 : 0.0")
-    lut_stmts.let("x_lut", "x_lut1 < xmax_lut ? x_lut1 : xmax_lut")
-    lut_stmts.stmts.append("const int i_lut = (int)x_lut;")
-    lut_stmts.let("w_lut", "x_lut - i_lut")
+    lut.let("x_lut1", "x_lut0 > 0.0 ? x_lut0 : 0.0")
+    lut.let("x_lut", "x_lut1 < xmax_lut ? x_lut1 : xmax_lut")
+    lut.let("i_lut", "(int)x_lut", "int")
+    lut.let("w_lut", "x_lut - i_lut")
     # indexed loads (not a row pointer) so that the compiler can gather them
-    lut_stmts.stmts.append(f"const int o_lut = {nl} * i_lut;")
-    for jj, name in enumerate(lut_entries):
-        lut_stmts.let(name, f"lut[o_lut + {jj}] + w_lut * (lut[o_lut + {nl + jj}] - "
-                            f"lut[o_lut + {jj}])")
+    lut.let("o_lut", "@NL@ * i_lut", "int")
+    for name in lut_columns:
+        lut.let(name, f"lut[o_lut + @COL({name})@] + w_lut * (lut[o_lut + @COL1({name})@] "
+                      f"- lut[o_lut + @COL({name})@])")
+    lut.stmts += lbody.stmts
+    notes = [f"{x.qname()}: x_new = E(V) x + Q(V), both tabulated" for x in affine]
+    notes += [f"{name} = {g.expr(e)}" for name, e in used_subs]
+
+    # table row (Cython)
+    row = _Body(g.writer, "cython")
+    row.let(vname, "V")
+    row_roots = [("var", x) for x in tab_vars]
+    for _name, e in used_subs:
+        row_roots += refs_of(e)
+    for x in rl_factor:
+        row_roots += refs_of(g.rl_b[x])
+    for x, a in affine.items():
+        row_roots += refs_of(g.rl_b[x]) + refs_of(a)
+    nodes(row, g.order(row_roots))
+    for x in rl_factor:
+        row.let(f"rlb__{_cname(x.qname())}", g.expr(g.rl_b[x]))
+    for x, a in affine.items():
+        row.let(f"rlb__{_cname(x.qname())}", g.expr(g.rl_b[x]))
+        row.let(f"rla__{_cname(x.qname())}", g.expr(a))
+    for x in tab_vars:
+        name = _cname(x.qname())
+        row.store(f"row[@COL({name})@]", name)
+    for name, e in used_subs:
+        row.store(f"row[@COL({name})@]", g.expr(e))
+    for x in rl_factor:
+        name = _cname(x.qname())
+        row.store(f"row[@COL(rlfactor__{name})@]", f"expm1(rlb__{name} * dt) / rlb__{name} "
+                  f"if fabs(rlb__{name}) > 1e-12 else dt")
+    for x in affine:
+        name = _cname(x.qname())
+        row.store(f"row[@COL(rlE__{name})@]", f"exp(rlb__{name} * dt)")
+        row.store(f"row[@COL(rlQ__{name})@]", f"rla__{name} * (expm1(rlb__{name} * dt) / "
+                  f"rlb__{name} if fabs(rlb__{name}) > 1e-12 else dt)")
+
+    # currents (Cython)
+    cur = _Body(g.writer, "cython")
+    for k, x in enumerate(states):
+        cur.let(_cname(x.qname()), f"s[{k} * n + c]")
+    for var, k in g.params.items():
+        cur.let(_cname(var.qname()), f"p[{k} * n + c]")
+    nodes(cur, g.order([("var", x) for x in out_vars] + [("dot", v)]))
+    for k, (oname, x) in enumerate(zip(prep.currents, out_vars, strict=True)):
+        scale = prep.current_scales.get(oname, 1.0)
+        value = g._name_of(myokit.Name(x))
+        cur.store(f"o[{k} * m + c]", value if scale == 1.0 else f"{value} * {_lit(scale)}")
+    cur.store(f"o[{len(out_vars)} * m + c]", f"-dot__{vname}")
 
     def unit_of(var: Any) -> str:
         u = var.unit()
@@ -739,15 +971,225 @@ def generate_pyx(prep: PreparedModel, *, model_name: str, regenerate: str,
     for x in states:
         val = x.initial_value(True) if hasattr(x, "initial_value") else x.state_value()
         init.append(float(val))
+    return _Code(
+        prep=prep, states=[x.qname() for x in states], state_units=[unit_of(x) for x in states],
+        init=init, rl=[x.qname() for x in rl], fe=[x.qname() for x in fe],
+        grl=[x.qname() for x in grl],
+        be=[x.qname() for x in states if x in be_states],
+        be_groups=[([x.qname() for x in grp], len(mat)) for grp, mat in g.be_groups],
+        out_names=out_names, out_units=out_units,
+        out_sources=[*prep.currents.values(), "-dV/dt at i_stim=0"],
+        plain=plain.stmts, lut=lut.stmts, lut_columns=lut_columns, lut_notes=notes,
+        row=row.stmts, cur=cur.stmts)
+
+
+# ----------------------------------------------------------------------------- variants
+@dataclass(frozen=True)
+class Variant:
+    """One cell type of a model whose cell types share one kernel.
+
+    Attributes
+    ----------
+    name
+        Registry name of the cell type (``"tp06-epi"``).
+    value
+        Value of the kernel's cell-type parameter row for this cell type (``celltype``:
+        0 endocardial, 1 epicardial, 2 mid-myocardial).
+    prep
+        The cell type's prepared model (its own CellML file, or the common one with its
+        constants changed).
+    """
+
+    name: str
+    value: float
+    prep: PreparedModel
+
+
+def _same(what: str, codes: list[_Code], get: Any) -> Any:
+    first = get(codes[0])
+    for c in codes[1:]:
+        if get(c) != first:
+            raise ModelError(f"cell types of one kernel must have the same {what}; "
+                             f"{codes[0].prep.source} and {c.prep.source} differ")
+    return first
+
+
+def generate_pyx(prep: PreparedModel | list[Variant], *, model_name: str, regenerate: str,
+                 description: str = "", variant_param: str = "celltype") -> str:
+    """Cython source of the kernel of a prepared model, or of several cell types.
+
+    Parameters
+    ----------
+    prep
+        The model, from :func:`cardiotwin.ionic.importer.prepare_model`; or its cell
+        types (:class:`Variant`, in the order of their index), which then share one
+        kernel: the cell type is the per-cell parameter row ``variant_param`` (appended to
+        the model's parameters), and wherever the cell types' generated code differs the
+        expression is selected per cell type (see Notes).
+    model_name
+        ``MODEL_NAME`` of the kernel (the source model, e.g. ``"tp06"``).
+    regenerate
+        The command that regenerates the file, written into its header.
+    description
+        Extra header lines (what was changed from the source, citation).
+    variant_param
+        Name of the cell-type parameter row.
+
+    Returns
+    -------
+    str
+        The ``.pyx`` text (deterministic: the same input gives the same bytes).
+
+    Notes
+    -----
+    The cell types are diffed statement by statement after code generation (constants
+    folded, lookup-table columns chosen), so each cell type computes exactly the
+    arithmetic of a kernel generated for it alone.  The C cell loop is written once with
+    the selections on a ``variant`` argument and compiled once per cell type with that
+    argument constant (the selections vanish); a chunk of cells of several types is run
+    once per type present, each cell keeping the result of its own type.  Each cell type
+    has its own block of the lookup table.
+    """
+    variants = prep if isinstance(prep, list) else [Variant(model_name, 0.0, prep)]
+    if not variants:
+        raise ModelError("generate_pyx: no model given")
+    multi = isinstance(prep, list)
+    subs: dict[str, str] = {}
+    codes = [_model_code(vr.prep, subs) for vr in variants]
+    c0 = codes[0]
+    p0 = c0.prep
+    states = _same("state variables", codes, lambda c: c.states)
+    _same("state units", codes, lambda c: c.state_units)
+    _same("parameters", codes, lambda c: [(p.name, p.unit, p.default, p.kind)
+                                          for p in c.prep.parameters])
+    _same("outputs", codes, lambda c: (c.out_names, c.out_units))
+    _same("voltage unit", codes, lambda c: c.prep.voltage_unit)
+    params = list(p0.parameters)
+    param_targets = [p.qname for p in params]
+    if multi:
+        if any(p.name == variant_param for p in params):
+            raise ModelError(f"the model already has a parameter {variant_param!r}")
+        params.append(Parameter(variant_param, "1", float(variants[0].value), "",
+                                "cell type", "value"))
+        param_targets.append("cell type: " + ", ".join(
+            f"{vr.value:g} = {vr.name}" for vr in variants))
+    nv = len(variants)
+    vrow = len(params) - 1 if multi else -1
+    lut_cfg = default_lut(p0.voltage_unit)
+    ns = len(states)
+
+    # lookup-table columns: union over the cell types, by kind
+    def union(select: Any) -> list[str]:
+        out: list[str] = []
+        for c in codes:
+            for name in c.lut_columns:
+                if select(name) and name not in out:
+                    out.append(name)
+        return out
+
+    def kind(name: str) -> int:
+        if name.startswith("lutx__"):
+            return 1
+        if name.startswith("rlfactor__"):
+            return 2
+        if name.startswith(("rlE__", "rlQ__")):
+            return 3
+        return 0
+
+    columns = [n for k in range(4) for n in union(lambda name, k=k: kind(name) == k)]
+    subs_cols = sorted((n for n in columns if kind(n) == 1),
+                       key=lambda n: int(n.rsplit("__", 1)[1]))
+    columns = ([n for n in columns if kind(n) == 0] + subs_cols
+               + [n for n in columns if kind(n) in (2, 3)])
+    col_index = {n: i for i, n in enumerate(columns)}
+    nl = len(columns)
+
+    def fill(text: str) -> str:
+        text = text.replace("@NL@", str(nl))
+        # @COL(name)@: the column's index; @COL1(name)@: the same column one row on
+        return _COL.sub(lambda mm: str(col_index[mm.group(2)] + (nl if mm.group(1) else 0)),
+                        text)
+
+    def merged(get: Any, lang: str, selector: str) -> list[str]:
+        seqs = [[_Stmt(fill(s.lhs), fill(s.rhs), s.name) for s in get(c)] for c in codes]
+        return _merge(seqs, lang, selector)
+
+    def c_function(name: str, stmts: list[str], extra_args: str = "",
+                   extra_decl: tuple[str, ...] = ()) -> list[str]:
+        # nj cells (a multiple of LANES) in blocks of LANES: every block runs the same
+        # vectorised loop (no scalar remainder), whatever nj is
+        return [f"static inline __attribute__((always_inline)) void {name}(int nj, "
+                "double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, "
+                f"const double *CT_RESTRICT ist, double t, double dt{extra_args}, "
+                "const int variant)",
+                "{",
+                f"    double out[{ns * CHUNK_CELLS}];",
+                *[f"    {d}" for d in extra_decl],
+                "    (void)t;",
+                "    (void)p;",
+                "    (void)variant;",
+                f"    for (int jb = 0; jb < nj; jb += {LANES}) {{",
+                f"        for (int j = jb; j < jb + {LANES}; ++j) {{",
+                "            const double i_stim = ist[j];",
+                *[f"            {st}" for st in stmts],
+                "            (void)i_stim;",
+                "        }",
+                "    }",
+                f"    for (int k = 0; k < {ns}; ++k)",
+                "        for (int j = 0; j < nj; ++j)",
+                f"            s[k * ld + j] = out[k * {CHUNK_CELLS} + j];",
+                "}",
+                ""]
+
+    args_plain = ("int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, "
+                  "const double *CT_RESTRICT ist, double t, double dt")
+    call_plain = "nj, s, p, ld, ist, t, dt"
+    args_lut = (", const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv")
+    call_lut = ", lut, n_rows, vmin, inv_dv"
+    code = c_function("ct_chunk_body", merged(lambda c: c.plain, "c", "variant"))
+    code += c_function("ct_chunk_lut_body", merged(lambda c: c.lut, "c", "variant"),
+                       args_lut, ("const double xmax_lut = n_rows - 1.000001;",))
+    for k in range(nv):
+        code += [f"static void CT_KERNEL ct_chunk_v{k}({args_plain})",
+                 f"{{ ct_chunk_body({call_plain}, {k}); }}",
+                 f"static void CT_KERNEL ct_chunk_lut_v{k}({args_plain}{args_lut})",
+                 f"{{ ct_chunk_lut_body({call_plain}{call_lut}, {k}); }}"]
+    code += ["", f"static void ct_chunk(int variant, {args_plain})", "{",
+             "    switch (variant) {"]
+    code += [f"    case {k}: ct_chunk_v{k}({call_plain}); break;" for k in range(1, nv)]
+    code += [f"    default: ct_chunk_v0({call_plain});", "    }", "}", "",
+             f"static void ct_chunk_lut(int variant, {args_plain}{args_lut})", "{",
+             f"    lut += (Py_ssize_t)variant * n_rows * {max(nl, 1)};",
+             "    switch (variant) {"]
+    code += [f"    case {k}: ct_chunk_lut_v{k}({call_plain}{call_lut}); break;"
+             for k in range(1, nv)]
+    code += [f"    default: ct_chunk_lut_v0({call_plain}{call_lut});", "    }", "}", "",
+             f"static const double CT_VARIANT_VALUES[{nv}] = "
+             f"{{{', '.join(_lit(vr.value) for vr in variants)}}};",
+             "static int ct_variant_of(double value)", "{",
+             f"    for (int k = 0; k < {nv}; ++k)",
+             "        if (value == CT_VARIANT_VALUES[k])",
+             "            return k;",
+             "    return -1;", "}", ""]
 
     L: list[str] = []
     w = L.append
     w("# cython: language_level=3")
     w(f"# cardiotwin ionic kernel '{model_name}': GENERATED CODE, do not edit by hand.")
     w("#")
-    w(f"# Generated from: {prep.source}")
+    if multi:
+        w(f"# Cell types (per-cell parameter row '{variant_param}'):")
+        for vr in variants:
+            w(f"#   {vr.value:g} = {vr.name}: {vr.prep.source}")
+    else:
+        w(f"# Generated from: {p0.source}")
     for line in description.strip().splitlines():
         w(f"# {line}".rstrip())
+    for k, c in enumerate(codes):
+        if c.prep.conversions and (k == 0 or c.prep.conversions != c0.prep.conversions):
+            w(f"# Conversions{f' ({variants[k].name})' if multi else ''}:")
+            for note in c.prep.conversions:
+                w(f"#   {note}")
     w(f"# Generator: cardiotwin.ionic.codegen version {GENERATOR_VERSION}.")
     w(f"# Regenerate with: {regenerate}")
     w("#")
@@ -755,23 +1197,33 @@ def generate_pyx(prep: PreparedModel, *, model_name: str, regenerate: str,
       "params[n_params, n_cells],")
     w("# i_stim[n_cells] in µA/µF with Hodgkin-Huxley sign (negative depolarises): "
       "dV/dt = ... - i_stim.")
-    w("# Rush-Larsen states (right-hand side linear in the state, found symbolically, and")
-    w("# not coupled both ways to another non-V state):")
-    for x in rl:
-        w(f"#   {x.qname()}")
-    for grp, mat in g.be_groups:
-        w(f"# Backward Euler (linear system of {len(grp)} states coupled both ways, "
-          f"{len(mat)} non-zero couplings):")
-        for x in grp:
-            w(f"#   {x.qname()}")
-    w("# Forward Euler states:")
-    for x in fe:
-        w(f"#   {x.qname()}")
-    w(f"# Lookup-table entries (depend on V only; step_lut): {len(lut_entries)}")
-    for x in affine:
-        w(f"#   {x.qname()}: x_new = E(V) x + Q(V), both tabulated")
-    for name, e in subs:
-        w(f"#   {name} = {g.expr(e)}")
+    for k, c in enumerate(codes):
+        if k and (c.rl, c.be_groups, c.fe, c.grl, c.lut_notes) == (
+                c0.rl, c0.be_groups, c0.fe, c0.grl, c0.lut_notes):
+            continue
+        if multi:
+            w(f"# Integration of {variants[k].name}:")
+        w("# Rush-Larsen states (right-hand side linear in the state, found symbolically, "
+          "and")
+        w("# not coupled both ways to another non-V state):")
+        for x in c.rl:
+            w(f"#   {x}")
+        if c.grl:
+            w("# Exponential Euler on the diagonal of the Jacobian (stiff: |df/dx| > "
+              f"{STIFF_RATE_PER_MS:g} /ms somewhere on a sweep of V):")
+            for x in c.grl:
+                w(f"#   {x}")
+        for grp, nnz in c.be_groups:
+            w(f"# Backward Euler (linear system of {len(grp)} states coupled both ways, "
+              f"{nnz} non-zero couplings):")
+            for x in grp:
+                w(f"#   {x}")
+        w("# Forward Euler states:")
+        for x in c.fe:
+            w(f"#   {x}")
+        w(f"# Lookup-table entries (depend on V only; step_lut): {len(c.lut_columns)}")
+        for note in c.lut_notes:
+            w(f"#   {note}")
     w("")
     w("from cython.parallel cimport prange")
     w("from libc.math cimport acos, asin, atan, ceil, cos, exp, expm1, fabs, floor, log, "
@@ -780,293 +1232,101 @@ def generate_pyx(prep: PreparedModel, *, model_name: str, regenerate: str,
     w("from pacing cimport blocktrain_fraction")
     w("")
     w(f"MODEL_NAME = {model_name!r}")
-    w(f"STATE_NAMES = {_tuple([x.qname() for x in states])}")
-    w(f"STATE_UNITS = {_tuple([unit_of(x) for x in states])}")
-    w(f"INITIAL_STATES = {_tuple(init)}")
-    w(f"PARAM_NAMES = {_tuple([p.name for p in prep.parameters])}")
-    w(f"PARAM_UNITS = {_tuple([p.unit for p in prep.parameters])}")
-    w(f"PARAM_DEFAULTS = {_tuple([float(p.default) for p in prep.parameters])}")
-    w(f"PARAM_KINDS = {_tuple([p.kind for p in prep.parameters])}")
-    w(f"PARAM_TARGETS = {_tuple([p.qname for p in prep.parameters])}")
-    w(f"RUSH_LARSEN_STATES = {_tuple([x.qname() for x in rl])}")
-    w(f"FORWARD_EULER_STATES = {_tuple([x.qname() for x in fe])}")
-    w(f"BACKWARD_EULER_STATES = {_tuple([x.qname() for x in states if x in be_states])}")
-    w(f"CURRENT_NAMES = {_tuple(out_names)}")
-    w(f"CURRENT_UNITS = {_tuple(out_units)}")
-    w(f"CURRENT_SOURCES = {_tuple([*prep.currents.values(), '-dV/dt at i_stim=0'])}")
+    w(f"STATE_NAMES = {_tuple(states)}")
+    w(f"STATE_UNITS = {_tuple(c0.state_units)}")
+    w(f"INITIAL_STATES = {_tuple(c0.init)}")
+    w(f"PARAM_NAMES = {_tuple([p.name for p in params])}")
+    w(f"PARAM_UNITS = {_tuple([p.unit for p in params])}")
+    w(f"PARAM_DEFAULTS = {_tuple([float(p.default) for p in params])}")
+    w(f"PARAM_KINDS = {_tuple([p.kind for p in params])}")
+    w(f"PARAM_TARGETS = {_tuple(param_targets)}")
+    w(f"RUSH_LARSEN_STATES = {_tuple(c0.rl)}")
+    w(f"FORWARD_EULER_STATES = {_tuple(c0.fe)}")
+    w(f"BACKWARD_EULER_STATES = {_tuple(c0.be)}")
+    w(f"EXPONENTIAL_EULER_STATES = {_tuple(c0.grl)}")
+    w(f"CURRENT_NAMES = {_tuple(c0.out_names)}")
+    w(f"CURRENT_UNITS = {_tuple(c0.out_units)}")
+    w(f"CURRENT_SOURCES = {_tuple(c0.out_sources)}")
     w("# (amplitude in µA/µF with Hodgkin-Huxley sign, duration in ms), from the model file")
-    w(f"DEFAULT_STIMULUS = {_tuple([float(prep.default_stimulus[0]), float(prep.default_stimulus[1])])}")  # noqa: E501
-    w(f"VOLTAGE_UNIT = {prep.voltage_unit!r}")
-    w(f"LUT_ENTRIES = {_tuple(lut_entries)}")
+    stim0 = [float(p0.default_stimulus[0]), float(p0.default_stimulus[1])]
+    w(f"DEFAULT_STIMULUS = {_tuple(stim0)}")
+    w(f"VOLTAGE_UNIT = {p0.voltage_unit!r}")
+    w(f"LUT_ENTRIES = {_tuple(columns)}")
     w(f"LUT_DEFAULT_RANGE = {_tuple([lut_cfg.vmin, lut_cfg.vmax, lut_cfg.dv])}")
-    w(f"cdef Py_ssize_t N_STATES_C = {len(states)}")
-    w(f"cdef Py_ssize_t N_LUT_C = {len(lut_entries)}")
-    w(f"cdef Py_ssize_t N_PARAMS_C = {len(prep.parameters)}")
+    w("# Cell types sharing this kernel (index = position): registry name, value of the")
+    w("# cell-type parameter row, initial states and default stimulus of each")
+    w(f"VARIANT_PARAM = {variant_param if multi else None!r}")
+    w(f"VARIANT_NAMES = {_tuple([vr.name for vr in variants]) if multi else '()'}")
+    w(f"VARIANT_VALUES = {_tuple([float(vr.value) for vr in variants]) if multi else '()'}")
+    if multi:
+        w("VARIANT_INITIAL_STATES = (")
+        for c in codes:
+            w(f"    {_tuple(c.init)},")
+        w(")")
+        w("VARIANT_DEFAULT_STIMULUS = " + _tuple([
+            (float(c.prep.default_stimulus[0]), float(c.prep.default_stimulus[1]))
+            for c in codes]))
+        w("VARIANT_PARAM_TARGETS = (")
+        for c in codes:
+            w(f"    {_tuple([p.qname for p in c.prep.parameters])},")
+        w(")")
+    else:
+        w("VARIANT_INITIAL_STATES = ()")
+        w("VARIANT_DEFAULT_STIMULUS = ()")
+        w("VARIANT_PARAM_TARGETS = ()")
+    w(f"cdef Py_ssize_t N_STATES_C = {ns}")
+    w(f"cdef Py_ssize_t N_LUT_C = {nl}")
+    w(f"cdef Py_ssize_t N_PARAMS_C = {len(params)}")
     w("N_STATES = len(STATE_NAMES)")
     w("N_PARAMS = len(PARAM_NAMES)")
     w("N_LUT = len(LUT_ENTRIES)")
+    w("N_VARIANTS = max(len(VARIANT_NAMES), 1)")
     w("")
     w("# Cells are advanced in chunks of CHUNK: the loop over a chunk is branch-free and")
     w("# vectorised by the C compiler (SIMD exp/log from the C library where it has them).")
     w("cdef enum:")
     w(f"    CHUNK = {CHUNK_CELLS}")
     w(f"    NS = {ns}")
-    w(f"    NP = {max(len(prep.parameters), 1)}")
-    w(f"    NL = {max(len(lut_entries), 1)}")
+    w(f"    NP = {max(len(params), 1)}")
+    w(f"    NL = {max(nl, 1)}")
     w(f"    LANES = {LANES}")
+    w(f"    NV = {nv}")
+    w(f"    VROW = {vrow}")
     w("")
     ind = "    "
-    w("# The cell loop over one chunk, in C (compiled for several instruction sets where")
-    w("# the compiler supports target_clones, see kernels/common/ionic_chunk.h).")
+    w("# The cell loop over one chunk, in C, written once with the cell type as an argument")
+    w("# and compiled once per cell type (the argument constant), for several instruction")
+    w("# sets where the compiler supports target_clones (see kernels/common/ionic_chunk.h).")
     w("cdef extern from *:")
     w('    """')
     w('    #include "ionic_chunk.h"')
-    code = c_function("ct_chunk", plain.stmts)
-    code += c_function("ct_chunk_lut", lut_stmts.stmts + lbody.stmts,
-                       ", const double *CT_RESTRICT lut, int n_rows, double vmin, "
-                       "double inv_dv", ("const double xmax_lut = n_rows - 1.000001;",))
     for line in code:
         w(f"    {line}".rstrip())
     w('    """')
-    w("    void ct_chunk(int nj, double* s, const double* p, Py_ssize_t ld, const double* ist, "
-      "double t, double dt) nogil")
-    w("    void ct_chunk_lut(int nj, double* s, const double* p, Py_ssize_t ld, "
+    w("    void ct_chunk(int variant, int nj, double* s, const double* p, Py_ssize_t ld, "
+      "const double* ist, double t, double dt) nogil")
+    w("    void ct_chunk_lut(int variant, int nj, double* s, const double* p, Py_ssize_t ld, "
       "const double* ist, double t, double dt, const double* lut, int n_rows, double vmin, "
       "double inv_dv) nogil")
+    w("    int ct_variant_of(double value) nogil")
     w("")
     w("")
-    # table row (Cython)
-    w("cdef void _lut_row(double V, double dt, double* row) noexcept nogil:")
-    w(f"{ind}cdef double {vname} = V")
-    row_roots = [("var", x) for x in tab_vars]
-    for _name, e in subs:
-        row_roots += refs_of(e)
-    for x in rl_factor:
-        row_roots += refs_of(g.rl_b[x])
-    for x, a in affine.items():
-        row_roots += refs_of(g.rl_b[x]) + refs_of(a)
-    L.extend(g.emit_nodes(g.order(row_roots), ind))
-    for x in rl_factor:
-        w(f"{ind}cdef double rlb__{_cname(x.qname())} = {g.expr(g.rl_b[x])}")
-    for x, a in affine.items():
-        w(f"{ind}cdef double rlb__{_cname(x.qname())} = {g.expr(g.rl_b[x])}")
-        w(f"{ind}cdef double rla__{_cname(x.qname())} = {g.expr(a)}")
-    j = 0
-    for x in tab_vars:
-        w(f"{ind}row[{j}] = {_cname(x.qname())}")
-        j += 1
-    for _name, e in subs:
-        w(f"{ind}row[{j}] = {g.expr(e)}")
-        j += 1
-    for x in rl_factor:
-        name = _cname(x.qname())
-        w(f"{ind}row[{j}] = expm1(rlb__{name} * dt) / rlb__{name} "
-          f"if fabs(rlb__{name}) > 1e-12 else dt")
-        j += 1
-    for x in affine:
-        name = _cname(x.qname())
-        w(f"{ind}row[{j}] = exp(rlb__{name} * dt)")
-        w(f"{ind}row[{j + 1}] = rla__{name} * (expm1(rlb__{name} * dt) / rlb__{name} "
-          f"if fabs(rlb__{name}) > 1e-12 else dt)")
-        j += 2
-    if not lut_entries:
+    w("cdef void _lut_row(double V, double dt, double* row, int variant) noexcept nogil:")
+    rows = merged(lambda c: c.row, "cython", "variant")
+    L.extend(f"{ind}{line}" for line in rows)
+    if not columns:
         w(f"{ind}pass")
     w("")
     w("")
-    # currents
-    cur_roots = [("var", x) for x in out_vars] + [("dot", v)]
     w("cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, "
-      "Py_ssize_t c, double t, double* o, Py_ssize_t m) noexcept nogil:")
+      "Py_ssize_t c, double t, double* o, Py_ssize_t m, int variant) noexcept nogil:")
     w(f"{ind}cdef double i_stim = 0.0")
-    L.extend(g.load_lines(ind))
-    L.extend(g.emit_nodes(g.order(cur_roots), ind))
-    for k, x in enumerate(out_vars):
-        w(f"{ind}o[{k} * m + c] = {g._name_of(myokit.Name(x))}")
-    w(f"{ind}o[{len(out_vars)} * m + c] = -dot__{vname}")
+    L.extend(f"{ind}{line}" for line in merged(lambda c: c.cur, "cython", "variant"))
     w("")
     w("")
     w(_PY_API)
     return "\n".join(L) + "\n"
 
 
-_PY_API = '''cdef void _chunk_at(double* s, const double* p, Py_ssize_t n, Py_ssize_t c0,
-                   const double* ist, Py_ssize_t ist_stride, double t, double dt,
-                   const double* lut, int n_rows, double vmin, double inv_dv) noexcept nogil:
-    """Advance cells ``c0 .. min(c0 + CHUNK, n) - 1``.  A short last chunk is padded (with
-    copies of its last cell, up to a multiple of LANES) into local arrays, so that every
-    cell takes the same code path whatever the number of cells or threads (bitwise
-    identical results)."""
-    cdef double ib[CHUNK]
-    cdef double sb[NS * CHUNK]
-    cdef double pb[NP * CHUNK]
-    cdef Py_ssize_t m = n - c0
-    cdef Py_ssize_t j, k, jj
-    cdef int nj = CHUNK if m >= CHUNK else <int>(((m + LANES - 1) // LANES) * LANES)
-    for j in range(nj):
-        jj = j if j < m else m - 1
-        ib[j] = ist[(c0 + jj) * ist_stride]
-    if m >= CHUNK:
-        if lut == NULL:
-            ct_chunk(CHUNK, s + c0, p + c0 if p != NULL else NULL, n, ib, t, dt)
-        else:
-            ct_chunk_lut(CHUNK, s + c0, p + c0 if p != NULL else NULL, n, ib, t, dt, lut,
-                         n_rows, vmin, inv_dv)
-        return
-    for k in range(NS):
-        for j in range(nj):
-            jj = j if j < m else m - 1
-            sb[k * CHUNK + j] = s[k * n + c0 + jj]
-    if p != NULL:
-        for k in range(N_PARAMS_C):
-            for j in range(nj):
-                jj = j if j < m else m - 1
-                pb[k * CHUNK + j] = p[k * n + c0 + jj]
-    if lut == NULL:
-        ct_chunk(nj, sb, pb, CHUNK, ib, t, dt)
-    else:
-        ct_chunk_lut(nj, sb, pb, CHUNK, ib, t, dt, lut, n_rows, vmin, inv_dv)
-    for k in range(NS):
-        for j in range(m):
-            s[k * n + c0 + j] = sb[k * CHUNK + j]
-
-
-cdef void _run(double* s, const double* p, Py_ssize_t n, const double* ist,
-               Py_ssize_t ist_stride, double t, double dt, const double* lut, int n_rows,
-               double vmin, double inv_dv, int workers) noexcept nogil:
-    """One step for all cells, chunk by chunk (``prange`` over chunks if workers > 1)."""
-    cdef Py_ssize_t n_chunks = (n + CHUNK - 1) // CHUNK
-    cdef Py_ssize_t ch
-    if workers > 1:
-        for ch in prange(n_chunks, num_threads=workers, schedule="static"):
-            _chunk_at(s, p, n, ch * CHUNK, ist, ist_stride, t, dt, lut, n_rows, vmin,
-                      inv_dv)
-    else:
-        for ch in range(n_chunks):
-            _chunk_at(s, p, n, ch * CHUNK, ist, ist_stride, t, dt, lut, n_rows, vmin,
-                      inv_dv)
-
-
-def step(double[:, ::1] states, const double[:, ::1] params, const double[::1] i_stim,
-         double t, double dt, int workers=1):
-    """Advance every cell by one step ``dt`` (ms) from time ``t`` (ms), in place.
-
-    ``states[N_STATES, n_cells]``, ``params[N_PARAMS, n_cells]``, ``i_stim[n_cells]``
-    (µA/µF, negative depolarises).  Shapes are not checked here (see
-    ``cardiotwin.ionic.CellModel.step``).
-    """
-    cdef Py_ssize_t n = states.shape[1]
-    if n == 0:
-        return
-    cdef double* s = &states[0, 0]
-    cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
-    cdef const double* st = &i_stim[0]
-    with nogil:
-        _run(s, p, n, st, 1, t, dt, NULL, 0, 0.0, 1.0, workers)
-
-
-def make_lut(double vmin, double dv, double dt, double[:, ::1] out):
-    """Fill ``out[n_rows, N_LUT]`` with the V-only expressions at ``vmin + i*dv``.
-
-    Each row is the mean of the values at ``V - h`` and ``V + h`` with ``h = dv / 1000``:
-    this removes the 0/0 of removable singularities such as ``(V - a)/(exp(k (V - a)) - 1)``
-    when ``a`` falls on a table point, and changes smooth entries by O(h**2).  The
-    Rush-Larsen factors in the table depend on ``dt`` (ms).
-    """
-    cdef Py_ssize_t i, k
-    cdef double lo[NL]
-    cdef double hi[NL]
-    cdef double h = 1e-3 * dv
-    if out.shape[1] != N_LUT:
-        raise ValueError(f"lookup table needs {N_LUT} columns, got {out.shape[1]}")
-    if N_LUT_C == 0:
-        return
-    with nogil:
-        for i in range(out.shape[0]):
-            _lut_row(vmin + i * dv - h, dt, lo)
-            _lut_row(vmin + i * dv + h, dt, hi)
-            for k in range(N_LUT_C):
-                out[i, k] = 0.5 * (lo[k] + hi[k])
-
-
-def step_lut(double[:, ::1] states, const double[:, ::1] params, const double[::1] i_stim,
-             double t, double dt, const double[:, ::1] lut, double vmin, double dv,
-             int workers=1):
-    """Like ``step`` but reading the V-only expressions from ``lut`` (from ``make_lut`` with
-    the same ``dt``), linearly interpolated; V outside the table is clamped to its ends."""
-    cdef Py_ssize_t n = states.shape[1]
-    if n == 0:
-        return
-    if lut.shape[0] < 2 or lut.shape[0] * (N_LUT + 1) > 2**31 - 1 or lut.shape[1] != N_LUT:
-        raise ValueError(f"lookup table needs {N_LUT} columns and 2 .. (2**31 - 1) / "
-                         f"{N_LUT + 1} rows")
-    cdef double* s = &states[0, 0]
-    cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
-    cdef const double* st = &i_stim[0]
-    cdef const double* tab = &lut[0, 0]
-    cdef int rows = <int>lut.shape[0]
-    with nogil:
-        _run(s, p, n, st, 1, t, dt, tab, rows, vmin, 1.0 / dv, workers)
-
-
-def advance(double[:, ::1] states, const double[:, ::1] params, double t0, double dt,
-            Py_ssize_t n_steps, double amplitude, double duration, double period,
-            double offset, double[:, ::1] trace, Py_ssize_t record_every=0, int workers=1,
-            const double[:, ::1] lut=None, double vmin=0.0, double dv=1.0):
-    """Take ``n_steps`` steps from ``t0`` (ms) with the same block-train stimulus for every
-    cell: pulses of ``amplitude`` (µA/µF, negative depolarises) for ``duration`` ms every
-    ``period`` ms from ``offset`` ms (one pulse if ``period <= 0``).  Each step gets the
-    pulse's average over the step, so the stimulus charge does not depend on ``dt``.
-
-    If ``record_every > 0``, the states of cell 0 after every ``record_every``-th step are
-    written to ``trace[k, :]`` (``trace`` needs ``n_steps // record_every`` rows).  With
-    ``lut`` (from ``make_lut`` at this ``dt``) the lookup-table path is used.
-    """
-    cdef Py_ssize_t n = states.shape[1]
-    cdef Py_ssize_t i, k, row = 0
-    cdef double* s
-    cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
-    cdef const double* tab = NULL
-    cdef int rows = 0
-    cdef double t, ist
-    if n == 0:
-        return
-    s = &states[0, 0]
-    if record_every > 0 and trace.shape[0] < n_steps // record_every:
-        raise ValueError(f"trace needs {n_steps // record_every} rows")
-    if record_every > 0 and trace.shape[1] != N_STATES:
-        raise ValueError(f"trace needs {N_STATES} columns")
-    if lut is not None:
-        if lut.shape[0] < 2 or lut.shape[0] * (N_LUT + 1) > 2**31 - 1 or lut.shape[1] != N_LUT:
-            raise ValueError(f"lookup table needs {N_LUT} columns and 2 .. (2**31 - 1) / "
-                             f"{N_LUT + 1} rows")
-        tab = &lut[0, 0]
-        rows = <int>lut.shape[0]
-    with nogil:
-        for i in range(n_steps):
-            t = t0 + i * dt
-            ist = amplitude * blocktrain_fraction(t, dt, duration, period, offset)
-            _run(s, p, n, &ist, 0, t, dt, tab, rows, vmin, 1.0 / dv, workers)
-            if record_every > 0 and (i + 1) % record_every == 0:
-                for k in range(N_STATES_C):
-                    trace[row, k] = s[k * n]
-                row += 1
-
-
-def currents(const double[:, ::1] states, const double[:, ::1] params, double t,
-             double[:, ::1] out):
-    """Evaluate ``CURRENT_NAMES`` for every cell into ``out[len(CURRENT_NAMES), n_cells]``
-    (currents in µA/µF as in the model, concentrations in the model's unit, see
-    ``CURRENT_UNITS``; the stimulus is taken as zero)."""
-    cdef Py_ssize_t n = states.shape[1]
-    cdef Py_ssize_t c
-    cdef const double* s = &states[0, 0]
-    cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
-    cdef double* o = &out[0, 0]
-    if n == 0:
-        return
-    if out.shape[0] != len(CURRENT_NAMES) or out.shape[1] != n:
-        raise ValueError("out must have shape (len(CURRENT_NAMES), n_cells)")
-    with nogil:
-        for c in range(n):
-            _cell_currents(s, p, n, c, t, o, n)
-'''
+#: the shared Python API (kernels/common/ionic_api.pxi), included by every kernel
+_PY_API = 'include "ionic_api.pxi"'

@@ -7,8 +7,16 @@ Cython kernel.  Preparing a model means:
 - reading the Oxford metadata ("oxmeta") annotations in *both* RDF forms found in curated
   CellML files: the top-level RDF block (which Myokit reads) and the RDF nested inside each
   ``<variable>`` element (which Myokit ignores);
-- finding the membrane potential, the stimulus current and its default amplitude/duration,
-  by annotation, by conventional names, or by names the user gives;
+- converting time to ms and the membrane potential to mV with Myokit's unit conversion
+  (``Variable.convert_unit``), so that ``dV/dt`` is in mV/ms = µA/µF;
+- finding the membrane potential and the stimulus current by annotation, by conventional
+  names, by Myokit's guesses, or by names the user gives; a model without a stimulus (a
+  pacemaker) gets one added to ``dV/dt`` so that tissue and pacing can still drive it;
+- reading the model's own stimulus from its waveform (whatever its form: a constant or
+  named amplitude, a periodic piecewise expression with start/end/period/duration): the
+  first pulse's amplitude and duration, converted to µA/µF through the model's own
+  ``d(dV/dt)/d(stimulus)`` (which takes care of pA with a capacitance, µA/cm², A/F...);
+- the named currents (``currents()``) converted to µA/µF the same way;
 - inserting one multiplicative scaling parameter (default 1) per named maximal
   conductance/permeability, and exposing model-specific per-cell parameters (e.g. the
   CiPA dynamic hERG drug-binding parameters).
@@ -81,6 +89,9 @@ CURRENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 _VM_NAMES = ("membrane.V", "membrane.v", "membrane.Vm", "membrane.E", "membrane.vm")
 _STIM_NAMES = ("membrane.i_Stim", "membrane.i_stim", "membrane.Istim", "membrane.i_st",
                "J_stim.J_stim", "stimulus.i_stim", "stimulus.J_stim")
+_STIM_BARE = ("i_stim", "istim", "i_st", "ist", "j_stim", "stim", "i_stimulus")
+#: component of the stimulus added to models that have none (pacemakers)
+STIM_COMPONENT = "cardiotwin_stimulus"
 _STIM_AMP_NAMES = ("stim_amplitude", "IstimAmplitude", "amplitude", "i_stim_amplitude")
 _STIM_DUR_NAMES = ("stim_duration", "IstimPulseDuration", "duration", "i_stim_duration")
 
@@ -121,6 +132,13 @@ class PreparedModel:
         Output name -> qualified name, for ``currents()``.
     source
         What the model was read from (file name and sha256), for generated headers.
+    current_scales
+        Output name -> factor converting the model's current to µA/µF (``-d(dV/dt)/dI``;
+        only where it is not 1).
+    conversions
+        What was changed to reach cardiotwin's units and conventions (header notes).
+    pacemaker
+        The model has no stimulus of its own (it runs free; ``default_stimulus`` is 0).
     """
 
     model: Any
@@ -134,6 +152,9 @@ class PreparedModel:
     currents: dict[str, str] = field(default_factory=dict)
     source: str = ""
     annotations: dict[str, str] = field(default_factory=dict)
+    current_scales: dict[str, float] = field(default_factory=dict)
+    conversions: list[str] = field(default_factory=list)
+    pacemaker: bool = False
 
 
 def inline_oxmeta_annotations(path: Path) -> dict[tuple[str, str], str]:
@@ -238,8 +259,8 @@ def prepare_model(path: str | Path, *, vm: str | None = None, stimulus: str | No
     Parameters
     ----------
     path
-        A CellML (1.0/1.1/2.0) or Myokit ``.mmt`` file.  Time must be in ms and the membrane
-        potential in mV (or dimensionless).
+        A CellML (1.0/1.1/2.0) or Myokit ``.mmt`` file.  Time in s or ms and the membrane
+        potential in V or mV are converted (ms, mV); a dimensionless potential stays so.
     vm, stimulus
         Qualified names (``component.variable``) of the membrane potential and of the
         stimulus current, for models whose annotations/names do not reveal them.
@@ -250,18 +271,19 @@ def prepare_model(path: str | Path, *, vm: str | None = None, stimulus: str | No
     Raises
     ------
     ModelError
-        If the file cannot be read, or the membrane potential or the stimulus cannot be
-        found, or time/voltage are in units other than ms and mV/dimensionless.
+        If the file cannot be read, the membrane potential or time cannot be found or
+        converted, or the stimulus does not enter ``dV/dt`` linearly with a constant
+        coefficient.
     """
     import hashlib
 
     import myokit
-    import myokit.lib.guess
 
     path = Path(path)
     model = read_myokit_model(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     ann = _annotated(model)
+    notes: list[str] = []
 
     for qname, value in sorted((constants or {}).items()):
         var = _lookup(model, qname, "constant")
@@ -272,91 +294,58 @@ def prepare_model(path: str | Path, *, vm: str | None = None, stimulus: str | No
     time = model.time()
     if time is None:
         raise ModelError(f"{path.name}: the model has no time variable")
-    t_unit = _unit_str(time)
-    if t_unit not in ("ms", "1"):
-        raise ModelError(f"{path.name}: time {time.qname()} is in [{t_unit}]; cardiotwin "
-                         "kernels need ms (convert the model, e.g. with Myokit, first)")
+    _convert(path, time, "ms", "time", notes)
 
-    # membrane potential
-    if vm is not None:
-        v = _lookup(model, vm, "membrane potential")
-    else:
-        v = ann.get("membrane_voltage")
-        if v is None:
-            for name in _VM_NAMES:
-                if model.has_variable(name) and model.get(name).is_state():
-                    v = model.get(name)
-                    break
-        if v is None:
-            try:
-                v = myokit.lib.guess.membrane_potential(model)
-            except Exception:
-                v = None
-        if v is None:
-            raise ModelError(f"{path.name}: no recognisable membrane potential (no oxmeta "
-                             "'membrane_voltage' annotation or usual name); name it with "
-                             "vm='component.variable' (CLI: --vm)")
-    if not v.is_state():
-        raise ModelError(f"{path.name}: membrane potential {v.qname()} is not a state variable")
+    v = _membrane_potential(path, model, ann, vm)
     v_unit = _unit_str(v)
-    if v_unit in ("mV",):
-        voltage_unit = "mV"
-    elif v_unit in ("1", "None", ""):
+    if v_unit in ("1", "None", ""):
         voltage_unit = "1"
     else:
-        raise ModelError(f"{path.name}: membrane potential {v.qname()} is in [{v_unit}]; "
-                         "expected mV or dimensionless")
+        _convert(path, v, "mV", "membrane potential", notes)
+        voltage_unit = "mV"
 
-    # stimulus
-    if stimulus is not None:
-        s = _lookup(model, stimulus, "stimulus")
-    else:
-        s = ann.get("membrane_stimulus_current")
-        if s is None:
-            for name in _STIM_NAMES:
-                if model.has_variable(name):
-                    s = model.get(name)
-                    break
-        if s is None:
-            raise ModelError(f"{path.name}: no recognisable stimulus current (no oxmeta "
-                             "'membrane_stimulus_current' annotation or usual name); name it "
-                             "with stimulus='component.variable' (CLI: --stimulus)")
-    amp_var = ann.get("membrane_stimulus_current_amplitude")
-    dur_var = ann.get("membrane_stimulus_current_duration")
-    comp_vars = {x.name(): x for x in s.parent().variables()} if s.parent() else {}
-    for cand in _STIM_AMP_NAMES:
-        if amp_var is None and cand in comp_vars:
-            amp_var = comp_vars[cand]
-    for cand in _STIM_DUR_NAMES:
-        if dur_var is None and cand in comp_vars:
-            dur_var = comp_vars[cand]
-    if amp_var is None or dur_var is None:
-        for x in model.variables(deep=True):
-            if amp_var is None and x.name() in _STIM_AMP_NAMES:
-                amp_var = x
-            if dur_var is None and x.name() in _STIM_DUR_NAMES:
-                dur_var = x
+    s = _stimulus_variable(path, model, ann, v, stimulus)
+    pacemaker = False
+    if s is None:
+        # no stimulus in the model (a pacemaker): add one, dV/dt = ... - i_stim [µA/µF]
+        comp = model.add_component_allow_renaming(STIM_COMPONENT)
+        s = comp.add_variable("i_stim")
+        s.set_rhs(myokit.Number(0.0))
+        s.meta["oxmeta"] = "membrane_stimulus_current"
+        v.set_rhs(myokit.Minus(v.rhs(), myokit.Name(s)))
+        pacemaker = True
+        notes.append("No stimulus in the model (it runs free): one was added to dV/dt.")
 
-    # d(dV/dt)/d(stimulus): must be a constant
-    import sympy
-
-    factor = _stimulus_factor(model, v, s, sympy)
+    factor = _linear_factor(model, v, s)
     if factor is None or factor == 0:
         raise ModelError(f"{path.name}: dV/dt does not depend linearly (with a constant "
                          f"coefficient) on the stimulus {s.qname()}; name another variable "
                          "with stimulus='component.variable'")
-    amp = float(amp_var.eval()) if amp_var is not None else None
-    dur = float(dur_var.eval()) if dur_var is not None else None
-    if amp is None or dur is None:
-        raise ModelError(f"{path.name}: stimulus amplitude/duration not found near "
-                         f"{s.qname()}; the model needs 'stim_amplitude'/'stim_duration' "
-                         "variables or oxmeta annotations")
-    # external convention: dV/dt = ... - i_ext; the model adds factor * s, so i_ext = -f * s
-    default_stim = (-factor * amp, dur)
+    if pacemaker:
+        default_stim = (0.0, 0.0)
+    else:
+        amp, dur = _stimulus_pulse(path, model, ann, s, time)
+        # external convention: dV/dt = ... - i_ext; the model adds factor * s: i_ext = -f s.
+        # Like Chaste, the model's pulse is applied in the depolarising direction (a few
+        # files give the amplitude with the sign that hyperpolarises in their own equations)
+        i_ext = -factor * amp
+        if i_ext > 0:
+            logger.warning("%s: the model's own stimulus (%s, amplitude %g) hyperpolarises in "
+                           "its dV/dt; it is applied depolarising", path.name, s.qname(), amp)
+            notes.append(f"The model's stimulus amplitude {amp:g} hyperpolarises in its own "
+                         "dV/dt: applied with the depolarising sign.")
+        default_stim = (-abs(i_ext), dur)
+        if amp == 0:
+            pacemaker = True
+            default_stim = (0.0, 0.0)
+            notes.append(f"The model's own stimulus {s.qname()} is zero: it runs free.")
+    if factor != -1.0:
+        notes.append(f"Stimulus {s.qname()} = -i_stim / ({factor:.6g}) (its coefficient in "
+                     "dV/dt), so that the external i_stim is in uA/uF.")
 
     # parameters
     params: list[Parameter] = []
-    pcomp = model.add_component(PARAM_COMPONENT)
+    pcomp = model.add_component_allow_renaming(PARAM_COMPONENT)
     taken: set[str] = set()
     for pname, (terms, names) in CONDUCTANCES.items():
         target = _find(model, ann, terms, names)
@@ -382,32 +371,275 @@ def prepare_model(path: str | Path, *, vm: str | None = None, stimulus: str | No
                                 f"{var.qname()} ({term})", "value"))
 
     currents: dict[str, str] = {}
+    factors: dict[str, float] = {}
     for cname, (terms, names) in CURRENTS.items():
         var = _find(model, ann, terms, names)
-        if var is not None:
-            currents[cname] = var.qname()
-
+        if var is None:
+            continue
+        currents[cname] = var.qname()
+        if cname != "Cai" and voltage_unit == "mV":
+            f = _linear_factor(model, v, var)
+            if f is not None and f < 0:
+                factors[cname] = -f
+    # the model's current unit -> µA/µF: -d(dV/dt)/dI, the same for every membrane current
+    # (the most common value: a current can also enter dV/dt through several terms)
+    scales: dict[str, float] = {}
+    if factors:
+        values = [float(f"{x:.12g}") for x in factors.values()]
+        mode = max(sorted(set(values)), key=values.count)
+        if mode != 1.0:
+            scales = {c: mode for c in currents if c != "Cai"}
+            notes.append(f"Currents converted to uA/uF: x {mode:.6g} (-d(dV/dt)/dI).")
     return PreparedModel(
         model=model, vm=v.qname(), stimulus=s.qname(), time=time.qname(),
         stim_factor=float(factor), default_stimulus=default_stim, voltage_unit=voltage_unit,
         parameters=params, currents=currents,
         source=f"{path.name} (sha256 {digest[:16]})",
         annotations={k: x.qname() for k, x in ann.items()},
+        current_scales=scales, conversions=notes, pacemaker=pacemaker,
     )
 
 
-def _stimulus_factor(model: Any, v: Any, s: Any, sympy: Any) -> float | None:
-    """``d(dV/dt)/ds`` with every variable except ``s`` treated as a symbol (inlining the
-    intermediates that depend on ``s``)."""
+def _convert(path: Path, var: Any, unit: str, what: str, notes: list[str]) -> None:
+    """Convert ``var`` (time or a state) to ``unit`` in place, with Myokit."""
+    import myokit
+
+    old = var.unit()
+    if old is None or old == myokit.units.dimensionless:
+        logger.warning("%s: %s %s has no unit; assuming %s", path.name, what, var.qname(),
+                       unit)
+        notes.append(f"{what.capitalize()} {var.qname()} has no unit: taken as {unit}.")
+        return
+    try:
+        changed = var.convert_unit(unit)
+    except myokit.IncompatibleUnitError as exc:
+        raise ModelError(f"{path.name}: {what} {var.qname()} is in {old}, which cannot be "
+                         f"converted to {unit} ({exc})") from None
+    if changed:
+        notes.append(f"{what.capitalize()} {var.qname()} converted from {old} to [{unit}].")
+
+
+def _membrane_potential(path: Path, model: Any, ann: dict[str, Any], vm: str | None) -> Any:
+    import myokit.lib.guess
+
+    if vm is not None:
+        v = _lookup(model, vm, "membrane potential")
+    else:
+        v = ann.get("membrane_voltage")
+        if v is None:
+            for name in _VM_NAMES:
+                if model.has_variable(name) and model.get(name).is_state():
+                    v = model.get(name)
+                    break
+        if v is None:
+            try:
+                v = myokit.lib.guess.membrane_potential(model)
+            except Exception:
+                v = None
+        if v is None:
+            raise ModelError(f"{path.name}: no recognisable membrane potential (no oxmeta "
+                             "'membrane_voltage' annotation or usual name); name it with "
+                             "vm='component.variable' (CLI: --vm)")
+    if not v.is_state():
+        raise ModelError(f"{path.name}: membrane potential {v.qname()} is not a state variable")
+    return v
+
+
+def _time_only(model: Any, var: Any) -> bool:
+    """``var`` depends on time and literals only (a stimulus waveform)."""
+    time = model.time()
+    todo, seen = [var], set()
+    while todo:
+        x = todo.pop()
+        if x in seen:
+            continue
+        seen.add(x)
+        if x is time:
+            continue
+        if x.is_state() or x.binding() is not None:
+            return False
+        for r in x.rhs().references():
+            if r.is_derivative():
+                return False
+            todo.append(r.var())
+    return True
+
+
+def _stimulus_variable(path: Path, model: Any, ann: dict[str, Any], v: Any,
+                       stimulus: str | None) -> Any | None:
+    """The model's stimulus current, or None if it has none (a pacemaker)."""
+    import myokit.lib.guess
+
+    if stimulus is not None:
+        return _lookup(model, stimulus, "stimulus")
+    s = ann.get("membrane_stimulus_current")
+    if s is None:
+        for name in _STIM_NAMES:
+            if model.has_variable(name):
+                s = model.get(name)
+                break
+    if s is None:
+        try:
+            guess = myokit.lib.guess.stimulus_current(model)
+        except Exception:
+            guess = None
+        # accept a guess only with a stimulus name, as a function of time only, that
+        # dV/dt depends on
+        if (guess is not None and guess.name().lower() in _STIM_BARE
+                and _time_only(model, guess) and v in _dependents_of(model, guess)):
+            s = guess
+    if s is not None and s.is_state():
+        raise ModelError(f"{path.name}: the stimulus {s.qname()} is a state variable; name "
+                         "the stimulus current with stimulus='component.variable'")
+    return s
+
+
+def _dependents_of(model: Any, var: Any) -> set[Any]:
+    """States whose derivative depends (transitively) on ``var``, and the variables
+    between."""
+    deps = _dependents(model, var)
+    out = set(deps)
+    for x in model.states():
+        if any(r.var() in deps for r in x.rhs().references() if not r.is_derivative()):
+            out.add(x)
+    return out
+
+
+def _stimulus_pulse(path: Path, model: Any, ann: dict[str, Any], s: Any,
+                    time: Any) -> tuple[float, float]:
+    """(amplitude in the stimulus variable's unit, duration in ms) of the model's own
+    stimulus: its annotated amplitude and duration (as Chaste and Myokit use them), or
+    else the first pulse of its waveform (time in ms)."""
+    import myokit
+
+    amp_var = ann.get("membrane_stimulus_current_amplitude")
+    dur_var = ann.get("membrane_stimulus_current_duration")
+    amp = dur = None
+    if amp_var is not None and amp_var.is_constant():
+        try:
+            amp = float(amp_var.eval()) * _factor(amp_var.unit(), s.unit())
+        except myokit.IncompatibleUnitError:
+            amp = None
+    if dur_var is not None and dur_var.is_constant():
+        try:
+            dur = float(dur_var.eval()) * _factor(dur_var.unit(), myokit.units.ms)
+        except myokit.IncompatibleUnitError:
+            dur = None
+    if amp is None or dur is None:
+        if _time_only(model, s):
+            w_amp, w_dur = _waveform_pulse(path, s, time)
+        else:
+            a_var, d_var = _stim_amp_dur_vars(model, ann, s)
+            if a_var is None or d_var is None:
+                raise ModelError(f"{path.name}: the stimulus {s.qname()} is not a function of "
+                                 "time and has no amplitude/duration variables")
+            w_amp, w_dur = float(a_var.eval()), float(d_var.eval())
+        amp = w_amp if amp is None else amp
+        dur = w_dur if dur is None else dur
+    if amp != 0 and not dur > 0:
+        raise ModelError(f"{path.name}: the stimulus {s.qname()} has no pulse duration")
+    return amp, dur
+
+
+def _factor(unit: Any, target: Any) -> float:
+    """Myokit's conversion factor between two units (1 for a missing unit)."""
+    import myokit
+
+    if unit is None or target is None:
+        return 1.0
+    return float(myokit.Unit.conversion_factor(unit, target))
+
+
+def _waveform_pulse(path: Path, s: Any, time: Any) -> tuple[float, float]:
+    """(amplitude, duration in ms) of the first pulse of a stimulus that is a function of
+    time only, found by scanning it (0.01 ms) and refining its edges by bisection."""
+    import numpy as np
+
+    expr = s.rhs().clone(expand=True, retain=[time])
+    if not expr.references():
+        return float(expr.eval()), 0.0
+    try:
+        f = expr.pyfunc(use_numpy=True)
+    except Exception as exc:
+        raise ModelError(f"{path.name}: cannot evaluate the stimulus {s.qname()} ({exc})") \
+            from None
+
+    def wave(t: np.ndarray) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            y = np.asarray(f(t), dtype=float)
+        return np.broadcast_to(y, t.shape)
+
+    h = 0.01
+    for t_end in (2000.0, 20000.0):
+        t = np.arange(0.0, t_end, h)
+        y = wave(t)
+        on = np.nonzero(np.isfinite(y) & (y != 0.0))[0]
+        if on.size:
+            break
+    else:
+        return 0.0, 0.0
+    i0 = int(on[0])
+    off = np.nonzero(~(np.isfinite(y[i0:]) & (y[i0:] != 0.0)))[0]
+    i1 = i0 + int(off[0]) if off.size else len(t)
+
+    def edge(lo: float, hi: float, rising: bool) -> float:
+        for _ in range(60):
+            mid = 0.5 * (lo + hi)
+            if bool(wave(np.array([mid]))[0] != 0.0) == rising:
+                hi = mid
+            else:
+                lo = mid
+        return hi
+
+    start = 0.0 if i0 == 0 else edge(t[i0 - 1], t[i0], True)
+    end = edge(t[i1 - 1], t[i1], False) if i1 < len(t) else float(t[-1])
+    return float(np.median(y[i0:i1])), round(end - start, 9)
+
+
+def _stim_amp_dur_vars(model: Any, ann: dict[str, Any], s: Any) -> tuple[Any, Any]:
+    amp_var = ann.get("membrane_stimulus_current_amplitude")
+    dur_var = ann.get("membrane_stimulus_current_duration")
+    comp_vars = {x.name(): x for x in s.parent().variables()} if s.parent() else {}
+    for cand in _STIM_AMP_NAMES:
+        if amp_var is None and cand in comp_vars:
+            amp_var = comp_vars[cand]
+    for cand in _STIM_DUR_NAMES:
+        if dur_var is None and cand in comp_vars:
+            dur_var = comp_vars[cand]
+    if amp_var is None or dur_var is None:
+        for x in model.variables(deep=True):
+            if amp_var is None and x.name() in _STIM_AMP_NAMES:
+                amp_var = x
+            if dur_var is None and x.name() in _STIM_DUR_NAMES:
+                dur_var = x
+    return amp_var, dur_var
+
+
+def _linear_factor(model: Any, target: Any, wrt: Any) -> float | None:
+    """``d(target')/d(wrt)`` (``target'`` the derivative of state ``target``) if it is a
+    constant, else None; intermediates that depend on ``wrt`` are inlined and constant
+    variables (capacitances, areas...) evaluated."""
+    import sympy
+
     from cardiotwin.ionic.symbolic import to_sympy
 
-    depends = _dependents(model, s)
-    expr = to_sympy(v.rhs(), inline=lambda var: var in depends and var is not s)
-    sym = sympy.Symbol(s.qname())
-    d = sympy.diff(expr, sym)
-    if d.free_symbols:
+    depends = _dependents(model, wrt)
+    expr = to_sympy(target.rhs(), inline=lambda var: var in depends and var is not wrt)
+    d = sympy.diff(expr, sympy.Symbol(wrt.qname()))
+    subs = {}
+    for sym in d.free_symbols:
+        name = str(sym)
+        if not model.has_variable(name):
+            return None
+        var = model.get(name)
+        if var.is_state() or not var.is_constant():
+            return None
+        subs[sym] = float(var.eval())
+    try:
+        value = float(d.subs(subs))
+    except (TypeError, ValueError):
         return None
-    return float(d)
+    return value if value == value else None
 
 
 def _dependents(model: Any, target: Any) -> set[Any]:

@@ -10,6 +10,7 @@ meaning *depolarising*; solvers pass them to the kernels with the Hodgkin–Huxl
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -36,7 +37,8 @@ class Protocol:
     start_ms
         Time of the first pulse (ms).
     duration_ms
-        Pulse width (ms).
+        Pulse width (ms); may be 0 only with a zero amplitude (no stimulus: a pacemaker
+        model running free).
     amplitude
         Pulse strength, positive = depolarising, in ``unit``.
     unit
@@ -57,8 +59,8 @@ class Protocol:
 
     def __post_init__(self) -> None:
         _positive("Protocol.start_ms", self.start_ms, allow_zero=True)
-        _positive("Protocol.duration_ms", self.duration_ms)
         _positive("Protocol.amplitude", self.amplitude, allow_zero=True)
+        _positive("Protocol.duration_ms", self.duration_ms, allow_zero=self.amplitude == 0)
         _positive("Protocol.period_ms", self.period_ms)
         if self.unit not in ("uA/uF", "uA/mm3"):
             raise ConfigError(f"Protocol.unit = {self.unit!r}: expected 'uA/uF' or 'uA/mm3'")
@@ -67,6 +69,23 @@ class Protocol:
         if self.number > 1 and self.period_ms < self.duration_ms:
             raise ConfigError(f"Protocol.period_ms = {self.period_ms} is shorter than the pulse "
                               f"duration {self.duration_ms} ms")
+
+    @classmethod
+    def for_model(cls, model: Any, *, period_ms: float, number: int, start_ms: float = 0.0,
+                  amplitude_hh: float | None = None,
+                  duration_ms: float | None = None) -> Protocol:
+        """A pulse train with a cell model's own stimulus (from its file) unless given.
+
+        ``amplitude_hh`` is in µA/µF with the Hodgkin–Huxley sign of the kernels
+        (negative depolarises), like ``model.default_stimulus``; None = the model's.
+        """
+        amp = model.default_stimulus[0] if amplitude_hh is None else float(amplitude_hh)
+        dur = model.default_stimulus[1] if duration_ms is None else float(duration_ms)
+        if amp > 0:
+            raise ConfigError(f"stimulus amplitude {amp:g} uA/uF is hyperpolarising; give it "
+                              "with the Hodgkin-Huxley sign (negative depolarises)")
+        return cls(start_ms=float(start_ms), duration_ms=dur, amplitude=-amp if amp else 0.0,
+                   unit="uA/uF", period_ms=float(period_ms), number=int(number))
 
     def pulse_starts_ms(self) -> npt.NDArray[np.float64]:
         return self.start_ms + self.period_ms * np.arange(self.number)

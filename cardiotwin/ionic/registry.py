@@ -18,14 +18,16 @@ from cardiotwin.exceptions import KernelError, ModelError
 
 logger = logging.getLogger(__name__)
 
-#: registry name -> kernel module under cardiotwin._kernels.ionic
+#: registry name -> kernel module under cardiotwin._kernels.ionic.  Several names share a
+#: kernel where they are cell types of one source model (the kernel's ``VARIANT_NAMES``;
+#: the cell type is the per-cell parameter row ``celltype``).
 SHIPPED_MODULES: dict[str, str] = {
-    "tp06-epi": "tp06_epi",
-    "tp06-endo": "tp06_endo",
-    "tp06-m": "tp06_m",
-    "ord-endo": "ord_endo",
-    "ord-epi": "ord_epi",
-    "ord-m": "ord_m",
+    "tp06-epi": "tp06",
+    "tp06-endo": "tp06",
+    "tp06-m": "tp06",
+    "ord-endo": "ord",
+    "ord-epi": "ord",
+    "ord-m": "ord",
     "ord-cipa": "ord_cipa",
     "mitchell-schaeffer": "mitchell_schaeffer",
     "aliev-panfilov": "aliev_panfilov",
@@ -33,6 +35,8 @@ SHIPPED_MODULES: dict[str, str] = {
 
 _USER_MODELS: dict[str, ModuleType] = {}
 _CACHE: dict[str, CellModel] = {}
+#: lookup tables per (kernel module, dt, vmin, vmax, dv), shared by a kernel's cell types
+_LUT_CACHE: dict[tuple[str, float, float, float, float], np.ndarray] = {}
 
 
 class CellModel:
@@ -42,6 +46,11 @@ class CellModel:
     ----------
     name
         Registry name (``"tp06-epi"``...).
+    variant_index
+        For a kernel shared by several cell types (``kernel.VARIANT_NAMES``): the index of
+        this model's cell type, whose value :attr:`default_params` puts into the row
+        ``variant_param`` (:attr:`initial_states` and :attr:`default_stimulus` are that
+        cell type's too).  Otherwise None.
     kernel
         The compiled module (``step``, ``step_lut``, ``advance``, ``currents``...), for hot
         loops that validated their arrays once.
@@ -56,9 +65,19 @@ class CellModel:
         ``"mV"``, or ``"1"`` for dimensionless models (Mitchell–Schaeffer).
     """
 
-    def __init__(self, kernel: ModuleType) -> None:
+    def __init__(self, kernel: ModuleType, variant: str | None = None) -> None:
         self.kernel = kernel
-        self.name: str = kernel.MODEL_NAME
+        names = tuple(getattr(kernel, "VARIANT_NAMES", ()))
+        self.variant_param: str | None = getattr(kernel, "VARIANT_PARAM", None)
+        self.cell_types: tuple[str, ...] = names
+        if variant is None and names:
+            raise ModelError(f"kernel {kernel.MODEL_NAME!r} serves several cell types; "
+                             f"choose one of {', '.join(names)}")
+        if variant is not None and variant not in names:
+            raise ModelError(f"kernel {kernel.MODEL_NAME!r} has no cell type {variant!r}; "
+                             f"it has: {', '.join(names) or 'none'}")
+        self.variant_index: int | None = None if variant is None else names.index(variant)
+        self.name: str = variant or kernel.MODEL_NAME
         self.state_names: tuple[str, ...] = tuple(kernel.STATE_NAMES)
         self.state_units: tuple[str, ...] = tuple(kernel.STATE_UNITS)
         self.param_names: tuple[str, ...] = tuple(kernel.PARAM_NAMES)
@@ -69,12 +88,17 @@ class CellModel:
         self.current_units: tuple[str, ...] = tuple(getattr(kernel, "CURRENT_UNITS", ()))
         self.rush_larsen_states: tuple[str, ...] = tuple(kernel.RUSH_LARSEN_STATES)
         self.forward_euler_states: tuple[str, ...] = tuple(kernel.FORWARD_EULER_STATES)
-        self.default_stimulus: tuple[float, float] = tuple(kernel.DEFAULT_STIMULUS)
+        self.exponential_euler_states: tuple[str, ...] = tuple(
+            getattr(kernel, "EXPONENTIAL_EULER_STATES", ()))
+        self.backward_euler_states: tuple[str, ...] = tuple(
+            getattr(kernel, "BACKWARD_EULER_STATES", ()))
+        self.default_stimulus: tuple[float, float] = tuple(
+            kernel.DEFAULT_STIMULUS if self.variant_index is None
+            else kernel.VARIANT_DEFAULT_STIMULUS[self.variant_index])
         self.voltage_unit: str = getattr(kernel, "VOLTAGE_UNIT", "mV")
         self.lut_entries: tuple[str, ...] = tuple(getattr(kernel, "LUT_ENTRIES", ()))
         self.lut_default_range: tuple[float, float, float] = tuple(
             getattr(kernel, "LUT_DEFAULT_RANGE", (-100.0, 100.0, 0.05)))
-        self._lut_cache: dict[tuple[float, float, float, float], np.ndarray] = {}
 
     def __repr__(self) -> str:
         return (f"CellModel({self.name!r}, {self.n_states} states, "
@@ -93,13 +117,19 @@ class CellModel:
     def initial_states(self, n_cells: int) -> np.ndarray:
         """The model's initial state for ``n_cells`` cells, ``[n_states, n_cells]`` float64."""
         _check_n(n_cells)
-        init = np.asarray(self.kernel.INITIAL_STATES, dtype=np.float64)
+        init = np.asarray(self.kernel.INITIAL_STATES if self.variant_index is None else
+                          self.kernel.VARIANT_INITIAL_STATES[self.variant_index],
+                          dtype=np.float64)
         return np.ascontiguousarray(np.repeat(init[:, None], n_cells, axis=1))
 
     def default_params(self, n_cells: int) -> np.ndarray:
-        """Default parameters (scalings 1.0) for ``n_cells`` cells, ``[n_params, n_cells]``."""
+        """Default parameters (scalings 1.0; this model's cell type in the ``celltype``
+        row of a shared kernel) for ``n_cells`` cells, ``[n_params, n_cells]``."""
         _check_n(n_cells)
-        d = np.asarray(self.kernel.PARAM_DEFAULTS, dtype=np.float64).reshape(-1)
+        d = np.array(self.kernel.PARAM_DEFAULTS, dtype=np.float64).reshape(-1)
+        if self.variant_index is not None:
+            d[self.param_names.index(self.variant_param)] = \
+                self.kernel.VARIANT_VALUES[self.variant_index]
         return np.ascontiguousarray(np.repeat(d[:, None], n_cells, axis=1))
 
     def param_index(self, name: str) -> int:
@@ -136,13 +166,18 @@ class CellModel:
         self.validate(states, params, i_stim)
         if not dt_ms > 0:
             raise KernelError(f"dt_ms must be > 0, got {dt_ms}")
-        self.kernel.step(states, params, i_stim, float(t_ms), float(dt_ms), int(workers))
+        try:
+            self.kernel.step(states, params, i_stim, float(t_ms), float(dt_ms), int(workers))
+        except ValueError as exc:
+            raise KernelError(f"{self.name}: {exc}") from None
 
     def lookup_table(self, dt_ms: float, *, vmin: float | None = None,
                      vmax: float | None = None, dv: float | None = None) -> np.ndarray:
         """The lookup table of the V-only expressions for time step ``dt_ms`` (cached).
 
-        Range and spacing default to ``lut_default_range`` (mV, or dimensionless).
+        Range and spacing default to ``lut_default_range`` (mV, or dimensionless).  A
+        kernel shared by several cell types has one block of rows per cell type (the
+        table is shared by them).
         """
         d_vmin, d_vmax, d_dv = self.lut_default_range
         vmin = d_vmin if vmin is None else float(vmin)
@@ -150,13 +185,14 @@ class CellModel:
         dv = d_dv if dv is None else float(dv)
         if not (vmax > vmin and dv > 0 and (vmax - vmin) / dv >= 2):
             raise KernelError(f"lookup table range invalid: vmin={vmin}, vmax={vmax}, dv={dv}")
-        key = (float(dt_ms), vmin, vmax, dv)
-        if key not in self._lut_cache:
+        key = (self.kernel.__name__, float(dt_ms), vmin, vmax, dv)
+        if key not in _LUT_CACHE:
             rows = round((vmax - vmin) / dv) + 1
-            tab = np.zeros((rows, len(self.lut_entries)))
+            n_blocks = max(len(self.cell_types), 1)
+            tab = np.zeros((n_blocks * rows, len(self.lut_entries)))
             self.kernel.make_lut(vmin, dv, float(dt_ms), tab)
-            self._lut_cache[key] = tab
-        return self._lut_cache[key]
+            _LUT_CACHE[key] = tab
+        return _LUT_CACHE[key]
 
     def step_lut(self, states: np.ndarray, params: np.ndarray, i_stim: np.ndarray,
                  t_ms: float, dt_ms: float, workers: int = 1, *,
@@ -165,8 +201,11 @@ class CellModel:
         self.validate(states, params, i_stim)
         vmin, vmax, dv = lut_range or self.lut_default_range
         tab = self.lookup_table(dt_ms, vmin=vmin, vmax=vmax, dv=dv)
-        self.kernel.step_lut(states, params, i_stim, float(t_ms), float(dt_ms), tab, vmin, dv,
-                             int(workers))
+        try:
+            self.kernel.step_lut(states, params, i_stim, float(t_ms), float(dt_ms), tab, vmin,
+                                 dv, int(workers))
+        except ValueError as exc:
+            raise KernelError(f"{self.name}: {exc}") from None
 
     def currents(self, states: np.ndarray, params: np.ndarray, t_ms: float = 0.0,
                  out: np.ndarray | None = None) -> np.ndarray:
@@ -179,7 +218,10 @@ class CellModel:
         if out is None:
             out = np.zeros((len(self.current_names), n))
         _check_array("out", out, (len(self.current_names), n))
-        self.kernel.currents(states, params, float(t_ms), out)
+        try:
+            self.kernel.currents(states, params, float(t_ms), out)
+        except ValueError as exc:
+            raise KernelError(f"{self.name}: {exc}") from None
         return out
 
     def describe(self) -> dict[str, Any]:
@@ -190,15 +232,21 @@ class CellModel:
             "states": list(self.state_names),
             "state_units": list(self.state_units),
             "params": list(self.param_names),
-            "param_defaults": [float(x) for x in self.kernel.PARAM_DEFAULTS],
+            "param_defaults": [float(x) for x in self.default_params(1)[:, 0]],
+            "param_kinds": list(self.param_kinds),
             "currents": list(self.current_names),
             "rush_larsen_states": list(self.rush_larsen_states),
             "forward_euler_states": list(self.forward_euler_states),
+            "exponential_euler_states": list(self.exponential_euler_states),
+            "backward_euler_states": list(self.backward_euler_states),
             "default_stimulus": {"amplitude_uA_per_uF": self.default_stimulus[0],
                                  "duration_ms": self.default_stimulus[1]},
             "voltage_unit": self.voltage_unit,
             "lut_entries": len(self.lut_entries),
             "kernel": self.kernel.__name__,
+            "cell_types": {n: float(v) for n, v in zip(
+                self.cell_types, getattr(self.kernel, "VARIANT_VALUES", ()), strict=True)},
+            "cell_type_param": self.variant_param,
         }
 
 
@@ -248,7 +296,11 @@ def get_model(name: str) -> CellModel:
         except ImportError as exc:
             raise KernelError(f"kernel {modname} of model {name!r} is not built ({exc}); "
                               "build the kernels with `make kernels`") from exc
-        model = CellModel(kernel)
+        names = tuple(getattr(kernel, "VARIANT_NAMES", ()))
+        if names and name not in names:
+            raise KernelError(f"kernel {modname} does not serve {name!r} (it serves "
+                              f"{', '.join(names)}); rebuild the kernels with `make kernels`")
+        model = CellModel(kernel, name if names else None)
     else:
         raise ModelError(f"unknown cell model {name!r}; known: {', '.join(model_names())} "
                          "(or a path to a .cellml/.mmt file)")
@@ -264,3 +316,42 @@ def register_user_kernel(kernel: ModuleType) -> CellModel:
     _USER_MODELS[name] = kernel
     _CACHE.pop(name, None)
     return get_model(name)
+
+
+def resolve_model(spec: Any, *, comm: Any | None = None, vm: str | None = None,
+                  stimulus: str | None = None) -> Any:
+    """The cell model a user named: the one way every caller turns a spec into a model.
+
+    Parameters
+    ----------
+    spec
+        A registry name (``"tp06-epi"``, or a user model loaded in this process), a path
+        to a CellML (``.cellml``/``.xml``) or Myokit (``.mmt``) file, or a model object
+        (returned as it is).
+    comm
+        An mpi4py communicator: a model file is then generated and compiled on rank 0
+        only (or found in the cache), and loaded on every rank.  Call it on every rank.
+    vm, stimulus
+        Qualified names of the membrane potential and stimulus current of a model file
+        whose annotations and names do not reveal them.
+
+    Raises
+    ------
+    ModelError
+        Unknown name (the message lists the known ones), missing file, or a model file
+        that cannot be used.
+    """
+    from pathlib import Path
+
+    if not isinstance(spec, str | Path):
+        return spec
+    text = str(spec)
+    suffix = Path(text).suffix.lower()
+    if isinstance(spec, str) and not suffix and "/" not in text:
+        return get_model(text)
+    if suffix not in (".cellml", ".xml", ".mmt"):
+        raise ModelError(f"cell model {text!r}: not a registry name ({', '.join(model_names())})"
+                         " nor a .cellml/.xml/.mmt file")
+    from cardiotwin.ionic.jit import load_model
+
+    return load_model(Path(text), vm=vm, stimulus=stimulus, comm=comm)

@@ -32,41 +32,77 @@ REGENERATE = "python -m cardiotwin.ionic.shipped"
 
 
 @dataclass(frozen=True)
-class ShippedModel:
-    """One shipped model: registry name, kernel module, source and modifications."""
+class CellType:
+    """One cell type of a shipped kernel shared by several cell types.
+
+    ``name`` is its registry name, ``value`` its value of the kernel's ``celltype``
+    parameter row (0 endocardial, 1 epicardial, 2 mid-myocardial), ``source`` its CellML
+    file and ``constants`` the literal constants changed before generation.
+    """
 
     name: str
-    module: str
+    value: float
     source: str
     constants: dict[str, float] = field(default_factory=dict)
     note: str = ""
-    packaged: bool = False
 
-    def source_path(self, reference: Path | None = None) -> Path:
-        """Absolute path of the source file (CellML from the reference folder, or .mmt)."""
+
+@dataclass(frozen=True)
+class ShippedModel:
+    """One shipped kernel: its module, source and modifications, and its cell types.
+
+    A kernel with ``cell_types`` serves them all (registry names are theirs; the cell type
+    is the per-cell parameter row ``celltype``); otherwise the kernel is one registry
+    model called ``name``.
+    """
+
+    name: str
+    module: str
+    source: str = ""
+    constants: dict[str, float] = field(default_factory=dict)
+    note: str = ""
+    packaged: bool = False
+    cell_types: tuple[CellType, ...] = ()
+
+    def source_path(self, reference: Path | None = None, source: str | None = None) -> Path:
+        """Absolute path of a source file (CellML from the reference folder, or .mmt)."""
+        src = source or self.source
         if self.packaged:
-            return MODELS_DIR / self.source
-        return (reference or default_reference()) / "cellml" / self.source
+            return MODELS_DIR / src
+        return (reference or default_reference()) / "cellml" / src
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every source file of the kernel."""
+        if self.cell_types:
+            return tuple(dict.fromkeys(c.source for c in self.cell_types))
+        return (self.source,)
+
+    @property
+    def registry_names(self) -> tuple[str, ...]:
+        """The registry names this kernel serves."""
+        return tuple(c.name for c in self.cell_types) or (self.name,)
 
 
 _TP06 = ("ten Tusscher KHWJ, Panfilov AV (2006). Am J Physiol Heart Circ Physiol "
          "291:H1088-H1100.")
-_ORD = ("O'Hara T, Virag L, Varro A, Rudy Y (2011). PLoS Comput Biol 7:e1002061; "
-        "{} cell by the paper's scalings (celltype = {}).")
+_ORD = ("O'Hara T, Virag L, Varro A, Rudy Y (2011). PLoS Comput Biol 7:e1002061; cell types "
+        "by the paper's scalings (environment.celltype).")
+_ORD_FILE = "ohara_rudy_2011_endo.cellml"
 
 SHIPPED: tuple[ShippedModel, ...] = (
-    ShippedModel("tp06-epi", "tp06_epi", "ten_tusscher_model_2006_epi.cellml",
-                 note=_TP06 + " Epicardial cell."),
-    ShippedModel("tp06-endo", "tp06_endo", "ten_tusscher_model_2006_endo.cellml",
-                 note=_TP06 + " Endocardial cell."),
-    ShippedModel("tp06-m", "tp06_m", "ten_tusscher_model_2006_M.cellml",
-                 note=_TP06 + " M cell."),
-    ShippedModel("ord-endo", "ord_endo", "ohara_rudy_2011_endo.cellml",
-                 note=_ORD.format("Endocardial", 0)),
-    ShippedModel("ord-epi", "ord_epi", "ohara_rudy_2011_endo.cellml",
-                 constants={"environment.celltype": 1.0}, note=_ORD.format("Epicardial", 1)),
-    ShippedModel("ord-m", "ord_m", "ohara_rudy_2011_endo.cellml",
-                 constants={"environment.celltype": 2.0}, note=_ORD.format("Mid-myocardial", 2)),
+    ShippedModel("tp06", "tp06", note=_TP06 + " Three CellML files, one per cell type.",
+                 cell_types=(
+                     CellType("tp06-endo", 0.0, "ten_tusscher_model_2006_endo.cellml",
+                              note="Endocardial cell."),
+                     CellType("tp06-epi", 1.0, "ten_tusscher_model_2006_epi.cellml",
+                              note="Epicardial cell."),
+                     CellType("tp06-m", 2.0, "ten_tusscher_model_2006_M.cellml",
+                              note="M cell."))),
+    ShippedModel("ord", "ord", note=_ORD, cell_types=(
+        CellType("ord-endo", 0.0, _ORD_FILE, {"environment.celltype": 0.0}, "Endocardial."),
+        CellType("ord-epi", 1.0, _ORD_FILE, {"environment.celltype": 1.0}, "Epicardial."),
+        CellType("ord-m", 2.0, _ORD_FILE, {"environment.celltype": 2.0}, "Mid-myocardial."))),
     ShippedModel("ord-cipa", "ord_cipa", "ohara_rudy_cipa_v1_2017.cellml",
                  note="Li Z et al. (2017) Circ Arrhythm Electrophysiol 10:e004628; Dutta S "
                       "et al. (2017) Front Physiol 8:616. CiPA v1.0, dynamic hERG binding."),
@@ -86,23 +122,51 @@ def default_reference() -> Path:
 
 
 def shipped(name: str) -> ShippedModel:
-    """The shipped model called ``name``."""
+    """The shipped kernel called ``name`` or serving the registry name ``name``."""
     for m in SHIPPED:
-        if m.name == name:
+        if name == m.name or name in m.registry_names:
             return m
-    raise ModelError(f"no shipped model {name!r}; shipped: {', '.join(m.name for m in SHIPPED)}")
+    raise ModelError(f"no shipped model {name!r}; shipped: "
+                     f"{', '.join(n for m in SHIPPED for n in m.registry_names)}")
+
+
+def cell_type(name: str) -> CellType | None:
+    """The cell type with registry name ``name`` (None for a single-type kernel)."""
+    for c in shipped(name).cell_types:
+        if c.name == name:
+            return c
+    return None
+
+
+def source_file(name: str) -> str:
+    """The source file of a registry model (its cell type's file for shared kernels)."""
+    ct = cell_type(name)
+    return ct.source if ct is not None else shipped(name).source
 
 
 def generate_shipped(model: ShippedModel, reference: Path | None = None) -> str:
     """The kernel source of a shipped model (deterministic)."""
-    from cardiotwin.ionic.codegen import generate_pyx
+    from cardiotwin.ionic.codegen import Variant, generate_pyx
     from cardiotwin.ionic.importer import prepare_model
 
-    path = model.source_path(reference)
-    prep = prepare_model(path, constants=model.constants)
-    changes = ", ".join(f"{k} = {v:g}" for k, v in sorted(model.constants.items()))
-    desc = model.note + (f"\nChanged before generation: {changes}." if changes else "")
-    return generate_pyx(prep, model_name=model.name, regenerate=REGENERATE, description=desc)
+    def changes(constants: dict[str, float]) -> str:
+        return ", ".join(f"{k} = {v:g}" for k, v in sorted(constants.items()))
+
+    if not model.cell_types:
+        prep = prepare_model(model.source_path(reference), constants=model.constants)
+        desc = model.note + (f"\nChanged before generation: {changes(model.constants)}."
+                             if model.constants else "")
+        return generate_pyx(prep, model_name=model.name, regenerate=REGENERATE,
+                            description=desc)
+    variants = []
+    lines = [model.note]
+    for c in model.cell_types:
+        prep = prepare_model(model.source_path(reference, c.source), constants=c.constants)
+        variants.append(Variant(c.name, c.value, prep))
+        lines.append(f"{c.name}: {c.note}" + (f" Changed before generation: "
+                                              f"{changes(c.constants)}." if c.constants else ""))
+    return generate_pyx(variants, model_name=model.name, regenerate=REGENERATE,
+                        description="\n".join(lines))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     status = 0
     for m in SHIPPED:
-        if args.names and m.name not in args.names:
+        if args.names and not {m.name, *m.registry_names} & set(args.names):
             continue
         text = generate_shipped(m, args.reference)
         target = KERNEL_DIR / f"{m.module}.pyx"

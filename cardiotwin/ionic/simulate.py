@@ -1,29 +1,51 @@
-"""Single-cell (or population) pacing with a block-train stimulus, and its biomarkers.
+"""Pacing one cell or a population of cells: the one pacing loop over a kernel's ``advance``.
 
-In the spirit of openCARP's ``bench`` and Myokit's ``Simulation``: pace a model at a basic
-cycle length for a number of beats and record the last one.
+In the spirit of openCARP's ``bench`` and Myokit's ``Simulation``: pace a model with a
+pulse train (:class:`cardiotwin.ionic.protocol.Protocol`; by default the model's own
+stimulus every cycle from t = 0) for a number of cycles and sample the last one.
+:func:`pace_cells` is the loop; :func:`pace` (single cell, every step of the last beat)
+and :func:`cardiotwin.scenarios.drug_trial.pace_population` (many cells, qNet currents)
+are views of it.
+
+A run whose membrane potential leaves the physical range (or becomes non-finite) stops
+with a :class:`~cardiotwin.exceptions.SolverError` naming the time, the cell and the
+likely cause; no non-finite trace is ever returned.
 """
 
 from __future__ import annotations
 
 import logging
-import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from cardiotwin.exceptions import ConfigError
+from cardiotwin.exceptions import ConfigError, KernelError, SolverError
 from cardiotwin.ionic.biomarkers import BeatBiomarkers, beat_biomarkers
+from cardiotwin.ionic.parameters import ParameterChanges
+from cardiotwin.ionic.protocol import Protocol
 from cardiotwin.ionic.registry import CellModel
 
 logger = logging.getLogger(__name__)
 
 _CONC_TO_UM = {"mM": 1e3, "uM": 1.0, "µM": 1.0, "nM": 1e-3, "M": 1e6}
 
+#: the physical range of the membrane potential (mV; dimensionless models: 100 x this):
+#: outside it a run stops (an unstable time step, not physiology)
+V_RANGE_MV = (-250.0, 250.0)
+
+
+def v_range(model: CellModel) -> tuple[float, float]:
+    """The membrane-potential range outside which a run of ``model`` stops."""
+    if model.voltage_unit == "mV":
+        return V_RANGE_MV
+    return (V_RANGE_MV[0] / 100.0, V_RANGE_MV[1] / 100.0)
+
 
 @dataclass(frozen=True)
 class PacingProtocol:
-    """Periodic block-train pacing.
+    """Periodic pacing of a single cell or population: the numerical options and the
+    model's (or the given) stimulus every ``bcl_ms`` from t = 0.
 
     Attributes
     ----------
@@ -62,34 +84,39 @@ class PacingProtocol:
         if self.stim_duration_ms is not None and not 0 <= self.stim_duration_ms <= self.bcl_ms:
             raise ConfigError(f"stim_duration_ms must be in [0, bcl_ms], got "
                               f"{self.stim_duration_ms}")
+        if self.stim_amplitude is not None and not np.isfinite(self.stim_amplitude):
+            raise ConfigError(f"stim_amplitude must be finite, got {self.stim_amplitude}")
 
     @property
     def steps_per_beat(self) -> int:
         """Time steps in one cycle."""
         return round(self.bcl_ms / self.dt_ms)
 
+    def stimulus(self, model: CellModel) -> Protocol:
+        """The pulse train: one pulse per beat from t = 0 (the model's own amplitude and
+        duration unless given)."""
+        return Protocol.for_model(model, period_ms=self.bcl_ms, number=self.beats,
+                                  amplitude_hh=self.stim_amplitude,
+                                  duration_ms=self.stim_duration_ms)
+
 
 @dataclass(frozen=True)
-class PacingResult:
-    """The last beat of a pacing run (cell 0).
+class PacedBeat:
+    """Samples of the last cycle of :func:`pace_cells`.
 
-    ``t_ms`` starts at 0 at the beginning of the last beat; ``states[:, k]`` follow the
-    model's ``state_names``; ``biomarkers`` of the beat.
+    ``t_ms[k]`` from 0 at the start of the cycle (the first sample is the state before
+    its first step); ``v[k, cell]``; ``states0[k, :]`` all states of cell 0;
+    ``cai_uM[k, cell]`` (None for models without a cytosolic calcium);
+    ``current_sum[k, cell]`` the sum of the requested currents (µA/µF; None if none).
     """
 
     model: str
-    protocol: PacingProtocol
-    t_ms: np.ndarray
-    states: np.ndarray
-    state_names: tuple[str, ...]
-    biomarkers: BeatBiomarkers
-    stimulus: tuple[float, float]
-    cai_uM: np.ndarray | None = field(default=None, repr=False)
-
-    @property
-    def v(self) -> np.ndarray:
-        """Membrane potential of the last beat (mV or dimensionless)."""
-        return self.states[:, 0]
+    t_ms: np.ndarray = field(repr=False)
+    v: np.ndarray = field(repr=False)
+    states0: np.ndarray = field(repr=False)
+    cai_uM: np.ndarray | None = field(repr=False)
+    current_sum: np.ndarray | None = field(repr=False)
+    stimulus: Protocol
 
 
 def cai_index_and_scale(model: CellModel) -> tuple[int, float] | None:
@@ -109,9 +136,164 @@ def cai_index_and_scale(model: CellModel) -> tuple[int, float] | None:
     return i, scale
 
 
+def pace_cells(model: CellModel, stimulus: Protocol, *, cycle_ms: float, cycles: int,
+               dt_ms: float, params: np.ndarray | None = None,
+               states: np.ndarray | None = None, use_lut: bool = False,
+               sample_every: int = 1, sum_currents: Sequence[str] = (),
+               record_cycles: int = 1, workers: int = 1) -> PacedBeat:
+    """Pace every cell (column) for ``cycles`` cycles of ``cycle_ms`` and sample the last
+    ``record_cycles`` of them.
+
+    Parameters
+    ----------
+    model
+        A compiled model (:func:`cardiotwin.ionic.get_model`).
+    stimulus
+        The pulse train applied to every cell (``unit`` ``"uA/uF"``, positive amplitude
+        depolarising); e.g. :meth:`PacingProtocol.stimulus`.
+    cycle_ms, cycles
+        Length (ms) and number of cycles; the last one is sampled.
+    dt_ms
+        Time step (ms); must divide ``cycle_ms`` into a whole number of steps.
+    params, states
+        ``[n_params, n_cells]`` per-cell parameters (default: the model's, one cell) and
+        ``[n_states, n_cells]`` initial states (advanced in place; default: the model's
+        initial state).
+    use_lut
+        Use the lookup-table kernel.
+    sample_every
+        Sample the last cycle every this many steps (must divide its steps).
+    sum_currents
+        Names of ``model.current_names`` whose sum is sampled (e.g. the qNet currents);
+        names the model lacks count as zero.
+    record_cycles
+        Number of final cycles sampled (1 <= record_cycles <= cycles).
+    workers
+        Threads over cells.
+
+    Raises
+    ------
+    SolverError
+        The membrane potential of a cell left the physical range (:func:`v_range`) or
+        became non-finite: names the time, the cell and the likely cause.
+    """
+    if stimulus.unit != "uA/uF":
+        raise ConfigError(f"single-cell pacing needs a stimulus in uA/uF, got {stimulus.unit}")
+    if int(cycles) != cycles or cycles < 1:
+        raise ConfigError(f"cycles must be an integer >= 1, got {cycles}")
+    if int(record_cycles) != record_cycles or not 1 <= record_cycles <= cycles:
+        raise ConfigError(f"record_cycles must be an integer in [1, cycles={cycles}], got "
+                          f"{record_cycles}")
+    nb = round(cycle_ms / dt_ms) if dt_ms > 0 else 0
+    if not (dt_ms > 0 and nb >= 1 and abs(cycle_ms / dt_ms - nb) <= 1e-6 * nb):
+        raise ConfigError(f"dt_ms={dt_ms} must divide the cycle of {cycle_ms} ms into a "
+                          "whole number of steps")
+    if int(sample_every) != sample_every or sample_every < 1 or nb % sample_every:
+        raise ConfigError(f"sample_every={sample_every} must divide the {nb} steps of a cycle")
+    n_cells = 1 if params is None and states is None else (
+        (params if params is not None else states).shape[1])
+    if params is None:
+        params = model.default_params(n_cells)
+    if states is None:
+        states = model.initial_states(n_cells)
+    model.validate(states, params)
+    k = model.kernel
+    amp = -float(stimulus.amplitude)  # the kernels take the Hodgkin-Huxley sign
+    pulse = (amp, float(stimulus.duration_ms), float(stimulus.period_ms),
+             float(stimulus.start_ms), float(stimulus.number))
+    lut: tuple = ()
+    if use_lut and model.lut_entries:
+        vmin, _vmax, dv = model.lut_default_range
+        lut = (model.lookup_table(dt_ms), vmin, dv)
+    v_low, v_high = v_range(model)
+    w = int(workers)
+
+    kwargs = {"lut": lut[0], "vmin": lut[1], "dv": lut[2]} if lut else {}
+
+    def run(i0: int, n_steps: int, trace: np.ndarray | None = None) -> None:
+        rec = {"trace": trace, "record_every": sample_every} if trace is not None else {}
+        try:
+            done, bad = k.advance(states, params, 0.0, dt_ms, n_steps, *pulse, i0=i0,
+                                  workers=w, v_low=v_low, v_high=v_high, **rec, **kwargs)
+        except ValueError as exc:
+            raise KernelError(f"{model.name}: {exc}") from None
+        if bad >= 0:
+            raise SolverError(
+                f"{model.name}: the membrane potential of cell {bad} left the physical "
+                f"range [{v_low:g}, {v_high:g}] {model.voltage_unit} at t = "
+                f"{(i0 + done) * dt_ms:g} ms (V = {states[0, bad]:.6g}): the time step "
+                f"dt = {dt_ms:g} ms is too large for this model (or the stimulus too "
+                "strong); try a smaller dt")
+
+    # unrecorded cycles, one at a time (a failure names its time; progress in the log)
+    for c in range(int(cycles) - int(record_cycles)):
+        run(c * nb, nb)
+        logger.debug("%s: cycle %d/%d done", model.name, c + 1, cycles)
+    i0 = (int(cycles) - int(record_cycles)) * nb
+    nb *= int(record_cycles)
+    ns = nb // sample_every
+    n = states.shape[1]
+    ci = cai_index_and_scale(model)
+    names = model.current_names
+    rows = [names.index(c) for c in sum_currents if c in names]
+    v = np.empty((ns + 1, n))
+    states0 = np.empty((ns + 1, model.n_states))
+    cai = np.empty((ns + 1, n)) if ci else None
+    qsum = np.empty((ns + 1, n)) if sum_currents else None
+    cur = np.zeros((len(names), n)) if sum_currents else None
+
+    def sample(j: int) -> None:
+        v[j] = states[0]
+        states0[j] = states[:, 0]
+        if cai is not None:
+            cai[j] = states[ci[0]] * ci[1]
+        if qsum is not None:
+            k.currents(states, params, (i0 + j * sample_every) * dt_ms, cur)
+            qsum[j] = cur[rows].sum(axis=0) if rows else 0.0
+
+    sample(0)
+    if n == 1 and qsum is None:
+        # one cell, no currents: the kernel records the samples itself
+        run(i0, nb, states0[1:])
+        v[1:, 0] = states0[1:, 0]
+        if cai is not None:
+            cai[1:, 0] = states0[1:, ci[0]] * ci[1]
+    else:
+        for j in range(ns):
+            run(i0 + j * sample_every, sample_every)
+            sample(j + 1)
+    t = np.arange(ns + 1) * (sample_every * dt_ms)
+    return PacedBeat(model=model.name, t_ms=t, v=v, states0=states0, cai_uM=cai,
+                     current_sum=qsum, stimulus=stimulus)
+
+
+@dataclass(frozen=True)
+class PacingResult:
+    """The last beat of a pacing run (cell 0).
+
+    ``t_ms`` starts at 0 at the beginning of the last beat; ``states[:, k]`` follow the
+    model's ``state_names``; ``biomarkers`` of the beat; ``stimulus`` the (amplitude in
+    µA/µF with Hodgkin–Huxley sign, duration in ms) applied.
+    """
+
+    model: str
+    protocol: PacingProtocol
+    t_ms: np.ndarray
+    states: np.ndarray
+    state_names: tuple[str, ...]
+    biomarkers: BeatBiomarkers
+    stimulus: tuple[float, float]
+    cai_uM: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def v(self) -> np.ndarray:
+        """Membrane potential of the last beat (mV or dimensionless)."""
+        return self.states[:, 0]
+
+
 def pace(model: CellModel, protocol: PacingProtocol, *, params: np.ndarray | None = None,
          states: np.ndarray | None = None, workers: int = 1) -> PacingResult:
-    """Pace ``model`` with ``protocol`` and return the last beat of cell 0.
+    """Pace ``model`` with ``protocol`` and return the last beat of cell 0, every step.
 
     Parameters
     ----------
@@ -127,54 +309,29 @@ def pace(model: CellModel, protocol: PacingProtocol, *, params: np.ndarray | Non
     workers
         Threads used over cells.
 
+    Raises
+    ------
+    SolverError
+        A membrane potential left the physical range (see :func:`pace_cells`).
+
     Notes
     -----
     Stimulus pulses start at t = 0 of every cycle; a step overlapping a pulse edge gets the
     pulse's time average over the step.
     """
-    n_cells = 1 if params is None and states is None else (
-        (params if params is not None else states).shape[1])
-    if params is None:
-        params = model.default_params(n_cells)
-    if states is None:
-        states = model.initial_states(n_cells)
-    model.validate(states, params)
-    amp = model.default_stimulus[0] if protocol.stim_amplitude is None \
-        else protocol.stim_amplitude
-    dur = model.default_stimulus[1] if protocol.stim_duration_ms is None \
-        else protocol.stim_duration_ms
-    dt = protocol.dt_ms
-    nb = protocol.steps_per_beat
-    lut_args: tuple = ()
-    if protocol.use_lut:
-        vmin, _vmax, dv = model.lut_default_range
-        lut_args = (model.lookup_table(dt), vmin, dv)
-    k = model.kernel
-    empty = np.zeros((0, model.n_states))
-    if protocol.beats > 1:
-        k.advance(states, params, 0.0, dt, nb * (protocol.beats - 1), amp, dur,
-                  protocol.bcl_ms, 0.0, empty, 0, int(workers), *lut_args)
-    trace = np.empty((nb + 1, model.n_states))
-    trace[0] = states[:, 0]
-    t0 = (protocol.beats - 1) * protocol.bcl_ms
-    k.advance(states, params, t0, dt, nb, amp, dur, protocol.bcl_ms, 0.0, trace[1:], 1,
-              int(workers), *lut_args)
-    if not np.all(np.isfinite(trace[:, 0])):
-        logger.warning("%s: membrane potential became non-finite; dt=%g ms is too large",
-                       model.name, dt)
-    t = np.arange(nb + 1) * dt
+    stim = protocol.stimulus(model)
+    beat = pace_cells(model, stim, cycle_ms=protocol.bcl_ms, cycles=protocol.beats,
+                      dt_ms=protocol.dt_ms, params=params, states=states,
+                      use_lut=protocol.use_lut, workers=workers)
     ci = cai_index_and_scale(model)
-    cai = trace[:, ci[0]] * ci[1] if ci else None
-    bm = beat_biomarkers(t, trace[:, 0], cai)
-    return PacingResult(model=model.name, protocol=protocol, t_ms=t, states=trace,
-                        state_names=model.state_names, biomarkers=bm, stimulus=(amp, dur),
-                        cai_uM=cai)
+    cai = beat.states0[:, ci[0]] * ci[1] if ci else None
+    bm = beat_biomarkers(beat.t_ms, beat.states0[:, 0], cai)
+    return PacingResult(model=model.name, protocol=protocol, t_ms=beat.t_ms,
+                        states=beat.states0, state_names=model.state_names, biomarkers=bm,
+                        stimulus=(-stim.amplitude, stim.duration_ms), cai_uM=cai)
 
 
 def set_params(model: CellModel, params: np.ndarray, values: dict[str, float]) -> None:
-    """Set rows of ``params`` in place: ``{"gKr": 0.5}`` halves I_Kr (scalings default to
-    1.0); model-specific parameters (e.g. CiPA ``D``, ``Kt``) take the value as given."""
-    for name, value in values.items():
-        if not math.isfinite(value):
-            raise ConfigError(f"parameter {name}: value must be finite, got {value}")
-        params[model.param_index(name)] = value
+    """Set rows of ``params`` in place (``ParameterChanges(set=values)``): ``{"gKr": 0.5}``
+    makes the I_Kr scaling 0.5; ``{"D": 30}`` sets the CiPA drug concentration."""
+    ParameterChanges(set=values).apply(model, params)

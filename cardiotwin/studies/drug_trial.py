@@ -31,7 +31,8 @@ import numpy.typing as npt
 
 from cardiotwin.exceptions import ConfigError
 from cardiotwin.ionic.biomarkers import apd
-from cardiotwin.ionic.simulate import cai_index_and_scale
+from cardiotwin.ionic.protocol import Protocol
+from cardiotwin.ionic.simulate import pace_cells
 from cardiotwin.scenarios.drugs import Drug, apply_drug
 
 logger = logging.getLogger(__name__)
@@ -209,56 +210,21 @@ def pace_population(model: Any, params: np.ndarray, protocol: TrialProtocol, *,
                             replace(protocol, beats=protocol.prepace_beats, prepace_beats=0,
                                     workers=1), states=one)
             states = np.ascontiguousarray(np.repeat(one, n, axis=1))
-    model.validate(states, params)
-    amp = model.default_stimulus[0] if protocol.stim_amplitude is None \
-        else protocol.stim_amplitude
-    dur = model.default_stimulus[1] if protocol.stim_duration_ms is None \
-        else protocol.stim_duration_ms
-    dt, nb, bcl = protocol.dt_ms, protocol.steps_per_beat, protocol.bcl_ms
-    lut: tuple = ()
-    if protocol.use_lut and model.lut_entries:
-        vmin, _vmax, dv = model.lut_default_range
-        lut = (model.lookup_table(dt), vmin, dv)
-    k = model.kernel
-    empty = np.zeros((0, model.n_states))
-    w = int(protocol.workers)
-    if protocol.beats > 1:
-        k.advance(states, params, 0.0, dt, nb * (protocol.beats - 1), amp, dur, bcl, 0.0,
-                  empty, 0, w, *lut)
-    stride = protocol.sample_every
-    ns = nb // stride
-    names = model.current_names
-    q_rows = [names.index(c) for c in QNET_CURRENTS if c in names]
-    ci = cai_index_and_scale(model)
-    v = np.empty((ns + 1, n))
-    cai = np.empty((ns + 1, n)) if ci else None
-    qsum = np.empty((ns + 1, n))
-    cur = np.zeros((len(names), n))
-    t0 = (protocol.beats - 1) * bcl
-
-    def sample(j: int, t: float) -> None:
-        v[j] = states[0]
-        if cai is not None:
-            cai[j] = states[ci[0]] * ci[1]
-        k.currents(states, params, t, cur)
-        qsum[j] = cur[q_rows].sum(axis=0) if q_rows else 0.0
-
-    sample(0, t0)
-    for j in range(ns):
-        k.advance(states, params, t0 + j * stride * dt, dt, stride, amp, dur, bcl, 0.0,
-                  empty, 0, w, *lut)
-        sample(j + 1, t0 + (j + 1) * stride * dt)
+    stim = Protocol.for_model(model, period_ms=protocol.bcl_ms, number=protocol.beats,
+                              amplitude_hh=protocol.stim_amplitude,
+                              duration_ms=protocol.stim_duration_ms)
+    beat = pace_cells(model, stim, cycle_ms=protocol.bcl_ms, cycles=protocol.beats,
+                      dt_ms=protocol.dt_ms, params=params, states=states,
+                      use_lut=protocol.use_lut, sample_every=protocol.sample_every,
+                      sum_currents=QNET_CURRENTS, workers=protocol.workers)
+    t, v, cai, qsum = beat.t_ms, beat.v, beat.cai_uM, beat.current_sum
     wall = time.perf_counter() - t_start
-    t = np.arange(ns + 1) * stride * dt
     qnet = np.trapezoid(qsum, t, axis=0) / 1000.0
     apd90 = np.array([apd(t, v[:, c], 90.0) for c in range(n)])
     apd50 = np.array([apd(t, v[:, c], 50.0) for c in range(n)])
     ead = np.array([detect_ead(t, v[:, c]) for c in range(n)], dtype=bool)
     repol = np.isfinite(v[-1]) & (v[-1] < -70.0) if model.voltage_unit == "mV" \
         else np.isfinite(apd90)
-    if not np.all(np.isfinite(v)):
-        logger.warning("%s: %d cells became non-finite; reduce dt_ms (%g)", model.name,
-                       int(np.sum(~np.all(np.isfinite(v), axis=0))), dt)
     return PopulationBeat(model=model.name, protocol=protocol, t_ms=t, v_mV=v, cai_uM=cai,
                           apd90_ms=apd90, apd50_ms=apd50,
                           cai_peak_uM=None if cai is None else cai.max(axis=0),

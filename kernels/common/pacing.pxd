@@ -6,12 +6,13 @@ from libc.math cimport floor
 
 
 cdef inline double blocktrain_fraction(double t, double dt, double duration, double period,
-                                       double offset) noexcept nogil:
+                                       double offset, double n_pulses) noexcept nogil:
     """Fraction of the step ``[t, t + dt)`` covered by stimulus pulses.
 
-    Pulses are ``[offset + k*period, offset + k*period + duration)`` for ``k = 0, 1, ...``
-    (a single pulse when ``period <= 0``).  Integrating the overlap (instead of sampling
-    the pulse at one instant) gives every step size exactly the same stimulus charge.
+    Pulses are ``[offset + k*period, offset + k*period + duration)`` for
+    ``k = 0, 1, ..., n_pulses - 1`` (a single pulse when ``period <= 0``).  Integrating
+    the overlap (instead of sampling the pulse at one instant) gives every step size
+    exactly the same stimulus charge.
     """
     cdef double rel = t - offset
     cdef double total = 0.0
@@ -27,6 +28,8 @@ cdef inline double blocktrain_fraction(double t, double dt, double duration, dou
         if k < 0.0:
             k = 0.0
         k_end = floor((rel + dt) / period)
+        if k_end > n_pulses - 1.0:
+            k_end = n_pulses - 1.0
     while k <= k_end:
         start = k * period if period > 0.0 else 0.0
         lo = rel if rel > start else start

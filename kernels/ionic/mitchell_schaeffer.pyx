@@ -3,7 +3,9 @@
 #
 # Generated from: mitchell_schaeffer_2003.cellml (sha256 38772f044f95fcf7)
 # Mitchell CC, Schaeffer DG (2003). Bull Math Biol 65:767-793. V is dimensionless (0..1); the stimulus is a flux in 1/ms.
-# Generator: cardiotwin.ionic.codegen version 2.
+# Conversions:
+#   Stimulus J_stim.J_stim = -i_stim / (1) (its coefficient in dV/dt), so that the external i_stim is in uA/uF.
+# Generator: cardiotwin.ionic.codegen version 3.
 # Regenerate with: python -m cardiotwin.ionic.shipped
 #
 # Layout: states[n_states, n_cells] (row 0 = membrane potential), params[n_params, n_cells],
@@ -34,6 +36,7 @@ PARAM_TARGETS = ()
 RUSH_LARSEN_STATES = ('J_in_h_gate.h',)
 FORWARD_EULER_STATES = ('membrane.Vm',)
 BACKWARD_EULER_STATES = ()
+EXPONENTIAL_EULER_STATES = ()
 CURRENT_NAMES = ('I_ion',)
 CURRENT_UNITS = ('1/ms',)
 CURRENT_SOURCES = ('-dV/dt at i_stim=0',)
@@ -42,12 +45,21 @@ DEFAULT_STIMULUS = (-0.2, 1.0)
 VOLTAGE_UNIT = '1'
 LUT_ENTRIES = ('J_out__J_out', 'lutx__0', 'rlE__J_in_h_gate__h', 'rlQ__J_in_h_gate__h')
 LUT_DEFAULT_RANGE = (-0.5, 1.5, 0.0005)
+# Cell types sharing this kernel (index = position): registry name, value of the
+# cell-type parameter row, initial states and default stimulus of each
+VARIANT_PARAM = None
+VARIANT_NAMES = ()
+VARIANT_VALUES = ()
+VARIANT_INITIAL_STATES = ()
+VARIANT_DEFAULT_STIMULUS = ()
+VARIANT_PARAM_TARGETS = ()
 cdef Py_ssize_t N_STATES_C = 2
 cdef Py_ssize_t N_LUT_C = 4
 cdef Py_ssize_t N_PARAMS_C = 0
 N_STATES = len(STATE_NAMES)
 N_PARAMS = len(PARAM_NAMES)
 N_LUT = len(LUT_ENTRIES)
+N_VARIANTS = max(len(VARIANT_NAMES), 1)
 
 # Cells are advanced in chunks of CHUNK: the loop over a chunk is branch-free and
 # vectorised by the C compiler (SIMD exp/log from the C library where it has them).
@@ -57,17 +69,21 @@ cdef enum:
     NP = 1
     NL = 4
     LANES = 8
+    NV = 1
+    VROW = -1
 
-# The cell loop over one chunk, in C (compiled for several instruction sets where
-# the compiler supports target_clones, see kernels/common/ionic_chunk.h).
+# The cell loop over one chunk, in C, written once with the cell type as an argument
+# and compiled once per cell type (the argument constant), for several instruction
+# sets where the compiler supports target_clones (see kernels/common/ionic_chunk.h).
 cdef extern from *:
     """
     #include "ionic_chunk.h"
-    static void CT_KERNEL ct_chunk(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt)
+    static inline __attribute__((always_inline)) void ct_chunk_body(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const int variant)
     {
         double out[64];
         (void)t;
         (void)p;
+        (void)variant;
         for (int jb = 0; jb < nj; jb += 8) {
             for (int j = jb; j < jb + 8; ++j) {
                 const double i_stim = ist[j];
@@ -88,12 +104,13 @@ cdef extern from *:
                 s[k * ld + j] = out[k * 32 + j];
     }
 
-    static void CT_KERNEL ct_chunk_lut(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv)
+    static inline __attribute__((always_inline)) void ct_chunk_lut_body(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv, const int variant)
     {
         double out[64];
         const double xmax_lut = n_rows - 1.000001;
         (void)t;
         (void)p;
+        (void)variant;
         for (int jb = 0; jb < nj; jb += 8) {
             for (int j = jb; j < jb + 8; ++j) {
                 const double i_stim = ist[j];
@@ -121,12 +138,42 @@ cdef extern from *:
                 s[k * ld + j] = out[k * 32 + j];
     }
 
+    static void CT_KERNEL ct_chunk_v0(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt)
+    { ct_chunk_body(nj, s, p, ld, ist, t, dt, 0); }
+    static void CT_KERNEL ct_chunk_lut_v0(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv)
+    { ct_chunk_lut_body(nj, s, p, ld, ist, t, dt, lut, n_rows, vmin, inv_dv, 0); }
+
+    static void ct_chunk(int variant, int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt)
+    {
+        switch (variant) {
+        default: ct_chunk_v0(nj, s, p, ld, ist, t, dt);
+        }
+    }
+
+    static void ct_chunk_lut(int variant, int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv)
+    {
+        lut += (Py_ssize_t)variant * n_rows * 4;
+        switch (variant) {
+        default: ct_chunk_lut_v0(nj, s, p, ld, ist, t, dt, lut, n_rows, vmin, inv_dv);
+        }
+    }
+
+    static const double CT_VARIANT_VALUES[1] = {0.0};
+    static int ct_variant_of(double value)
+    {
+        for (int k = 0; k < 1; ++k)
+            if (value == CT_VARIANT_VALUES[k])
+                return k;
+        return -1;
+    }
+
     """
-    void ct_chunk(int nj, double* s, const double* p, Py_ssize_t ld, const double* ist, double t, double dt) nogil
-    void ct_chunk_lut(int nj, double* s, const double* p, Py_ssize_t ld, const double* ist, double t, double dt, const double* lut, int n_rows, double vmin, double inv_dv) nogil
+    void ct_chunk(int variant, int nj, double* s, const double* p, Py_ssize_t ld, const double* ist, double t, double dt) nogil
+    void ct_chunk_lut(int variant, int nj, double* s, const double* p, Py_ssize_t ld, const double* ist, double t, double dt, const double* lut, int n_rows, double vmin, double inv_dv) nogil
+    int ct_variant_of(double value) nogil
 
 
-cdef void _lut_row(double V, double dt, double* row) noexcept nogil:
+cdef void _lut_row(double V, double dt, double* row, int variant) noexcept nogil:
     cdef double membrane__Vm = V
     cdef double J_out__J_out = -((0.16666666666666666 * membrane__Vm))
     cdef double rlb__J_in_h_gate__h = ((-0.008333333333333333) if (0.13 > membrane__Vm) else (-0.006666666666666667))
@@ -137,7 +184,7 @@ cdef void _lut_row(double V, double dt, double* row) noexcept nogil:
     row[3] = rla__J_in_h_gate__h * (expm1(rlb__J_in_h_gate__h * dt) / rlb__J_in_h_gate__h if fabs(rlb__J_in_h_gate__h) > 1e-12 else dt)
 
 
-cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssize_t c, double t, double* o, Py_ssize_t m) noexcept nogil:
+cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssize_t c, double t, double* o, Py_ssize_t m, int variant) noexcept nogil:
     cdef double i_stim = 0.0
     cdef double membrane__Vm = s[0 * n + c]
     cdef double J_in_h_gate__h = s[1 * n + c]
@@ -147,184 +194,4 @@ cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssiz
     o[0 * m + c] = -dot__membrane__Vm
 
 
-cdef void _chunk_at(double* s, const double* p, Py_ssize_t n, Py_ssize_t c0,
-                   const double* ist, Py_ssize_t ist_stride, double t, double dt,
-                   const double* lut, int n_rows, double vmin, double inv_dv) noexcept nogil:
-    """Advance cells ``c0 .. min(c0 + CHUNK, n) - 1``.  A short last chunk is padded (with
-    copies of its last cell, up to a multiple of LANES) into local arrays, so that every
-    cell takes the same code path whatever the number of cells or threads (bitwise
-    identical results)."""
-    cdef double ib[CHUNK]
-    cdef double sb[NS * CHUNK]
-    cdef double pb[NP * CHUNK]
-    cdef Py_ssize_t m = n - c0
-    cdef Py_ssize_t j, k, jj
-    cdef int nj = CHUNK if m >= CHUNK else <int>(((m + LANES - 1) // LANES) * LANES)
-    for j in range(nj):
-        jj = j if j < m else m - 1
-        ib[j] = ist[(c0 + jj) * ist_stride]
-    if m >= CHUNK:
-        if lut == NULL:
-            ct_chunk(CHUNK, s + c0, p + c0 if p != NULL else NULL, n, ib, t, dt)
-        else:
-            ct_chunk_lut(CHUNK, s + c0, p + c0 if p != NULL else NULL, n, ib, t, dt, lut,
-                         n_rows, vmin, inv_dv)
-        return
-    for k in range(NS):
-        for j in range(nj):
-            jj = j if j < m else m - 1
-            sb[k * CHUNK + j] = s[k * n + c0 + jj]
-    if p != NULL:
-        for k in range(N_PARAMS_C):
-            for j in range(nj):
-                jj = j if j < m else m - 1
-                pb[k * CHUNK + j] = p[k * n + c0 + jj]
-    if lut == NULL:
-        ct_chunk(nj, sb, pb, CHUNK, ib, t, dt)
-    else:
-        ct_chunk_lut(nj, sb, pb, CHUNK, ib, t, dt, lut, n_rows, vmin, inv_dv)
-    for k in range(NS):
-        for j in range(m):
-            s[k * n + c0 + j] = sb[k * CHUNK + j]
-
-
-cdef void _run(double* s, const double* p, Py_ssize_t n, const double* ist,
-               Py_ssize_t ist_stride, double t, double dt, const double* lut, int n_rows,
-               double vmin, double inv_dv, int workers) noexcept nogil:
-    """One step for all cells, chunk by chunk (``prange`` over chunks if workers > 1)."""
-    cdef Py_ssize_t n_chunks = (n + CHUNK - 1) // CHUNK
-    cdef Py_ssize_t ch
-    if workers > 1:
-        for ch in prange(n_chunks, num_threads=workers, schedule="static"):
-            _chunk_at(s, p, n, ch * CHUNK, ist, ist_stride, t, dt, lut, n_rows, vmin,
-                      inv_dv)
-    else:
-        for ch in range(n_chunks):
-            _chunk_at(s, p, n, ch * CHUNK, ist, ist_stride, t, dt, lut, n_rows, vmin,
-                      inv_dv)
-
-
-def step(double[:, ::1] states, const double[:, ::1] params, const double[::1] i_stim,
-         double t, double dt, int workers=1):
-    """Advance every cell by one step ``dt`` (ms) from time ``t`` (ms), in place.
-
-    ``states[N_STATES, n_cells]``, ``params[N_PARAMS, n_cells]``, ``i_stim[n_cells]``
-    (µA/µF, negative depolarises).  Shapes are not checked here (see
-    ``cardiotwin.ionic.CellModel.step``).
-    """
-    cdef Py_ssize_t n = states.shape[1]
-    if n == 0:
-        return
-    cdef double* s = &states[0, 0]
-    cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
-    cdef const double* st = &i_stim[0]
-    with nogil:
-        _run(s, p, n, st, 1, t, dt, NULL, 0, 0.0, 1.0, workers)
-
-
-def make_lut(double vmin, double dv, double dt, double[:, ::1] out):
-    """Fill ``out[n_rows, N_LUT]`` with the V-only expressions at ``vmin + i*dv``.
-
-    Each row is the mean of the values at ``V - h`` and ``V + h`` with ``h = dv / 1000``:
-    this removes the 0/0 of removable singularities such as ``(V - a)/(exp(k (V - a)) - 1)``
-    when ``a`` falls on a table point, and changes smooth entries by O(h**2).  The
-    Rush-Larsen factors in the table depend on ``dt`` (ms).
-    """
-    cdef Py_ssize_t i, k
-    cdef double lo[NL]
-    cdef double hi[NL]
-    cdef double h = 1e-3 * dv
-    if out.shape[1] != N_LUT:
-        raise ValueError(f"lookup table needs {N_LUT} columns, got {out.shape[1]}")
-    if N_LUT_C == 0:
-        return
-    with nogil:
-        for i in range(out.shape[0]):
-            _lut_row(vmin + i * dv - h, dt, lo)
-            _lut_row(vmin + i * dv + h, dt, hi)
-            for k in range(N_LUT_C):
-                out[i, k] = 0.5 * (lo[k] + hi[k])
-
-
-def step_lut(double[:, ::1] states, const double[:, ::1] params, const double[::1] i_stim,
-             double t, double dt, const double[:, ::1] lut, double vmin, double dv,
-             int workers=1):
-    """Like ``step`` but reading the V-only expressions from ``lut`` (from ``make_lut`` with
-    the same ``dt``), linearly interpolated; V outside the table is clamped to its ends."""
-    cdef Py_ssize_t n = states.shape[1]
-    if n == 0:
-        return
-    if lut.shape[0] < 2 or lut.shape[0] * (N_LUT + 1) > 2**31 - 1 or lut.shape[1] != N_LUT:
-        raise ValueError(f"lookup table needs {N_LUT} columns and 2 .. (2**31 - 1) / "
-                         f"{N_LUT + 1} rows")
-    cdef double* s = &states[0, 0]
-    cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
-    cdef const double* st = &i_stim[0]
-    cdef const double* tab = &lut[0, 0]
-    cdef int rows = <int>lut.shape[0]
-    with nogil:
-        _run(s, p, n, st, 1, t, dt, tab, rows, vmin, 1.0 / dv, workers)
-
-
-def advance(double[:, ::1] states, const double[:, ::1] params, double t0, double dt,
-            Py_ssize_t n_steps, double amplitude, double duration, double period,
-            double offset, double[:, ::1] trace, Py_ssize_t record_every=0, int workers=1,
-            const double[:, ::1] lut=None, double vmin=0.0, double dv=1.0):
-    """Take ``n_steps`` steps from ``t0`` (ms) with the same block-train stimulus for every
-    cell: pulses of ``amplitude`` (µA/µF, negative depolarises) for ``duration`` ms every
-    ``period`` ms from ``offset`` ms (one pulse if ``period <= 0``).  Each step gets the
-    pulse's average over the step, so the stimulus charge does not depend on ``dt``.
-
-    If ``record_every > 0``, the states of cell 0 after every ``record_every``-th step are
-    written to ``trace[k, :]`` (``trace`` needs ``n_steps // record_every`` rows).  With
-    ``lut`` (from ``make_lut`` at this ``dt``) the lookup-table path is used.
-    """
-    cdef Py_ssize_t n = states.shape[1]
-    cdef Py_ssize_t i, k, row = 0
-    cdef double* s
-    cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
-    cdef const double* tab = NULL
-    cdef int rows = 0
-    cdef double t, ist
-    if n == 0:
-        return
-    s = &states[0, 0]
-    if record_every > 0 and trace.shape[0] < n_steps // record_every:
-        raise ValueError(f"trace needs {n_steps // record_every} rows")
-    if record_every > 0 and trace.shape[1] != N_STATES:
-        raise ValueError(f"trace needs {N_STATES} columns")
-    if lut is not None:
-        if lut.shape[0] < 2 or lut.shape[0] * (N_LUT + 1) > 2**31 - 1 or lut.shape[1] != N_LUT:
-            raise ValueError(f"lookup table needs {N_LUT} columns and 2 .. (2**31 - 1) / "
-                             f"{N_LUT + 1} rows")
-        tab = &lut[0, 0]
-        rows = <int>lut.shape[0]
-    with nogil:
-        for i in range(n_steps):
-            t = t0 + i * dt
-            ist = amplitude * blocktrain_fraction(t, dt, duration, period, offset)
-            _run(s, p, n, &ist, 0, t, dt, tab, rows, vmin, 1.0 / dv, workers)
-            if record_every > 0 and (i + 1) % record_every == 0:
-                for k in range(N_STATES_C):
-                    trace[row, k] = s[k * n]
-                row += 1
-
-
-def currents(const double[:, ::1] states, const double[:, ::1] params, double t,
-             double[:, ::1] out):
-    """Evaluate ``CURRENT_NAMES`` for every cell into ``out[len(CURRENT_NAMES), n_cells]``
-    (currents in µA/µF as in the model, concentrations in the model's unit, see
-    ``CURRENT_UNITS``; the stimulus is taken as zero)."""
-    cdef Py_ssize_t n = states.shape[1]
-    cdef Py_ssize_t c
-    cdef const double* s = &states[0, 0]
-    cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
-    cdef double* o = &out[0, 0]
-    if n == 0:
-        return
-    if out.shape[0] != len(CURRENT_NAMES) or out.shape[1] != n:
-        raise ValueError("out must have shape (len(CURRENT_NAMES), n_cells)")
-    with nogil:
-        for c in range(n):
-            _cell_currents(s, p, n, c, t, o, n)
-
+include "ionic_api.pxi"

@@ -24,11 +24,12 @@ def test_names():
 def test_metadata(name):
     m = get_model(name)
     k = m.kernel
-    assert k.MODEL_NAME == name
+    assert m.name == name
+    assert k.MODEL_NAME == name or name in k.VARIANT_NAMES
     assert len(k.STATE_NAMES) == len(k.STATE_UNITS) == len(k.INITIAL_STATES) == m.n_states
     assert len(k.PARAM_NAMES) == len(k.PARAM_UNITS) == len(k.PARAM_DEFAULTS) == m.n_params
     assert set(k.RUSH_LARSEN_STATES) | set(k.FORWARD_EULER_STATES) | set(
-        k.BACKWARD_EULER_STATES) == set(k.STATE_NAMES)
+        k.BACKWARD_EULER_STATES) | set(k.EXPONENTIAL_EULER_STATES) == set(k.STATE_NAMES)
     assert k.STATE_NAMES[0] in k.FORWARD_EULER_STATES
     assert k.DEFAULT_STIMULUS[0] < 0 and k.DEFAULT_STIMULUS[1] > 0
     assert m.voltage_unit == ("1" if name == "mitchell-schaeffer" else "mV")
@@ -38,8 +39,9 @@ def test_metadata(name):
 
 
 @pytest.mark.parametrize("name,expected", [
-    ("tp06-epi", {"gNa", "gCaL", "gto", "gKr", "gKs", "gK1", "gNaCa", "gNaK"}),
-    ("ord-endo", {"gNa", "gNaL", "PCa", "gto", "gKr", "gKs", "gK1", "gNaCa", "gNaK"}),
+    ("tp06-epi", {"gNa", "gCaL", "gto", "gKr", "gKs", "gK1", "gNaCa", "gNaK", "celltype"}),
+    ("ord-endo", {"gNa", "gNaL", "PCa", "gto", "gKr", "gKs", "gK1", "gNaCa", "gNaK",
+                  "celltype"}),
     ("ord-cipa", {"gNa", "gNaL", "PCa", "gto", "gKr", "gKs", "gK1", "gNaCa", "gNaK",
                   "D", "Kmax", "Ku", "n", "halfmax", "Vhalf", "Kt"}),
 ])
@@ -49,6 +51,23 @@ def test_parameters(name, expected):
     for p, d in zip(m.param_names, m.kernel.PARAM_DEFAULTS, strict=True):
         if p in CANONICAL:
             assert d == 1.0
+
+
+@pytest.mark.parametrize("source,types", [
+    ("tp06", {"tp06-endo": 0.0, "tp06-epi": 1.0, "tp06-m": 2.0}),
+    ("ord", {"ord-endo": 0.0, "ord-epi": 1.0, "ord-m": 2.0}),
+])
+def test_cell_types_share_one_kernel(source, types):
+    models = {n: get_model(n) for n in types}
+    kernels = {m.kernel for m in models.values()}
+    assert len(kernels) == 1 and next(iter(kernels)).MODEL_NAME == source
+    for name, value in types.items():
+        m = models[name]
+        assert m.param_kinds[m.param_index("celltype")] == "value"
+        assert m.default_params(2)[m.param_index("celltype")].tolist() == [value, value]
+    # the cell types have their own initial states (TP06: one CellML file each)
+    inits = {tuple(m.initial_states(1)[:, 0]) for m in models.values()}
+    assert len(inits) == (3 if source == "tp06" else 1)
 
 
 def test_tp06_gates_rush_larsen():

@@ -6,8 +6,12 @@ the model's own stimulus) and compared with the stored Myokit CVODES results in
 APD90 within 1 %, V_rest within 0.5 mV, V_peak within 2 mV.  The TP06-epi and
 Mitchell–Schaeffer runs use the plain kernel; the others the lookup-table kernel (whose
 own error is checked against the plain kernel here too) to keep the default run short.
+ORd's epicardial and M cell types (the ``celltype`` row of the shared ORd kernel) are
+compared with a fresh Myokit CVODES simulation of the same CellML file with its
+``environment.celltype`` changed (3 beats by default, 50 in the slow run).
 ``slow``: the plain kernels of all models, the dt convergence study, and a fresh Myokit
-CVODES simulation.
+CVODES simulation.  Myokit comparisons skip with the reason when Myokit or its CVODES
+library is missing.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ import csv
 import numpy as np
 import pytest
 
+from cardiotwin.exceptions import DependencyError
 from cardiotwin.ionic import get_model
+from cardiotwin.ionic.biomarkers import beat_biomarkers
 from cardiotwin.ionic.simulate import PacingProtocol, pace
 
 FILES = {
@@ -84,39 +90,45 @@ def test_apd_converges_in_dt(name):
     assert errs[-1] / apds[-1] < 0.005
 
 
-def _myokit_beat(path, beats, dt_log=0.01):
+def _fresh_myokit(path, beats, **kwargs):
     pytest.importorskip("myokit")
-    import myokit
-    import myokit.formats
-    import myokit.lib.guess
+    from cardiotwin.ionic.verification import myokit_reference
 
-    model = myokit.formats.importer("cellml").model(str(path))
-    for v in model.variables(deep=True):
-        if v.name() == "Vm" and v.is_state():
-            vm = v
-    stim = model.get("J_stim.J_stim")
-    amp = model.get("J_stim.IstimAmplitude").eval()
-    dur = model.get("J_stim.IstimPulseDuration").eval()
-    pace_var = stim.parent().add_variable("pace_in")
-    pace_var.set_rhs(0)
-    pace_var.set_binding("pace")
-    stim.set_rhs(myokit.Multiply(myokit.Name(pace_var), myokit.Number(amp)))
-    protocol = myokit.pacing.blocktrain(period=1000, duration=dur, offset=0)
     try:
-        sim = myokit.Simulation(model, protocol)
-    except Exception as exc:
-        pytest.skip(f"Myokit CVODES simulation unavailable ({exc}); needs libsundials-dev")
-    sim.set_tolerance(1e-8, 1e-8)
-    sim.set_max_step_size(1.0)
-    sim.pre(1000 * (beats - 1))
-    d = sim.run(1000, log=[vm.qname()], log_interval=dt_log)
-    return np.asarray(d[vm.qname()])
+        return myokit_reference(path, bcl_ms=1000.0, beats=beats, dt_ms=0.01, **kwargs)
+    except DependencyError as exc:
+        pytest.skip(str(exc))
+
+
+def _ord_cell_type(name, celltype, beats, shared_reference):
+    ref = _fresh_myokit(shared_reference / "cellml" / "ohara_rudy_2011_endo.cellml", beats,
+                        constants={"environment.celltype": celltype})
+    r = pace(get_model(name), PacingProtocol(beats=beats, dt_ms=0.01, use_lut=True))
+    b, m = r.biomarkers, beat_biomarkers(ref.t_ms, ref.v)
+    assert b.apd90_ms == pytest.approx(m.apd90_ms, rel=0.01)
+    assert abs(b.vrest_mV - m.vrest_mV) < 0.5 and abs(b.vpeak_mV - m.vpeak_mV) < 2.0
+    n = min(len(ref.v), len(r.v))
+    assert float(np.sqrt(np.mean((ref.v[:n] - r.v[:n]) ** 2))) < 1.0
+    return b
+
+
+@pytest.mark.parametrize("name,celltype", [("ord-epi", 1.0), ("ord-m", 2.0)])
+def test_ord_cell_types_vs_fresh_myokit_cvodes(name, celltype, shared_reference):
+    b = _ord_cell_type(name, celltype, 3, shared_reference)
+    endo = pace(get_model("ord-endo"), PacingProtocol(beats=3, dt_ms=0.01, use_lut=True))
+    assert abs(b.apd90_ms - endo.biomarkers.apd90_ms) > 5.0  # really another cell type
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name,celltype", [("ord-epi", 1.0), ("ord-m", 2.0)])
+def test_ord_cell_types_50_beats_vs_fresh_myokit_cvodes(name, celltype, shared_reference):
+    _ord_cell_type(name, celltype, 50, shared_reference)
 
 
 @pytest.mark.slow
 def test_fresh_myokit_cvodes_mitchell_schaeffer(shared_reference):
     path = shared_reference / "cellml" / FILES["mitchell-schaeffer"]
-    v_ref = _myokit_beat(path, beats=3)
+    v_ref = _fresh_myokit(path, 3).v
     r = pace(get_model("mitchell-schaeffer"), PacingProtocol(beats=3, dt_ms=0.01))
     n = min(len(v_ref), len(r.v))
     rmse = float(np.sqrt(np.mean((v_ref[:n] - r.v[:n]) ** 2)))

@@ -1,14 +1,20 @@
 # cython: language_level=3
-# cardiotwin ionic kernel 'ord-epi': GENERATED CODE, do not edit by hand.
+# cardiotwin ionic kernel 'ord': GENERATED CODE, do not edit by hand.
 #
-# Generated from: ohara_rudy_2011_endo.cellml (sha256 c615fd645a9f68af)
-# O'Hara T, Virag L, Varro A, Rudy Y (2011). PLoS Comput Biol 7:e1002061; Epicardial cell by the paper's scalings (celltype = 1).
-# Changed before generation: environment.celltype = 1.
-# Generator: cardiotwin.ionic.codegen version 2.
+# Cell types (per-cell parameter row 'celltype'):
+#   0 = ord-endo: ohara_rudy_2011_endo.cellml (sha256 c615fd645a9f68af)
+#   1 = ord-epi: ohara_rudy_2011_endo.cellml (sha256 c615fd645a9f68af)
+#   2 = ord-m: ohara_rudy_2011_endo.cellml (sha256 c615fd645a9f68af)
+# O'Hara T, Virag L, Varro A, Rudy Y (2011). PLoS Comput Biol 7:e1002061; cell types by the paper's scalings (environment.celltype).
+# ord-endo: Endocardial. Changed before generation: environment.celltype = 0.
+# ord-epi: Epicardial. Changed before generation: environment.celltype = 1.
+# ord-m: Mid-myocardial. Changed before generation: environment.celltype = 2.
+# Generator: cardiotwin.ionic.codegen version 3.
 # Regenerate with: python -m cardiotwin.ionic.shipped
 #
 # Layout: states[n_states, n_cells] (row 0 = membrane potential), params[n_params, n_cells],
 # i_stim[n_cells] in µA/µF with Hodgkin-Huxley sign (negative depolarises): dV/dt = ... - i_stim.
+# Integration of ord-endo:
 # Rush-Larsen states (right-hand side linear in the state, found symbolically, and
 # not coupled both ways to another non-V state):
 #   INa.m
@@ -108,18 +114,19 @@ from libc.math cimport acos, asin, atan, ceil, cos, exp, expm1, fabs, floor, log
 from numerics cimport powi, rush_larsen_ab
 from pacing cimport blocktrain_fraction
 
-MODEL_NAME = 'ord-epi'
+MODEL_NAME = 'ord'
 STATE_NAMES = ('membrane.v', 'CaMK.CaMKt', 'intracellular_ions.nai', 'intracellular_ions.nass', 'intracellular_ions.ki', 'intracellular_ions.kss', 'intracellular_ions.cass', 'intracellular_ions.cansr', 'intracellular_ions.cajsr', 'intracellular_ions.cai', 'INa.m', 'INa.hf', 'INa.hs', 'INa.j', 'INa.hsp', 'INa.jp', 'INaL.mL', 'INaL.hL', 'INaL.hLp', 'Ito.a', 'Ito.iF', 'Ito.iS', 'Ito.ap', 'Ito.iFp', 'Ito.iSp', 'ICaL.d', 'ICaL.ff', 'ICaL.fs', 'ICaL.fcaf', 'ICaL.fcas', 'ICaL.jca', 'ICaL.ffp', 'ICaL.fcafp', 'ICaL.nca', 'IKr.xrf', 'IKr.xrs', 'IKs.xs1', 'IKs.xs2', 'IK1.xk1', 'ryr.Jrelnp', 'ryr.Jrelp')
 STATE_UNITS = ('mV', 'mM', 'mM', 'mM', 'mM', 'mM', 'mM', 'mM', 'mM', 'mM', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1')
 INITIAL_STATES = (-87.0, 0.0, 7.0, 7.0, 145.0, 145.0, 0.0001, 1.2, 1.2, 0.0001, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-PARAM_NAMES = ('gNa', 'gNaL', 'PCa', 'gto', 'gKr', 'gKs', 'gK1', 'gNaCa', 'gNaK')
-PARAM_UNITS = ('1', '1', '1', '1', '1', '1', '1', '1', '1')
-PARAM_DEFAULTS = (1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0)
-PARAM_KINDS = ('scale', 'scale', 'scale', 'scale', 'scale', 'scale', 'scale', 'scale', 'scale')
-PARAM_TARGETS = ('INa.GNa', 'INaL.GNaL', 'ICaL.PCa', 'Ito.Gto', 'IKr.GKr_total', 'IKs.GKs_total', 'IK1.GK1_total', 'INaCa_i.Gncx_b', 'INaK.Pnak_b')
+PARAM_NAMES = ('gNa', 'gNaL', 'PCa', 'gto', 'gKr', 'gKs', 'gK1', 'gNaCa', 'gNaK', 'celltype')
+PARAM_UNITS = ('1', '1', '1', '1', '1', '1', '1', '1', '1', '1')
+PARAM_DEFAULTS = (1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0)
+PARAM_KINDS = ('scale', 'scale', 'scale', 'scale', 'scale', 'scale', 'scale', 'scale', 'scale', 'value')
+PARAM_TARGETS = ('INa.GNa', 'INaL.GNaL', 'ICaL.PCa', 'Ito.Gto', 'IKr.GKr_total', 'IKs.GKs_total', 'IK1.GK1_total', 'INaCa_i.Gncx_b', 'INaK.Pnak_b', 'cell type: 0 = ord-endo, 1 = ord-epi, 2 = ord-m')
 RUSH_LARSEN_STATES = ('INa.m', 'INa.hf', 'INa.hs', 'INa.j', 'INa.hsp', 'INa.jp', 'INaL.mL', 'INaL.hL', 'INaL.hLp', 'Ito.a', 'Ito.iF', 'Ito.iS', 'Ito.ap', 'Ito.iFp', 'Ito.iSp', 'ICaL.d', 'ICaL.ff', 'ICaL.fs', 'ICaL.fcaf', 'ICaL.fcas', 'ICaL.jca', 'ICaL.ffp', 'ICaL.fcafp', 'ICaL.nca', 'IKr.xrf', 'IKr.xrs', 'IKs.xs1', 'IKs.xs2', 'IK1.xk1', 'ryr.Jrelnp', 'ryr.Jrelp')
 FORWARD_EULER_STATES = ('membrane.v', 'CaMK.CaMKt', 'intracellular_ions.nai', 'intracellular_ions.nass', 'intracellular_ions.ki', 'intracellular_ions.kss', 'intracellular_ions.cass', 'intracellular_ions.cansr', 'intracellular_ions.cajsr', 'intracellular_ions.cai')
 BACKWARD_EULER_STATES = ()
+EXPONENTIAL_EULER_STATES = ()
 CURRENT_NAMES = ('INa', 'INaL', 'ICaL', 'Ito', 'IKr', 'IKs', 'IK1', 'INaCa', 'INaK', 'Cai', 'I_ion')
 CURRENT_UNITS = ('A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'mM', 'uA/uF')
 CURRENT_SOURCES = ('INa.INa', 'INaL.INaL', 'ICaL.ICaL', 'Ito.Ito', 'IKr.IKr', 'IKs.IKs', 'IK1.IK1', 'INaCa_i.INaCa_i', 'INaK.INaK', 'intracellular_ions.cai', '-dV/dt at i_stim=0')
@@ -128,32 +135,53 @@ DEFAULT_STIMULUS = (-80.0, 0.5)
 VOLTAGE_UNIT = 'mV'
 LUT_ENTRIES = ('ICaL__Afcaf', 'ICaL__Afcas', 'IK1__rk1', 'IKb__xkb', 'IKr__Axrf', 'IKr__Axrs', 'IKr__rkr', 'INaCa_i__hna', 'INaCa_i__k3pp_i', 'INaCa_i__k3_i', 'INaCa_i__k3pp_ss', 'INaCa_i__k3_ss', 'INaCa_i__k8_i', 'INaCa_i__k8_ss', 'INaK__a3', 'INaK__b2', 'Ito__AiF', 'Ito__AiS', 'lutx__0', 'lutx__1', 'lutx__2', 'lutx__3', 'lutx__4', 'lutx__5', 'lutx__6', 'lutx__7', 'lutx__8', 'lutx__9', 'lutx__10', 'lutx__11', 'lutx__12', 'lutx__13', 'lutx__14', 'lutx__15', 'lutx__16', 'lutx__17', 'lutx__18', 'lutx__19', 'rlE__INa__m', 'rlQ__INa__m', 'rlE__INa__hf', 'rlQ__INa__hf', 'rlE__INa__hs', 'rlQ__INa__hs', 'rlE__INa__j', 'rlQ__INa__j', 'rlE__INa__hsp', 'rlQ__INa__hsp', 'rlE__INa__jp', 'rlQ__INa__jp', 'rlE__INaL__mL', 'rlQ__INaL__mL', 'rlE__INaL__hL', 'rlQ__INaL__hL', 'rlE__INaL__hLp', 'rlQ__INaL__hLp', 'rlE__Ito__a', 'rlQ__Ito__a', 'rlE__Ito__iF', 'rlQ__Ito__iF', 'rlE__Ito__iS', 'rlQ__Ito__iS', 'rlE__Ito__ap', 'rlQ__Ito__ap', 'rlE__Ito__iFp', 'rlQ__Ito__iFp', 'rlE__Ito__iSp', 'rlQ__Ito__iSp', 'rlE__ICaL__d', 'rlQ__ICaL__d', 'rlE__ICaL__ff', 'rlQ__ICaL__ff', 'rlE__ICaL__fs', 'rlQ__ICaL__fs', 'rlE__ICaL__fcaf', 'rlQ__ICaL__fcaf', 'rlE__ICaL__fcas', 'rlQ__ICaL__fcas', 'rlE__ICaL__jca', 'rlQ__ICaL__jca', 'rlE__ICaL__ffp', 'rlQ__ICaL__ffp', 'rlE__ICaL__fcafp', 'rlQ__ICaL__fcafp', 'rlE__IKr__xrf', 'rlQ__IKr__xrf', 'rlE__IKr__xrs', 'rlQ__IKr__xrs', 'rlE__IKs__xs1', 'rlQ__IKs__xs1', 'rlE__IKs__xs2', 'rlQ__IKs__xs2', 'rlE__IK1__xk1', 'rlQ__IK1__xk1')
 LUT_DEFAULT_RANGE = (-100.0, 100.0, 0.05)
+# Cell types sharing this kernel (index = position): registry name, value of the
+# cell-type parameter row, initial states and default stimulus of each
+VARIANT_PARAM = 'celltype'
+VARIANT_NAMES = ('ord-endo', 'ord-epi', 'ord-m')
+VARIANT_VALUES = (0.0, 1.0, 2.0)
+VARIANT_INITIAL_STATES = (
+    (-87.0, 0.0, 7.0, 7.0, 145.0, 145.0, 0.0001, 1.2, 1.2, 0.0001, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0),
+    (-87.0, 0.0, 7.0, 7.0, 145.0, 145.0, 0.0001, 1.2, 1.2, 0.0001, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0),
+    (-87.0, 0.0, 7.0, 7.0, 145.0, 145.0, 0.0001, 1.2, 1.2, 0.0001, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0),
+)
+VARIANT_DEFAULT_STIMULUS = ((-80.0, 0.5), (-80.0, 0.5), (-80.0, 0.5))
+VARIANT_PARAM_TARGETS = (
+    ('INa.GNa', 'INaL.GNaL', 'ICaL.PCa', 'Ito.Gto', 'IKr.GKr_total', 'IKs.GKs_total', 'IK1.GK1_total', 'INaCa_i.Gncx_b', 'INaK.Pnak_b'),
+    ('INa.GNa', 'INaL.GNaL', 'ICaL.PCa', 'Ito.Gto', 'IKr.GKr_total', 'IKs.GKs_total', 'IK1.GK1_total', 'INaCa_i.Gncx_b', 'INaK.Pnak_b'),
+    ('INa.GNa', 'INaL.GNaL', 'ICaL.PCa', 'Ito.Gto', 'IKr.GKr_total', 'IKs.GKs_total', 'IK1.GK1_total', 'INaCa_i.Gncx_b', 'INaK.Pnak_b'),
+)
 cdef Py_ssize_t N_STATES_C = 41
 cdef Py_ssize_t N_LUT_C = 94
-cdef Py_ssize_t N_PARAMS_C = 9
+cdef Py_ssize_t N_PARAMS_C = 10
 N_STATES = len(STATE_NAMES)
 N_PARAMS = len(PARAM_NAMES)
 N_LUT = len(LUT_ENTRIES)
+N_VARIANTS = max(len(VARIANT_NAMES), 1)
 
 # Cells are advanced in chunks of CHUNK: the loop over a chunk is branch-free and
 # vectorised by the C compiler (SIMD exp/log from the C library where it has them).
 cdef enum:
     CHUNK = 32
     NS = 41
-    NP = 9
+    NP = 10
     NL = 94
     LANES = 8
+    NV = 3
+    VROW = 9
 
-# The cell loop over one chunk, in C (compiled for several instruction sets where
-# the compiler supports target_clones, see kernels/common/ionic_chunk.h).
+# The cell loop over one chunk, in C, written once with the cell type as an argument
+# and compiled once per cell type (the argument constant), for several instruction
+# sets where the compiler supports target_clones (see kernels/common/ionic_chunk.h).
 cdef extern from *:
     """
     #include "ionic_chunk.h"
-    static void CT_KERNEL ct_chunk(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt)
+    static inline __attribute__((always_inline)) void ct_chunk_body(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const int variant)
     {
         double out[1312];
         (void)t;
         (void)p;
+        (void)variant;
         for (int jb = 0; jb < nj; jb += 8) {
             for (int j = jb; j < jb + 8; ++j) {
                 const double i_stim = ist[j];
@@ -207,7 +235,7 @@ cdef extern from *:
                 const double cardiotwin_parameters__gK1 = p[6 * ld + j];
                 const double cardiotwin_parameters__gNaCa = p[7 * ld + j];
                 const double cardiotwin_parameters__gNaK = p[8 * ld + j];
-                const double ICaL__PCa = (0.00012 * cardiotwin_parameters__PCa);
+                const double ICaL__PCa = ((variant == 0) ? ((0.0001 * cardiotwin_parameters__PCa)) : ((variant == 1) ? ((0.00012 * cardiotwin_parameters__PCa)) : ((0.00025 * cardiotwin_parameters__PCa))));
                 const double ICaL__PCaK = (0.0003574 * ICaL__PCa);
                 const double ICaL__PCap = (1.1 * ICaL__PCa);
                 const double ICaL__PCaKp = (0.0003574 * ICaL__PCap);
@@ -231,20 +259,20 @@ cdef extern from *:
                 const double ICaL__PhiCaNa = (membrane__vffrt * ((0.75 * intracellular_ions__nass * exp((membrane__vfrt))) - 105.0) / (exp((membrane__vfrt)) - 1.0));
                 const double ICaL__ICaNa = ((1.0 - ICaL__fICaLp) * ICaL__PCaNa * ICaL__PhiCaNa * ICaL__d * ((ICaL__f * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fca * ICaL__nca))) + (ICaL__fICaLp * ICaL__PCaNap * ICaL__PhiCaNa * ICaL__d * ((ICaL__fp * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fcap * ICaL__nca)));
                 const double ICab__ICab = (1e-07 * membrane__vffrt * ((intracellular_ions__cai * exp((2.0 * membrane__vfrt))) - 0.6138) / (exp((2.0 * membrane__vfrt)) - 1.0));
-                const double IK1__GK1_total = (0.5320549601685901 * cardiotwin_parameters__gK1);
+                const double IK1__GK1_total = ((variant == 0) ? ((0.44337913347382507 * cardiotwin_parameters__gK1)) : ((variant == 1) ? ((0.5320549601685901 * cardiotwin_parameters__gK1)) : ((0.5763928735159727 * cardiotwin_parameters__gK1))));
                 const double IK1__rk1 = (1.0 / (1.0 + exp((0.10534077741493732 * (membrane__v + 105.8 - 14.040000000000001)))));
                 const double reversal_potentials__EK = (26.712338705498265 * log((5.4 / intracellular_ions__ki)));
                 const double IK1__IK1 = (IK1__GK1_total * IK1__rk1 * IK1__xk1 * (membrane__v - reversal_potentials__EK));
                 const double IKb__xkb = (1.0 / (1.0 + exp((0.05452562704471101 * (-(membrane__v - 14.48))))));
-                const double IKb__IKb = (0.0018 * IKb__xkb * (membrane__v - reversal_potentials__EK));
-                const double IKr__GKr_total = (0.0598 * cardiotwin_parameters__gKr);
+                const double IKb__IKb = ((variant == 0 || variant == 2) ? ((0.003 * IKb__xkb * (membrane__v - reversal_potentials__EK))) : ((0.0018 * IKb__xkb * (membrane__v - reversal_potentials__EK))));
+                const double IKr__GKr_total = ((variant == 0) ? ((0.046 * cardiotwin_parameters__gKr)) : ((variant == 1) ? ((0.0598 * cardiotwin_parameters__gKr)) : ((0.0368 * cardiotwin_parameters__gKr))));
                 const double IKr__rkr = (1.0 / ((1.0 + exp((0.013333333333333334 * (membrane__v + 55.0)))) * (1.0 + exp((0.03333333333333333 * (membrane__v - 10.0))))));
                 const double IKr__Axrf = (1.0 / (1.0 + exp((0.02617115938236064 * (membrane__v + 54.81)))));
                 const double IKr__Axrs = 1.0 - IKr__Axrf;
                 const double IKr__xr = (IKr__Axrf * IKr__xrf) + (IKr__Axrs * IKr__xrs);
                 const double IKr__IKr = (IKr__GKr_total * IKr__xr * IKr__rkr * (membrane__v - reversal_potentials__EK));
                 const double IKs__KsCa = 1.0 + (0.6 / (1.0 + pow(((3.8e-05 / intracellular_ions__cai)), 1.4)));
-                const double IKs__GKs_total = (0.0047599999999999995 * cardiotwin_parameters__gKs * IKs__KsCa);
+                const double IKs__GKs_total = ((variant == 0 || variant == 2) ? ((0.0034 * cardiotwin_parameters__gKs * IKs__KsCa)) : ((0.0047599999999999995 * cardiotwin_parameters__gKs * IKs__KsCa)));
                 const double reversal_potentials__EKs = (26.712338705498265 * log((7.966200000000001 / (intracellular_ions__ki + (0.01833 * intracellular_ions__nai)))));
                 const double IKs__IKs = (IKs__GKs_total * IKs__xs1 * IKs__xs2 * (membrane__v - reversal_potentials__EKs));
                 const double INa__GNa = (75.0 * cardiotwin_parameters__gNa);
@@ -254,7 +282,7 @@ cdef extern from *:
                 const double reversal_potentials__ENa = (26.712338705498265 * log((140.0 / intracellular_ions__nai)));
                 const double INa__INa = (INa__GNa * (membrane__v - reversal_potentials__ENa) * ((INa__m) * (INa__m) * (INa__m)) * (((1.0 - INa__fINap) * INa__h * INa__j) + (INa__fINap * INa__hp * INa__jp)));
                 const double INaCa_i__Gncx_b = (0.0008 * cardiotwin_parameters__gNaCa);
-                const double INaCa_i__Gncx = ((1.0 == 1.0) ? (1.1 * INaCa_i__Gncx_b) : ((1.0 == 2.0) ? (1.4 * INaCa_i__Gncx_b) : INaCa_i__Gncx_b));
+                const double INaCa_i__Gncx = ((variant == 0) ? (((0.0 == 1.0) ? (1.1 * INaCa_i__Gncx_b) : ((0.0 == 2.0) ? (1.4 * INaCa_i__Gncx_b) : INaCa_i__Gncx_b))) : ((variant == 1) ? (((1.0 == 1.0) ? (1.1 * INaCa_i__Gncx_b) : ((1.0 == 2.0) ? (1.4 * INaCa_i__Gncx_b) : INaCa_i__Gncx_b))) : (((2.0 == 1.0) ? (1.1 * INaCa_i__Gncx_b) : ((2.0 == 2.0) ? (1.4 * INaCa_i__Gncx_b) : INaCa_i__Gncx_b)))));
                 const double INaCa_i__hna = exp((0.019556505544476084 * membrane__v));
                 const double INaCa_i__h7_i = 1.0 + (1.5887426236949613 * (1.0 + (1.0 / INaCa_i__hna)));
                 const double INaCa_i__h9_i = (1.0 / INaCa_i__h7_i);
@@ -336,14 +364,14 @@ cdef extern from *:
                 const double INaK__E2 = (INaK__x2 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4));
                 const double INaK__JnakNa = (3.0 * ((INaK__E1 * INaK__a3) - (INaK__E2 * INaK__b3)));
                 const double INaK__Pnak_b = (30.0 * cardiotwin_parameters__gNaK);
-                const double INaK__Pnak = ((1.0 == 1.0) ? (0.9 * INaK__Pnak_b) : ((1.0 == 2.0) ? (0.7 * INaK__Pnak_b) : INaK__Pnak_b));
+                const double INaK__Pnak = ((variant == 0) ? (((0.0 == 1.0) ? (0.9 * INaK__Pnak_b) : ((0.0 == 2.0) ? (0.7 * INaK__Pnak_b) : INaK__Pnak_b))) : ((variant == 1) ? (((1.0 == 1.0) ? (0.9 * INaK__Pnak_b) : ((1.0 == 2.0) ? (0.7 * INaK__Pnak_b) : INaK__Pnak_b))) : (((2.0 == 1.0) ? (0.9 * INaK__Pnak_b) : ((2.0 == 2.0) ? (0.7 * INaK__Pnak_b) : INaK__Pnak_b)))));
                 const double INaK__INaK = (INaK__Pnak * ((INaK__JnakNa) + (INaK__JnakK)));
-                const double INaL__GNaL = (0.0045 * cardiotwin_parameters__gNaL);
+                const double INaL__GNaL = ((variant == 0 || variant == 2) ? ((0.0075 * cardiotwin_parameters__gNaL)) : ((0.0045 * cardiotwin_parameters__gNaL)));
                 const double INaL__fINaLp = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)));
                 const double INaL__INaL = (INaL__GNaL * (membrane__v - reversal_potentials__ENa) * INaL__mL * (((1.0 - INaL__fINaLp) * INaL__hL) + (INaL__fINaLp * INaL__hLp)));
                 const double INab__INab = (3.75e-10 * membrane__vffrt * ((intracellular_ions__nai * exp(membrane__vfrt)) - 140.0) / (exp(membrane__vfrt) - 1.0));
                 const double IpCa__IpCa = (0.0005 * intracellular_ions__cai / (0.0005 + intracellular_ions__cai));
-                const double Ito__Gto = (0.08 * cardiotwin_parameters__gto);
+                const double Ito__Gto = ((variant == 0) ? ((0.02 * cardiotwin_parameters__gto)) : ((0.08 * cardiotwin_parameters__gto)));
                 const double Ito__fItop = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)));
                 const double Ito__AiF = (1.0 / (1.0 + exp((0.006613756613756614 * (membrane__v - 213.6)))));
                 const double Ito__AiS = 1.0 - Ito__AiF;
@@ -364,15 +392,15 @@ cdef extern from *:
                 const double ryr__Jrel = ((((1.0 - ryr__fJrelp) * ryr__Jrelnp) + (ryr__fJrelp * ryr__Jrelp)));
                 const double dot__intracellular_ions__cass = (intracellular_ions__Bcass * ((0.0010458526290002684 * (-(ICaL__ICaL - (2.0 * INaCa_i__INaCa_ss)))) + (0.23999999999999996 * ryr__Jrel) - diff__Jdiff));
                 const double SERCA__Jleak = (0.0002625 * intracellular_ions__cansr);
-                const double SERCA__Jupnp = (0.005687500000000001 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092));
-                const double SERCA__Jupp = (0.015640625000000002 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092 - 0.00017));
+                const double SERCA__Jupnp = ((variant == 0 || variant == 2) ? ((0.004375 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092))) : ((0.005687500000000001 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092))));
+                const double SERCA__Jupp = ((variant == 0 || variant == 2) ? ((0.01203125 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092 - 0.00017))) : ((0.015640625000000002 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092 - 0.00017))));
                 const double SERCA__fJupp = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)));
                 const double SERCA__Jup = ((((1.0 - SERCA__fJupp) * SERCA__Jupnp) + (SERCA__fJupp * SERCA__Jupp) - SERCA__Jleak));
                 const double trans_flux__Jtr = (0.01 * (intracellular_ions__cansr - intracellular_ions__cajsr));
                 const double dot__intracellular_ions__cansr = SERCA__Jup - (0.08695652173913042 * trans_flux__Jtr);
                 const double intracellular_ions__Bcajsr = (1.0 / (1.0 + (8.0 / ((0.8 + intracellular_ions__cajsr) * (0.8 + intracellular_ions__cajsr)))));
                 const double dot__intracellular_ions__cajsr = (intracellular_ions__Bcajsr * (trans_flux__Jtr - ryr__Jrel));
-                const double intracellular_ions__Bcai = (1.0 / (1.0 + (0.00015470000000000002 / ((0.00238 + intracellular_ions__cai) * (0.00238 + intracellular_ions__cai))) + (3.5000000000000004e-05 / ((0.0005 + intracellular_ions__cai) * (0.0005 + intracellular_ions__cai)))));
+                const double intracellular_ions__Bcai = ((variant == 0 || variant == 2) ? ((1.0 / (1.0 + (0.00011900000000000002 / ((0.00238 + intracellular_ions__cai) * (0.00238 + intracellular_ions__cai))) + (3.5000000000000004e-05 / ((0.0005 + intracellular_ions__cai) * (0.0005 + intracellular_ions__cai)))))) : ((1.0 / (1.0 + (0.00015470000000000002 / ((0.00238 + intracellular_ions__cai) * (0.00238 + intracellular_ions__cai))) + (3.5000000000000004e-05 / ((0.0005 + intracellular_ions__cai) * (0.0005 + intracellular_ions__cai)))))));
                 const double dot__intracellular_ions__cai = (intracellular_ions__Bcai * ((3.0760371441184366e-05 * (-(IpCa__IpCa + ICab__ICab - (2.0 * INaCa_i__INaCa_i)))) - (0.08117647058823528 * SERCA__Jup) + (0.02941176470588235 * diff__Jdiff)));
                 const double INa__mss = (1.0 / (1.0 + exp((0.10130685847431871 * (-(membrane__v + 39.57))))));
                 const double INa__tm = (1.0 / ((6.765 * exp((0.02876042565429968 * (membrane__v + 11.64)))) + (8.552 * exp((0.16792611251049538 * (-(membrane__v + 77.42)))))));
@@ -401,7 +429,7 @@ cdef extern from *:
                 const double Ito__ta = (1.0515 / ((0.8271982794275787 / (1.0 + exp((0.03403513787634354 * (-(membrane__v - 18.4099)))))) + (3.5 / (1.0 + exp((0.03403513787634354 * (membrane__v + 100.0)))))));
                 const double dot__Ito__a = ((Ito__ass - Ito__a) / Ito__ta);
                 const double Ito__iss = (1.0 / (1.0 + exp((0.17510068289266328 * (membrane__v + 43.94)))));
-                const double Ito__delta_epi = ((1.0 == 1.0) ? 1.0 - (0.95 / (1.0 + exp((0.2 * (membrane__v + 70.0))))) : 1.0);
+                const double Ito__delta_epi = ((variant == 0) ? (((0.0 == 1.0) ? 1.0 - (0.95 / (1.0 + exp((0.2 * (membrane__v + 70.0))))) : 1.0)) : ((variant == 1) ? (((1.0 == 1.0) ? 1.0 - (0.95 / (1.0 + exp((0.2 * (membrane__v + 70.0))))) : 1.0)) : (((2.0 == 1.0) ? 1.0 - (0.95 / (1.0 + exp((0.2 * (membrane__v + 70.0))))) : 1.0))));
                 const double Ito__tiF_b = 4.562 + (1.0 / ((0.3933 * exp((0.01 * (-(membrane__v + 100.0))))) + (0.08004 * exp((0.06027727546714889 * (membrane__v + 50.0))))));
                 const double Ito__tiF = (Ito__tiF_b * Ito__delta_epi);
                 const double dot__Ito__iF = ((Ito__iss - Ito__iF) / Ito__tiF);
@@ -452,12 +480,12 @@ cdef extern from *:
                 const double IK1__xk1ss = (1.0 / (1.0 + exp((0.08139888874237089 * (-(membrane__v + 13.79052 + 144.59))))));
                 const double dot__IK1__xk1 = ((IK1__xk1ss - IK1__xk1) / IK1__txk1);
                 const double ryr__Jrel_inf_temp = (2.375 * (-ICaL__ICaL) / (1.0 + (__builtin_powi(((1.5 / intracellular_ions__cajsr)), 8))));
-                const double ryr__Jrel_inf = ((1.0 == 2.0) ? (1.7 * ryr__Jrel_inf_temp) : ryr__Jrel_inf_temp);
+                const double ryr__Jrel_inf = ((variant == 0) ? (((0.0 == 2.0) ? (1.7 * ryr__Jrel_inf_temp) : ryr__Jrel_inf_temp)) : ((variant == 1) ? (((1.0 == 2.0) ? (1.7 * ryr__Jrel_inf_temp) : ryr__Jrel_inf_temp)) : (((2.0 == 2.0) ? (1.7 * ryr__Jrel_inf_temp) : ryr__Jrel_inf_temp))));
                 const double ryr__tau_rel_temp = (4.75 / (1.0 + (0.0123 / intracellular_ions__cajsr)));
                 const double ryr__tau_rel = ((ryr__tau_rel_temp < 0.001) ? 0.001 : ryr__tau_rel_temp);
                 const double dot__ryr__Jrelnp = ((ryr__Jrel_inf - ryr__Jrelnp) / ryr__tau_rel);
                 const double ryr__Jrel_temp = (2.96875 * (-ICaL__ICaL) / (1.0 + __builtin_powi(((1.5 / intracellular_ions__cajsr)), 8)));
-                const double ryr__Jrel_infp = ((1.0 == 2.0) ? (1.7 * ryr__Jrel_temp) : ryr__Jrel_temp);
+                const double ryr__Jrel_infp = ((variant == 0) ? (((0.0 == 2.0) ? (1.7 * ryr__Jrel_temp) : ryr__Jrel_temp)) : ((variant == 1) ? (((1.0 == 2.0) ? (1.7 * ryr__Jrel_temp) : ryr__Jrel_temp)) : (((2.0 == 2.0) ? (1.7 * ryr__Jrel_temp) : ryr__Jrel_temp))));
                 const double ryr__tau_relp_temp = (5.9375 / (1.0 + (0.0123 / intracellular_ions__cajsr)));
                 const double ryr__tau_relp = ((ryr__tau_relp_temp < 0.001) ? 0.001 : ryr__tau_relp_temp);
                 const double dot__ryr__Jrelp = ((ryr__Jrel_infp - ryr__Jrelp) / ryr__tau_relp);
@@ -541,12 +569,13 @@ cdef extern from *:
                 s[k * ld + j] = out[k * 32 + j];
     }
 
-    static void CT_KERNEL ct_chunk_lut(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv)
+    static inline __attribute__((always_inline)) void ct_chunk_lut_body(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv, const int variant)
     {
         double out[1312];
         const double xmax_lut = n_rows - 1.000001;
         (void)t;
         (void)p;
+        (void)variant;
         for (int jb = 0; jb < nj; jb += 8) {
             for (int j = jb; j < jb + 8; ++j) {
                 const double i_stim = ist[j];
@@ -700,7 +729,7 @@ cdef extern from *:
                 const double rlQ__IKs__xs2 = lut[o_lut + 91] + w_lut * (lut[o_lut + 185] - lut[o_lut + 91]);
                 const double rlE__IK1__xk1 = lut[o_lut + 92] + w_lut * (lut[o_lut + 186] - lut[o_lut + 92]);
                 const double rlQ__IK1__xk1 = lut[o_lut + 93] + w_lut * (lut[o_lut + 187] - lut[o_lut + 93]);
-                const double ICaL__PCa = (0.00012 * cardiotwin_parameters__PCa);
+                const double ICaL__PCa = ((variant == 0) ? ((0.0001 * cardiotwin_parameters__PCa)) : ((variant == 1) ? ((0.00012 * cardiotwin_parameters__PCa)) : ((0.00025 * cardiotwin_parameters__PCa))));
                 const double ICaL__PCaK = (0.0003574 * ICaL__PCa);
                 const double ICaL__PCap = (1.1 * ICaL__PCa);
                 const double ICaL__PCaKp = (0.0003574 * ICaL__PCap);
@@ -720,15 +749,15 @@ cdef extern from *:
                 const double ICaL__PhiCaNa = (((0.75 * intracellular_ions__nass * lutx__1) - 105.0) * lutx__0);
                 const double ICaL__ICaNa = ((1.0 - ICaL__fICaLp) * ICaL__PCaNa * ICaL__PhiCaNa * ICaL__d * ((ICaL__f * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fca * ICaL__nca))) + (ICaL__fICaLp * ICaL__PCaNap * ICaL__PhiCaNa * ICaL__d * ((ICaL__fp * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fcap * ICaL__nca)));
                 const double ICab__ICab = (1e-07 * ((intracellular_ions__cai * lutx__3) - 0.6138) * lutx__2);
-                const double IK1__GK1_total = (0.5320549601685901 * cardiotwin_parameters__gK1);
+                const double IK1__GK1_total = ((variant == 0) ? ((0.44337913347382507 * cardiotwin_parameters__gK1)) : ((variant == 1) ? ((0.5320549601685901 * cardiotwin_parameters__gK1)) : ((0.5763928735159727 * cardiotwin_parameters__gK1))));
                 const double reversal_potentials__EK = (26.712338705498265 * log((5.4 / intracellular_ions__ki)));
                 const double IK1__IK1 = (IK1__GK1_total * IK1__rk1 * IK1__xk1 * (membrane__v - reversal_potentials__EK));
-                const double IKb__IKb = (0.0018 * IKb__xkb * (membrane__v - reversal_potentials__EK));
-                const double IKr__GKr_total = (0.0598 * cardiotwin_parameters__gKr);
+                const double IKb__IKb = ((variant == 0 || variant == 2) ? ((0.003 * IKb__xkb * (membrane__v - reversal_potentials__EK))) : ((0.0018 * IKb__xkb * (membrane__v - reversal_potentials__EK))));
+                const double IKr__GKr_total = ((variant == 0) ? ((0.046 * cardiotwin_parameters__gKr)) : ((variant == 1) ? ((0.0598 * cardiotwin_parameters__gKr)) : ((0.0368 * cardiotwin_parameters__gKr))));
                 const double IKr__xr = (IKr__Axrf * IKr__xrf) + (IKr__Axrs * IKr__xrs);
                 const double IKr__IKr = (IKr__GKr_total * IKr__xr * IKr__rkr * (membrane__v - reversal_potentials__EK));
                 const double IKs__KsCa = 1.0 + (0.6 / (1.0 + pow(((3.8e-05 / intracellular_ions__cai)), 1.4)));
-                const double IKs__GKs_total = (0.0047599999999999995 * cardiotwin_parameters__gKs * IKs__KsCa);
+                const double IKs__GKs_total = ((variant == 0 || variant == 2) ? ((0.0034 * cardiotwin_parameters__gKs * IKs__KsCa)) : ((0.0047599999999999995 * cardiotwin_parameters__gKs * IKs__KsCa)));
                 const double reversal_potentials__EKs = (26.712338705498265 * log((7.966200000000001 / (intracellular_ions__ki + (0.01833 * intracellular_ions__nai)))));
                 const double IKs__IKs = (IKs__GKs_total * IKs__xs1 * IKs__xs2 * (membrane__v - reversal_potentials__EKs));
                 const double INa__GNa = (75.0 * cardiotwin_parameters__gNa);
@@ -738,7 +767,7 @@ cdef extern from *:
                 const double reversal_potentials__ENa = (26.712338705498265 * log((140.0 / intracellular_ions__nai)));
                 const double INa__INa = (INa__GNa * (membrane__v - reversal_potentials__ENa) * ((INa__m) * (INa__m) * (INa__m)) * (((1.0 - INa__fINap) * INa__h * INa__j) + (INa__fINap * INa__hp * INa__jp)));
                 const double INaCa_i__Gncx_b = (0.0008 * cardiotwin_parameters__gNaCa);
-                const double INaCa_i__Gncx = ((1.0 == 1.0) ? (1.1 * INaCa_i__Gncx_b) : ((1.0 == 2.0) ? (1.4 * INaCa_i__Gncx_b) : INaCa_i__Gncx_b));
+                const double INaCa_i__Gncx = ((variant == 0) ? (((0.0 == 1.0) ? (1.1 * INaCa_i__Gncx_b) : ((0.0 == 2.0) ? (1.4 * INaCa_i__Gncx_b) : INaCa_i__Gncx_b))) : ((variant == 1) ? (((1.0 == 1.0) ? (1.1 * INaCa_i__Gncx_b) : ((1.0 == 2.0) ? (1.4 * INaCa_i__Gncx_b) : INaCa_i__Gncx_b))) : (((2.0 == 1.0) ? (1.1 * INaCa_i__Gncx_b) : ((2.0 == 2.0) ? (1.4 * INaCa_i__Gncx_b) : INaCa_i__Gncx_b)))));
                 const double INaCa_i__h1_i = 1.0 + (0.011348161597821153 * intracellular_ions__nai * lutx__4);
                 const double INaCa_i__h3_i = (1.0 / INaCa_i__h1_i);
                 const double INaCa_i__k4p_i = (60000.0 * INaCa_i__h3_i * lutx__5);
@@ -800,14 +829,14 @@ cdef extern from *:
                 const double INaK__E2 = (INaK__x2 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4));
                 const double INaK__JnakNa = (3.0 * ((INaK__E1 * INaK__a3) - (INaK__E2 * INaK__b3)));
                 const double INaK__Pnak_b = (30.0 * cardiotwin_parameters__gNaK);
-                const double INaK__Pnak = ((1.0 == 1.0) ? (0.9 * INaK__Pnak_b) : ((1.0 == 2.0) ? (0.7 * INaK__Pnak_b) : INaK__Pnak_b));
+                const double INaK__Pnak = ((variant == 0) ? (((0.0 == 1.0) ? (0.9 * INaK__Pnak_b) : ((0.0 == 2.0) ? (0.7 * INaK__Pnak_b) : INaK__Pnak_b))) : ((variant == 1) ? (((1.0 == 1.0) ? (0.9 * INaK__Pnak_b) : ((1.0 == 2.0) ? (0.7 * INaK__Pnak_b) : INaK__Pnak_b))) : (((2.0 == 1.0) ? (0.9 * INaK__Pnak_b) : ((2.0 == 2.0) ? (0.7 * INaK__Pnak_b) : INaK__Pnak_b)))));
                 const double INaK__INaK = (INaK__Pnak * ((INaK__JnakNa) + (INaK__JnakK)));
-                const double INaL__GNaL = (0.0045 * cardiotwin_parameters__gNaL);
+                const double INaL__GNaL = ((variant == 0 || variant == 2) ? ((0.0075 * cardiotwin_parameters__gNaL)) : ((0.0045 * cardiotwin_parameters__gNaL)));
                 const double INaL__fINaLp = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)));
                 const double INaL__INaL = (INaL__GNaL * (membrane__v - reversal_potentials__ENa) * INaL__mL * (((1.0 - INaL__fINaLp) * INaL__hL) + (INaL__fINaLp * INaL__hLp)));
                 const double INab__INab = (3.75e-10 * ((intracellular_ions__nai * lutx__19) - 140.0) * lutx__18);
                 const double IpCa__IpCa = (0.0005 * intracellular_ions__cai / (0.0005 + intracellular_ions__cai));
-                const double Ito__Gto = (0.08 * cardiotwin_parameters__gto);
+                const double Ito__Gto = ((variant == 0) ? ((0.02 * cardiotwin_parameters__gto)) : ((0.08 * cardiotwin_parameters__gto)));
                 const double Ito__fItop = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)));
                 const double Ito__i = (Ito__AiF * Ito__iF) + (Ito__AiS * Ito__iS);
                 const double Ito__ip = (Ito__AiF * Ito__iFp) + (Ito__AiS * Ito__iSp);
@@ -826,26 +855,26 @@ cdef extern from *:
                 const double ryr__Jrel = ((((1.0 - ryr__fJrelp) * ryr__Jrelnp) + (ryr__fJrelp * ryr__Jrelp)));
                 const double dot__intracellular_ions__cass = (intracellular_ions__Bcass * ((0.0010458526290002684 * (-(ICaL__ICaL - (2.0 * INaCa_i__INaCa_ss)))) + (0.23999999999999996 * ryr__Jrel) - diff__Jdiff));
                 const double SERCA__Jleak = (0.0002625 * intracellular_ions__cansr);
-                const double SERCA__Jupnp = (0.005687500000000001 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092));
-                const double SERCA__Jupp = (0.015640625000000002 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092 - 0.00017));
+                const double SERCA__Jupnp = ((variant == 0 || variant == 2) ? ((0.004375 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092))) : ((0.005687500000000001 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092))));
+                const double SERCA__Jupp = ((variant == 0 || variant == 2) ? ((0.01203125 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092 - 0.00017))) : ((0.015640625000000002 * intracellular_ions__cai / (intracellular_ions__cai + 0.00092 - 0.00017))));
                 const double SERCA__fJupp = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)));
                 const double SERCA__Jup = ((((1.0 - SERCA__fJupp) * SERCA__Jupnp) + (SERCA__fJupp * SERCA__Jupp) - SERCA__Jleak));
                 const double trans_flux__Jtr = (0.01 * (intracellular_ions__cansr - intracellular_ions__cajsr));
                 const double dot__intracellular_ions__cansr = SERCA__Jup - (0.08695652173913042 * trans_flux__Jtr);
                 const double intracellular_ions__Bcajsr = (1.0 / (1.0 + (8.0 / ((0.8 + intracellular_ions__cajsr) * (0.8 + intracellular_ions__cajsr)))));
                 const double dot__intracellular_ions__cajsr = (intracellular_ions__Bcajsr * (trans_flux__Jtr - ryr__Jrel));
-                const double intracellular_ions__Bcai = (1.0 / (1.0 + (0.00015470000000000002 / ((0.00238 + intracellular_ions__cai) * (0.00238 + intracellular_ions__cai))) + (3.5000000000000004e-05 / ((0.0005 + intracellular_ions__cai) * (0.0005 + intracellular_ions__cai)))));
+                const double intracellular_ions__Bcai = ((variant == 0 || variant == 2) ? ((1.0 / (1.0 + (0.00011900000000000002 / ((0.00238 + intracellular_ions__cai) * (0.00238 + intracellular_ions__cai))) + (3.5000000000000004e-05 / ((0.0005 + intracellular_ions__cai) * (0.0005 + intracellular_ions__cai)))))) : ((1.0 / (1.0 + (0.00015470000000000002 / ((0.00238 + intracellular_ions__cai) * (0.00238 + intracellular_ions__cai))) + (3.5000000000000004e-05 / ((0.0005 + intracellular_ions__cai) * (0.0005 + intracellular_ions__cai)))))));
                 const double dot__intracellular_ions__cai = (intracellular_ions__Bcai * ((3.0760371441184366e-05 * (-(IpCa__IpCa + ICab__ICab - (2.0 * INaCa_i__INaCa_i)))) - (0.08117647058823528 * SERCA__Jup) + (0.02941176470588235 * diff__Jdiff)));
                 const double ICaL__km2n = (ICaL__jca);
                 const double ICaL__anca = (1.0 / ((1000.0 / ICaL__km2n) + __builtin_powi((1.0 + (0.002 / intracellular_ions__cass)), 4)));
                 const double dot__ICaL__nca = (1000.0 * ICaL__anca) - (ICaL__nca * ICaL__km2n);
                 const double ryr__Jrel_inf_temp = (2.375 * (-ICaL__ICaL) / (1.0 + (__builtin_powi(((1.5 / intracellular_ions__cajsr)), 8))));
-                const double ryr__Jrel_inf = ((1.0 == 2.0) ? (1.7 * ryr__Jrel_inf_temp) : ryr__Jrel_inf_temp);
+                const double ryr__Jrel_inf = ((variant == 0) ? (((0.0 == 2.0) ? (1.7 * ryr__Jrel_inf_temp) : ryr__Jrel_inf_temp)) : ((variant == 1) ? (((1.0 == 2.0) ? (1.7 * ryr__Jrel_inf_temp) : ryr__Jrel_inf_temp)) : (((2.0 == 2.0) ? (1.7 * ryr__Jrel_inf_temp) : ryr__Jrel_inf_temp))));
                 const double ryr__tau_rel_temp = (4.75 / (1.0 + (0.0123 / intracellular_ions__cajsr)));
                 const double ryr__tau_rel = ((ryr__tau_rel_temp < 0.001) ? 0.001 : ryr__tau_rel_temp);
                 const double dot__ryr__Jrelnp = ((ryr__Jrel_inf - ryr__Jrelnp) / ryr__tau_rel);
                 const double ryr__Jrel_temp = (2.96875 * (-ICaL__ICaL) / (1.0 + __builtin_powi(((1.5 / intracellular_ions__cajsr)), 8)));
-                const double ryr__Jrel_infp = ((1.0 == 2.0) ? (1.7 * ryr__Jrel_temp) : ryr__Jrel_temp);
+                const double ryr__Jrel_infp = ((variant == 0) ? (((0.0 == 2.0) ? (1.7 * ryr__Jrel_temp) : ryr__Jrel_temp)) : ((variant == 1) ? (((1.0 == 2.0) ? (1.7 * ryr__Jrel_temp) : ryr__Jrel_temp)) : (((2.0 == 2.0) ? (1.7 * ryr__Jrel_temp) : ryr__Jrel_temp))));
                 const double ryr__tau_relp_temp = (5.9375 / (1.0 + (0.0123 / intracellular_ions__cajsr)));
                 const double ryr__tau_relp = ((ryr__tau_relp_temp < 0.001) ? 0.001 : ryr__tau_relp_temp);
                 const double dot__ryr__Jrelp = ((ryr__Jrel_infp - ryr__Jrelp) / ryr__tau_relp);
@@ -901,12 +930,54 @@ cdef extern from *:
                 s[k * ld + j] = out[k * 32 + j];
     }
 
+    static void CT_KERNEL ct_chunk_v0(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt)
+    { ct_chunk_body(nj, s, p, ld, ist, t, dt, 0); }
+    static void CT_KERNEL ct_chunk_lut_v0(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv)
+    { ct_chunk_lut_body(nj, s, p, ld, ist, t, dt, lut, n_rows, vmin, inv_dv, 0); }
+    static void CT_KERNEL ct_chunk_v1(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt)
+    { ct_chunk_body(nj, s, p, ld, ist, t, dt, 1); }
+    static void CT_KERNEL ct_chunk_lut_v1(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv)
+    { ct_chunk_lut_body(nj, s, p, ld, ist, t, dt, lut, n_rows, vmin, inv_dv, 1); }
+    static void CT_KERNEL ct_chunk_v2(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt)
+    { ct_chunk_body(nj, s, p, ld, ist, t, dt, 2); }
+    static void CT_KERNEL ct_chunk_lut_v2(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv)
+    { ct_chunk_lut_body(nj, s, p, ld, ist, t, dt, lut, n_rows, vmin, inv_dv, 2); }
+
+    static void ct_chunk(int variant, int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt)
+    {
+        switch (variant) {
+        case 1: ct_chunk_v1(nj, s, p, ld, ist, t, dt); break;
+        case 2: ct_chunk_v2(nj, s, p, ld, ist, t, dt); break;
+        default: ct_chunk_v0(nj, s, p, ld, ist, t, dt);
+        }
+    }
+
+    static void ct_chunk_lut(int variant, int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv)
+    {
+        lut += (Py_ssize_t)variant * n_rows * 94;
+        switch (variant) {
+        case 1: ct_chunk_lut_v1(nj, s, p, ld, ist, t, dt, lut, n_rows, vmin, inv_dv); break;
+        case 2: ct_chunk_lut_v2(nj, s, p, ld, ist, t, dt, lut, n_rows, vmin, inv_dv); break;
+        default: ct_chunk_lut_v0(nj, s, p, ld, ist, t, dt, lut, n_rows, vmin, inv_dv);
+        }
+    }
+
+    static const double CT_VARIANT_VALUES[3] = {0.0, 1.0, 2.0};
+    static int ct_variant_of(double value)
+    {
+        for (int k = 0; k < 3; ++k)
+            if (value == CT_VARIANT_VALUES[k])
+                return k;
+        return -1;
+    }
+
     """
-    void ct_chunk(int nj, double* s, const double* p, Py_ssize_t ld, const double* ist, double t, double dt) nogil
-    void ct_chunk_lut(int nj, double* s, const double* p, Py_ssize_t ld, const double* ist, double t, double dt, const double* lut, int n_rows, double vmin, double inv_dv) nogil
+    void ct_chunk(int variant, int nj, double* s, const double* p, Py_ssize_t ld, const double* ist, double t, double dt) nogil
+    void ct_chunk_lut(int variant, int nj, double* s, const double* p, Py_ssize_t ld, const double* ist, double t, double dt, const double* lut, int n_rows, double vmin, double inv_dv) nogil
+    int ct_variant_of(double value) nogil
 
 
-cdef void _lut_row(double V, double dt, double* row) noexcept nogil:
+cdef void _lut_row(double V, double dt, double* row, int variant) noexcept nogil:
     cdef double membrane__v = V
     cdef double ICaL__Afcaf = 0.3 + (0.6 / (1.0 + exp((0.1 * (membrane__v - 10.0)))))
     cdef double ICaL__Afcas = 1.0 - ICaL__Afcaf
@@ -955,7 +1026,7 @@ cdef void _lut_row(double V, double dt, double* row) noexcept nogil:
     cdef double INaL__hLssp = (1.0 / (1.0 + exp((0.13354700854700854 * (membrane__v + 93.81)))))
     cdef double Ito__ta = (1.0515 / ((0.8271982794275787 / (1.0 + exp((0.03403513787634354 * (-(membrane__v - 18.4099)))))) + (3.5 / (1.0 + exp((0.03403513787634354 * (membrane__v + 100.0)))))))
     cdef double Ito__ass = (1.0 / (1.0 + exp((0.06747638326585695 * (-(membrane__v - 14.34))))))
-    cdef double Ito__delta_epi = (1.0 - (0.95 / (1.0 + exp((0.2 * (membrane__v + 70.0))))) if (1.0 == 1.0) else 1.0)
+    cdef double Ito__delta_epi = (((1.0 - (0.95 / (1.0 + exp((0.2 * (membrane__v + 70.0))))) if (0.0 == 1.0) else 1.0)) if (variant == 0) else (((1.0 - (0.95 / (1.0 + exp((0.2 * (membrane__v + 70.0))))) if (1.0 == 1.0) else 1.0)) if (variant == 1) else ((1.0 - (0.95 / (1.0 + exp((0.2 * (membrane__v + 70.0))))) if (2.0 == 1.0) else 1.0))))
     cdef double Ito__tiF_b = 4.562 + (1.0 / ((0.3933 * exp((0.01 * (-(membrane__v + 100.0))))) + (0.08004 * exp((0.06027727546714889 * (membrane__v + 50.0))))))
     cdef double Ito__tiF = (Ito__tiF_b * Ito__delta_epi)
     cdef double Ito__iss = (1.0 / (1.0 + exp((0.17510068289266328 * (membrane__v + 43.94)))))
@@ -1137,7 +1208,7 @@ cdef void _lut_row(double V, double dt, double* row) noexcept nogil:
     row[93] = rla__IK1__xk1 * (expm1(rlb__IK1__xk1 * dt) / rlb__IK1__xk1 if fabs(rlb__IK1__xk1) > 1e-12 else dt)
 
 
-cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssize_t c, double t, double* o, Py_ssize_t m) noexcept nogil:
+cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssize_t c, double t, double* o, Py_ssize_t m, int variant) noexcept nogil:
     cdef double i_stim = 0.0
     cdef double membrane__v = s[0 * n + c]
     cdef double CaMK__CaMKt = s[1 * n + c]
@@ -1197,10 +1268,10 @@ cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssiz
     cdef double INa__hp = (0.99 * INa__hf) + (0.010000000000000009 * INa__hsp)
     cdef double reversal_potentials__ENa = (26.712338705498265 * log((140.0 / intracellular_ions__nai)))
     cdef double INa__INa = (INa__GNa * (membrane__v - reversal_potentials__ENa) * ((INa__m) * (INa__m) * (INa__m)) * (((1.0 - INa__fINap) * INa__h * INa__j) + (INa__fINap * INa__hp * INa__jp)))
-    cdef double INaL__GNaL = (0.0045 * cardiotwin_parameters__gNaL)
+    cdef double INaL__GNaL = (((0.0075 * cardiotwin_parameters__gNaL)) if (variant == 0 or variant == 2) else ((0.0045 * cardiotwin_parameters__gNaL)))
     cdef double INaL__fINaLp = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)))
     cdef double INaL__INaL = (INaL__GNaL * (membrane__v - reversal_potentials__ENa) * INaL__mL * (((1.0 - INaL__fINaLp) * INaL__hL) + (INaL__fINaLp * INaL__hLp)))
-    cdef double ICaL__PCa = (0.00012 * cardiotwin_parameters__PCa)
+    cdef double ICaL__PCa = (((0.0001 * cardiotwin_parameters__PCa)) if (variant == 0) else (((0.00012 * cardiotwin_parameters__PCa)) if (variant == 1) else ((0.00025 * cardiotwin_parameters__PCa))))
     cdef double ICaL__PCap = (1.1 * ICaL__PCa)
     cdef double membrane__vffrt = (3612.0012202503353 * membrane__v)
     cdef double membrane__vfrt = (0.037435883507802616 * membrane__v)
@@ -1213,7 +1284,7 @@ cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssiz
     cdef double ICaL__fcap = (ICaL__Afcaf * ICaL__fcafp) + (ICaL__Afcas * ICaL__fcas)
     cdef double ICaL__fp = (0.6 * ICaL__ffp) + (0.4 * ICaL__fs)
     cdef double ICaL__ICaL = ((1.0 - ICaL__fICaLp) * ICaL__PCa * ICaL__PhiCaL * ICaL__d * ((ICaL__f * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fca * ICaL__nca))) + (ICaL__fICaLp * ICaL__PCap * ICaL__PhiCaL * ICaL__d * ((ICaL__fp * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fcap * ICaL__nca)))
-    cdef double Ito__Gto = (0.08 * cardiotwin_parameters__gto)
+    cdef double Ito__Gto = (((0.02 * cardiotwin_parameters__gto)) if (variant == 0) else ((0.08 * cardiotwin_parameters__gto)))
     cdef double Ito__fItop = (1.0 / (1.0 + (0.15 / CaMK__CaMKa)))
     cdef double Ito__AiF = (1.0 / (1.0 + exp((0.006613756613756614 * (membrane__v - 213.6)))))
     cdef double Ito__AiS = 1.0 - Ito__AiF
@@ -1221,21 +1292,21 @@ cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssiz
     cdef double Ito__ip = (Ito__AiF * Ito__iFp) + (Ito__AiS * Ito__iSp)
     cdef double reversal_potentials__EK = (26.712338705498265 * log((5.4 / intracellular_ions__ki)))
     cdef double Ito__Ito = (Ito__Gto * (membrane__v - reversal_potentials__EK) * (((1.0 - Ito__fItop) * Ito__a * Ito__i) + (Ito__fItop * Ito__ap * Ito__ip)))
-    cdef double IKr__GKr_total = (0.0598 * cardiotwin_parameters__gKr)
+    cdef double IKr__GKr_total = (((0.046 * cardiotwin_parameters__gKr)) if (variant == 0) else (((0.0598 * cardiotwin_parameters__gKr)) if (variant == 1) else ((0.0368 * cardiotwin_parameters__gKr))))
     cdef double IKr__rkr = (1.0 / ((1.0 + exp((0.013333333333333334 * (membrane__v + 55.0)))) * (1.0 + exp((0.03333333333333333 * (membrane__v - 10.0))))))
     cdef double IKr__Axrf = (1.0 / (1.0 + exp((0.02617115938236064 * (membrane__v + 54.81)))))
     cdef double IKr__Axrs = 1.0 - IKr__Axrf
     cdef double IKr__xr = (IKr__Axrf * IKr__xrf) + (IKr__Axrs * IKr__xrs)
     cdef double IKr__IKr = (IKr__GKr_total * IKr__xr * IKr__rkr * (membrane__v - reversal_potentials__EK))
     cdef double IKs__KsCa = 1.0 + (0.6 / (1.0 + pow(((3.8e-05 / intracellular_ions__cai)), 1.4)))
-    cdef double IKs__GKs_total = (0.0047599999999999995 * cardiotwin_parameters__gKs * IKs__KsCa)
+    cdef double IKs__GKs_total = (((0.0034 * cardiotwin_parameters__gKs * IKs__KsCa)) if (variant == 0 or variant == 2) else ((0.0047599999999999995 * cardiotwin_parameters__gKs * IKs__KsCa)))
     cdef double reversal_potentials__EKs = (26.712338705498265 * log((7.966200000000001 / (intracellular_ions__ki + (0.01833 * intracellular_ions__nai)))))
     cdef double IKs__IKs = (IKs__GKs_total * IKs__xs1 * IKs__xs2 * (membrane__v - reversal_potentials__EKs))
-    cdef double IK1__GK1_total = (0.5320549601685901 * cardiotwin_parameters__gK1)
+    cdef double IK1__GK1_total = (((0.44337913347382507 * cardiotwin_parameters__gK1)) if (variant == 0) else (((0.5320549601685901 * cardiotwin_parameters__gK1)) if (variant == 1) else ((0.5763928735159727 * cardiotwin_parameters__gK1))))
     cdef double IK1__rk1 = (1.0 / (1.0 + exp((0.10534077741493732 * (membrane__v + 105.8 - 14.040000000000001)))))
     cdef double IK1__IK1 = (IK1__GK1_total * IK1__rk1 * IK1__xk1 * (membrane__v - reversal_potentials__EK))
     cdef double INaCa_i__Gncx_b = (0.0008 * cardiotwin_parameters__gNaCa)
-    cdef double INaCa_i__Gncx = ((1.1 * INaCa_i__Gncx_b) if (1.0 == 1.0) else ((1.4 * INaCa_i__Gncx_b) if (1.0 == 2.0) else INaCa_i__Gncx_b))
+    cdef double INaCa_i__Gncx = ((((1.1 * INaCa_i__Gncx_b) if (0.0 == 1.0) else ((1.4 * INaCa_i__Gncx_b) if (0.0 == 2.0) else INaCa_i__Gncx_b))) if (variant == 0) else ((((1.1 * INaCa_i__Gncx_b) if (1.0 == 1.0) else ((1.4 * INaCa_i__Gncx_b) if (1.0 == 2.0) else INaCa_i__Gncx_b))) if (variant == 1) else (((1.1 * INaCa_i__Gncx_b) if (2.0 == 1.0) else ((1.4 * INaCa_i__Gncx_b) if (2.0 == 2.0) else INaCa_i__Gncx_b)))))
     cdef double INaCa_i__hna = exp((0.019556505544476084 * membrane__v))
     cdef double INaCa_i__h7_i = 1.0 + (1.5887426236949613 * (1.0 + (1.0 / INaCa_i__hna)))
     cdef double INaCa_i__h9_i = (1.0 / INaCa_i__h7_i)
@@ -1287,7 +1358,7 @@ cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssiz
     cdef double INaK__E2 = (INaK__x2 / (INaK__x1 + INaK__x2 + INaK__x3 + INaK__x4))
     cdef double INaK__JnakNa = (3.0 * ((INaK__E1 * INaK__a3) - (INaK__E2 * INaK__b3)))
     cdef double INaK__Pnak_b = (30.0 * cardiotwin_parameters__gNaK)
-    cdef double INaK__Pnak = ((0.9 * INaK__Pnak_b) if (1.0 == 1.0) else ((0.7 * INaK__Pnak_b) if (1.0 == 2.0) else INaK__Pnak_b))
+    cdef double INaK__Pnak = ((((0.9 * INaK__Pnak_b) if (0.0 == 1.0) else ((0.7 * INaK__Pnak_b) if (0.0 == 2.0) else INaK__Pnak_b))) if (variant == 0) else ((((0.9 * INaK__Pnak_b) if (1.0 == 1.0) else ((0.7 * INaK__Pnak_b) if (1.0 == 2.0) else INaK__Pnak_b))) if (variant == 1) else (((0.9 * INaK__Pnak_b) if (2.0 == 1.0) else ((0.7 * INaK__Pnak_b) if (2.0 == 2.0) else INaK__Pnak_b)))))
     cdef double INaK__INaK = (INaK__Pnak * ((INaK__JnakNa) + (INaK__JnakK)))
     cdef double ICaL__PCaK = (0.0003574 * ICaL__PCa)
     cdef double ICaL__PCaKp = (0.0003574 * ICaL__PCap)
@@ -1299,7 +1370,7 @@ cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssiz
     cdef double ICaL__ICaNa = ((1.0 - ICaL__fICaLp) * ICaL__PCaNa * ICaL__PhiCaNa * ICaL__d * ((ICaL__f * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fca * ICaL__nca))) + (ICaL__fICaLp * ICaL__PCaNap * ICaL__PhiCaNa * ICaL__d * ((ICaL__fp * (1.0 - ICaL__nca)) + (ICaL__jca * ICaL__fcap * ICaL__nca)))
     cdef double ICab__ICab = (1e-07 * membrane__vffrt * ((intracellular_ions__cai * exp((2.0 * membrane__vfrt))) - 0.6138) / (exp((2.0 * membrane__vfrt)) - 1.0))
     cdef double IKb__xkb = (1.0 / (1.0 + exp((0.05452562704471101 * (-(membrane__v - 14.48))))))
-    cdef double IKb__IKb = (0.0018 * IKb__xkb * (membrane__v - reversal_potentials__EK))
+    cdef double IKb__IKb = (((0.003 * IKb__xkb * (membrane__v - reversal_potentials__EK))) if (variant == 0 or variant == 2) else ((0.0018 * IKb__xkb * (membrane__v - reversal_potentials__EK))))
     cdef double INaCa_i__h7_ss = 1.0 + (1.5887426236949613 * (1.0 + (1.0 / INaCa_i__hna)))
     cdef double INaCa_i__h9_ss = (1.0 / INaCa_i__h7_ss)
     cdef double INaCa_i__k3p_ss = (60000.0 * INaCa_i__h9_ss)
@@ -1346,184 +1417,4 @@ cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssiz
     o[10 * m + c] = -dot__membrane__v
 
 
-cdef void _chunk_at(double* s, const double* p, Py_ssize_t n, Py_ssize_t c0,
-                   const double* ist, Py_ssize_t ist_stride, double t, double dt,
-                   const double* lut, int n_rows, double vmin, double inv_dv) noexcept nogil:
-    """Advance cells ``c0 .. min(c0 + CHUNK, n) - 1``.  A short last chunk is padded (with
-    copies of its last cell, up to a multiple of LANES) into local arrays, so that every
-    cell takes the same code path whatever the number of cells or threads (bitwise
-    identical results)."""
-    cdef double ib[CHUNK]
-    cdef double sb[NS * CHUNK]
-    cdef double pb[NP * CHUNK]
-    cdef Py_ssize_t m = n - c0
-    cdef Py_ssize_t j, k, jj
-    cdef int nj = CHUNK if m >= CHUNK else <int>(((m + LANES - 1) // LANES) * LANES)
-    for j in range(nj):
-        jj = j if j < m else m - 1
-        ib[j] = ist[(c0 + jj) * ist_stride]
-    if m >= CHUNK:
-        if lut == NULL:
-            ct_chunk(CHUNK, s + c0, p + c0 if p != NULL else NULL, n, ib, t, dt)
-        else:
-            ct_chunk_lut(CHUNK, s + c0, p + c0 if p != NULL else NULL, n, ib, t, dt, lut,
-                         n_rows, vmin, inv_dv)
-        return
-    for k in range(NS):
-        for j in range(nj):
-            jj = j if j < m else m - 1
-            sb[k * CHUNK + j] = s[k * n + c0 + jj]
-    if p != NULL:
-        for k in range(N_PARAMS_C):
-            for j in range(nj):
-                jj = j if j < m else m - 1
-                pb[k * CHUNK + j] = p[k * n + c0 + jj]
-    if lut == NULL:
-        ct_chunk(nj, sb, pb, CHUNK, ib, t, dt)
-    else:
-        ct_chunk_lut(nj, sb, pb, CHUNK, ib, t, dt, lut, n_rows, vmin, inv_dv)
-    for k in range(NS):
-        for j in range(m):
-            s[k * n + c0 + j] = sb[k * CHUNK + j]
-
-
-cdef void _run(double* s, const double* p, Py_ssize_t n, const double* ist,
-               Py_ssize_t ist_stride, double t, double dt, const double* lut, int n_rows,
-               double vmin, double inv_dv, int workers) noexcept nogil:
-    """One step for all cells, chunk by chunk (``prange`` over chunks if workers > 1)."""
-    cdef Py_ssize_t n_chunks = (n + CHUNK - 1) // CHUNK
-    cdef Py_ssize_t ch
-    if workers > 1:
-        for ch in prange(n_chunks, num_threads=workers, schedule="static"):
-            _chunk_at(s, p, n, ch * CHUNK, ist, ist_stride, t, dt, lut, n_rows, vmin,
-                      inv_dv)
-    else:
-        for ch in range(n_chunks):
-            _chunk_at(s, p, n, ch * CHUNK, ist, ist_stride, t, dt, lut, n_rows, vmin,
-                      inv_dv)
-
-
-def step(double[:, ::1] states, const double[:, ::1] params, const double[::1] i_stim,
-         double t, double dt, int workers=1):
-    """Advance every cell by one step ``dt`` (ms) from time ``t`` (ms), in place.
-
-    ``states[N_STATES, n_cells]``, ``params[N_PARAMS, n_cells]``, ``i_stim[n_cells]``
-    (µA/µF, negative depolarises).  Shapes are not checked here (see
-    ``cardiotwin.ionic.CellModel.step``).
-    """
-    cdef Py_ssize_t n = states.shape[1]
-    if n == 0:
-        return
-    cdef double* s = &states[0, 0]
-    cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
-    cdef const double* st = &i_stim[0]
-    with nogil:
-        _run(s, p, n, st, 1, t, dt, NULL, 0, 0.0, 1.0, workers)
-
-
-def make_lut(double vmin, double dv, double dt, double[:, ::1] out):
-    """Fill ``out[n_rows, N_LUT]`` with the V-only expressions at ``vmin + i*dv``.
-
-    Each row is the mean of the values at ``V - h`` and ``V + h`` with ``h = dv / 1000``:
-    this removes the 0/0 of removable singularities such as ``(V - a)/(exp(k (V - a)) - 1)``
-    when ``a`` falls on a table point, and changes smooth entries by O(h**2).  The
-    Rush-Larsen factors in the table depend on ``dt`` (ms).
-    """
-    cdef Py_ssize_t i, k
-    cdef double lo[NL]
-    cdef double hi[NL]
-    cdef double h = 1e-3 * dv
-    if out.shape[1] != N_LUT:
-        raise ValueError(f"lookup table needs {N_LUT} columns, got {out.shape[1]}")
-    if N_LUT_C == 0:
-        return
-    with nogil:
-        for i in range(out.shape[0]):
-            _lut_row(vmin + i * dv - h, dt, lo)
-            _lut_row(vmin + i * dv + h, dt, hi)
-            for k in range(N_LUT_C):
-                out[i, k] = 0.5 * (lo[k] + hi[k])
-
-
-def step_lut(double[:, ::1] states, const double[:, ::1] params, const double[::1] i_stim,
-             double t, double dt, const double[:, ::1] lut, double vmin, double dv,
-             int workers=1):
-    """Like ``step`` but reading the V-only expressions from ``lut`` (from ``make_lut`` with
-    the same ``dt``), linearly interpolated; V outside the table is clamped to its ends."""
-    cdef Py_ssize_t n = states.shape[1]
-    if n == 0:
-        return
-    if lut.shape[0] < 2 or lut.shape[0] * (N_LUT + 1) > 2**31 - 1 or lut.shape[1] != N_LUT:
-        raise ValueError(f"lookup table needs {N_LUT} columns and 2 .. (2**31 - 1) / "
-                         f"{N_LUT + 1} rows")
-    cdef double* s = &states[0, 0]
-    cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
-    cdef const double* st = &i_stim[0]
-    cdef const double* tab = &lut[0, 0]
-    cdef int rows = <int>lut.shape[0]
-    with nogil:
-        _run(s, p, n, st, 1, t, dt, tab, rows, vmin, 1.0 / dv, workers)
-
-
-def advance(double[:, ::1] states, const double[:, ::1] params, double t0, double dt,
-            Py_ssize_t n_steps, double amplitude, double duration, double period,
-            double offset, double[:, ::1] trace, Py_ssize_t record_every=0, int workers=1,
-            const double[:, ::1] lut=None, double vmin=0.0, double dv=1.0):
-    """Take ``n_steps`` steps from ``t0`` (ms) with the same block-train stimulus for every
-    cell: pulses of ``amplitude`` (µA/µF, negative depolarises) for ``duration`` ms every
-    ``period`` ms from ``offset`` ms (one pulse if ``period <= 0``).  Each step gets the
-    pulse's average over the step, so the stimulus charge does not depend on ``dt``.
-
-    If ``record_every > 0``, the states of cell 0 after every ``record_every``-th step are
-    written to ``trace[k, :]`` (``trace`` needs ``n_steps // record_every`` rows).  With
-    ``lut`` (from ``make_lut`` at this ``dt``) the lookup-table path is used.
-    """
-    cdef Py_ssize_t n = states.shape[1]
-    cdef Py_ssize_t i, k, row = 0
-    cdef double* s
-    cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
-    cdef const double* tab = NULL
-    cdef int rows = 0
-    cdef double t, ist
-    if n == 0:
-        return
-    s = &states[0, 0]
-    if record_every > 0 and trace.shape[0] < n_steps // record_every:
-        raise ValueError(f"trace needs {n_steps // record_every} rows")
-    if record_every > 0 and trace.shape[1] != N_STATES:
-        raise ValueError(f"trace needs {N_STATES} columns")
-    if lut is not None:
-        if lut.shape[0] < 2 or lut.shape[0] * (N_LUT + 1) > 2**31 - 1 or lut.shape[1] != N_LUT:
-            raise ValueError(f"lookup table needs {N_LUT} columns and 2 .. (2**31 - 1) / "
-                             f"{N_LUT + 1} rows")
-        tab = &lut[0, 0]
-        rows = <int>lut.shape[0]
-    with nogil:
-        for i in range(n_steps):
-            t = t0 + i * dt
-            ist = amplitude * blocktrain_fraction(t, dt, duration, period, offset)
-            _run(s, p, n, &ist, 0, t, dt, tab, rows, vmin, 1.0 / dv, workers)
-            if record_every > 0 and (i + 1) % record_every == 0:
-                for k in range(N_STATES_C):
-                    trace[row, k] = s[k * n]
-                row += 1
-
-
-def currents(const double[:, ::1] states, const double[:, ::1] params, double t,
-             double[:, ::1] out):
-    """Evaluate ``CURRENT_NAMES`` for every cell into ``out[len(CURRENT_NAMES), n_cells]``
-    (currents in µA/µF as in the model, concentrations in the model's unit, see
-    ``CURRENT_UNITS``; the stimulus is taken as zero)."""
-    cdef Py_ssize_t n = states.shape[1]
-    cdef Py_ssize_t c
-    cdef const double* s = &states[0, 0]
-    cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
-    cdef double* o = &out[0, 0]
-    if n == 0:
-        return
-    if out.shape[0] != len(CURRENT_NAMES) or out.shape[1] != n:
-        raise ValueError("out must have shape (len(CURRENT_NAMES), n_cells)")
-    with nogil:
-        for c in range(n):
-            _cell_currents(s, p, n, c, t, o, n)
-
+include "ionic_api.pxi"

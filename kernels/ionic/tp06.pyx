@@ -1,13 +1,20 @@
 # cython: language_level=3
-# cardiotwin ionic kernel 'tp06-epi': GENERATED CODE, do not edit by hand.
+# cardiotwin ionic kernel 'tp06': GENERATED CODE, do not edit by hand.
 #
-# Generated from: ten_tusscher_model_2006_epi.cellml (sha256 d878815f7fdf91b8)
-# ten Tusscher KHWJ, Panfilov AV (2006). Am J Physiol Heart Circ Physiol 291:H1088-H1100. Epicardial cell.
-# Generator: cardiotwin.ionic.codegen version 2.
+# Cell types (per-cell parameter row 'celltype'):
+#   0 = tp06-endo: ten_tusscher_model_2006_endo.cellml (sha256 187fda2dc9e90227)
+#   1 = tp06-epi: ten_tusscher_model_2006_epi.cellml (sha256 d878815f7fdf91b8)
+#   2 = tp06-m: ten_tusscher_model_2006_M.cellml (sha256 99d48b277b34d883)
+# ten Tusscher KHWJ, Panfilov AV (2006). Am J Physiol Heart Circ Physiol 291:H1088-H1100. Three CellML files, one per cell type.
+# tp06-endo: Endocardial cell.
+# tp06-epi: Epicardial cell.
+# tp06-m: M cell.
+# Generator: cardiotwin.ionic.codegen version 3.
 # Regenerate with: python -m cardiotwin.ionic.shipped
 #
 # Layout: states[n_states, n_cells] (row 0 = membrane potential), params[n_params, n_cells],
 # i_stim[n_cells] in µA/µF with Hodgkin-Huxley sign (negative depolarises): dV/dt = ... - i_stim.
+# Integration of tp06-endo:
 # Rush-Larsen states (right-hand side linear in the state, found symbolically, and
 # not coupled both ways to another non-V state):
 #   rapid_time_dependent_potassium_current_Xr1_gate.Xr1
@@ -55,18 +62,19 @@ from libc.math cimport acos, asin, atan, ceil, cos, exp, expm1, fabs, floor, log
 from numerics cimport powi, rush_larsen_ab
 from pacing cimport blocktrain_fraction
 
-MODEL_NAME = 'tp06-epi'
+MODEL_NAME = 'tp06'
 STATE_NAMES = ('membrane.V', 'rapid_time_dependent_potassium_current_Xr1_gate.Xr1', 'rapid_time_dependent_potassium_current_Xr2_gate.Xr2', 'slow_time_dependent_potassium_current_Xs_gate.Xs', 'fast_sodium_current_m_gate.m', 'fast_sodium_current_h_gate.h', 'fast_sodium_current_j_gate.j', 'L_type_Ca_current_d_gate.d', 'L_type_Ca_current_f_gate.f', 'L_type_Ca_current_f2_gate.f2', 'L_type_Ca_current_fCass_gate.fCass', 'transient_outward_current_s_gate.s', 'transient_outward_current_r_gate.r', 'calcium_dynamics.Ca_i', 'calcium_dynamics.Ca_SR', 'calcium_dynamics.Ca_ss', 'calcium_dynamics.R_prime', 'sodium_dynamics.Na_i', 'potassium_dynamics.K_i')
 STATE_UNITS = ('mV', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', 'mM', 'mM', 'mM', '1', 'mM', 'mM')
-INITIAL_STATES = (-85.23, 0.00621, 0.4712, 0.0095, 0.00172, 0.7444, 0.7045, 3.373e-05, 0.7888, 0.9755, 0.9953, 0.999998, 2.42e-08, 0.000126, 3.64, 0.00036, 0.9073, 8.604, 136.89)
-PARAM_NAMES = ('gNa', 'gCaL', 'gto', 'gKr', 'gKs', 'gK1', 'gNaCa', 'gNaK')
-PARAM_UNITS = ('1', '1', '1', '1', '1', '1', '1', '1')
-PARAM_DEFAULTS = (1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0)
-PARAM_KINDS = ('scale', 'scale', 'scale', 'scale', 'scale', 'scale', 'scale', 'scale')
-PARAM_TARGETS = ('fast_sodium_current.g_Na', 'L_type_Ca_current.g_CaL', 'transient_outward_current.g_to', 'rapid_time_dependent_potassium_current.g_Kr_total', 'slow_time_dependent_potassium_current.g_Ks', 'inward_rectifier_potassium_current.g_K1_total', 'sodium_calcium_exchanger_current.K_NaCa', 'sodium_potassium_pump_current.P_NaK')
+INITIAL_STATES = (-86.709, 0.00448, 0.476, 0.0087, 0.00155, 0.7573, 0.7225, 3.164e-05, 0.8009, 0.9778, 0.9953, 0.3212, 2.235e-08, 0.00013, 3.715, 0.00036, 0.9068, 10.355, 138.4)
+PARAM_NAMES = ('gNa', 'gCaL', 'gto', 'gKr', 'gKs', 'gK1', 'gNaCa', 'gNaK', 'celltype')
+PARAM_UNITS = ('1', '1', '1', '1', '1', '1', '1', '1', '1')
+PARAM_DEFAULTS = (1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0)
+PARAM_KINDS = ('scale', 'scale', 'scale', 'scale', 'scale', 'scale', 'scale', 'scale', 'value')
+PARAM_TARGETS = ('fast_sodium_current.g_Na', 'L_type_Ca_current.g_CaL', 'transient_outward_current.g_to', 'rapid_time_dependent_potassium_current.g_Kr', 'slow_time_dependent_potassium_current.g_Ks', 'inward_rectifier_potassium_current.g_K1', 'sodium_calcium_exchanger_current.K_NaCa', 'sodium_potassium_pump_current.P_NaK', 'cell type: 0 = tp06-endo, 1 = tp06-epi, 2 = tp06-m')
 RUSH_LARSEN_STATES = ('rapid_time_dependent_potassium_current_Xr1_gate.Xr1', 'rapid_time_dependent_potassium_current_Xr2_gate.Xr2', 'slow_time_dependent_potassium_current_Xs_gate.Xs', 'fast_sodium_current_m_gate.m', 'fast_sodium_current_h_gate.h', 'fast_sodium_current_j_gate.j', 'L_type_Ca_current_d_gate.d', 'L_type_Ca_current_f_gate.f', 'L_type_Ca_current_f2_gate.f2', 'L_type_Ca_current_fCass_gate.fCass', 'transient_outward_current_s_gate.s', 'transient_outward_current_r_gate.r')
 FORWARD_EULER_STATES = ('membrane.V', 'calcium_dynamics.Ca_i', 'calcium_dynamics.Ca_SR', 'calcium_dynamics.Ca_ss', 'calcium_dynamics.R_prime', 'sodium_dynamics.Na_i', 'potassium_dynamics.K_i')
 BACKWARD_EULER_STATES = ()
+EXPONENTIAL_EULER_STATES = ()
 CURRENT_NAMES = ('INa', 'ICaL', 'Ito', 'IKr', 'IKs', 'IK1', 'INaCa', 'INaK', 'Cai', 'I_ion')
 CURRENT_UNITS = ('A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'mM', 'uA/uF')
 CURRENT_SOURCES = ('fast_sodium_current.i_Na', 'L_type_Ca_current.i_CaL', 'transient_outward_current.i_to', 'rapid_time_dependent_potassium_current.i_Kr', 'slow_time_dependent_potassium_current.i_Ks', 'inward_rectifier_potassium_current.i_K1', 'sodium_calcium_exchanger_current.i_NaCa', 'sodium_potassium_pump_current.i_NaK', 'calcium_dynamics.Ca_i', '-dV/dt at i_stim=0')
@@ -75,32 +83,53 @@ DEFAULT_STIMULUS = (-52.0, 1.0)
 VOLTAGE_UNIT = 'mV'
 LUT_ENTRIES = ('lutx__0', 'lutx__1', 'lutx__2', 'lutx__3', 'lutx__4', 'lutx__5', 'lutx__6', 'rlE__rapid_time_dependent_potassium_current_Xr1_gate__Xr1', 'rlQ__rapid_time_dependent_potassium_current_Xr1_gate__Xr1', 'rlE__rapid_time_dependent_potassium_current_Xr2_gate__Xr2', 'rlQ__rapid_time_dependent_potassium_current_Xr2_gate__Xr2', 'rlE__slow_time_dependent_potassium_current_Xs_gate__Xs', 'rlQ__slow_time_dependent_potassium_current_Xs_gate__Xs', 'rlE__fast_sodium_current_m_gate__m', 'rlQ__fast_sodium_current_m_gate__m', 'rlE__fast_sodium_current_h_gate__h', 'rlQ__fast_sodium_current_h_gate__h', 'rlE__fast_sodium_current_j_gate__j', 'rlQ__fast_sodium_current_j_gate__j', 'rlE__L_type_Ca_current_d_gate__d', 'rlQ__L_type_Ca_current_d_gate__d', 'rlE__L_type_Ca_current_f_gate__f', 'rlQ__L_type_Ca_current_f_gate__f', 'rlE__L_type_Ca_current_f2_gate__f2', 'rlQ__L_type_Ca_current_f2_gate__f2', 'rlE__transient_outward_current_s_gate__s', 'rlQ__transient_outward_current_s_gate__s', 'rlE__transient_outward_current_r_gate__r', 'rlQ__transient_outward_current_r_gate__r')
 LUT_DEFAULT_RANGE = (-100.0, 100.0, 0.05)
+# Cell types sharing this kernel (index = position): registry name, value of the
+# cell-type parameter row, initial states and default stimulus of each
+VARIANT_PARAM = 'celltype'
+VARIANT_NAMES = ('tp06-endo', 'tp06-epi', 'tp06-m')
+VARIANT_VALUES = (0.0, 1.0, 2.0)
+VARIANT_INITIAL_STATES = (
+    (-86.709, 0.00448, 0.476, 0.0087, 0.00155, 0.7573, 0.7225, 3.164e-05, 0.8009, 0.9778, 0.9953, 0.3212, 2.235e-08, 0.00013, 3.715, 0.00036, 0.9068, 10.355, 138.4),
+    (-85.23, 0.00621, 0.4712, 0.0095, 0.00172, 0.7444, 0.7045, 3.373e-05, 0.7888, 0.9755, 0.9953, 0.999998, 2.42e-08, 0.000126, 3.64, 0.00036, 0.9073, 8.604, 136.89),
+    (-85.423, 0.0165, 0.473, 0.0174, 0.00165, 0.749, 0.6788, 3.288e-05, 0.7026, 0.9526, 0.9942, 0.999998, 2.347e-08, 0.000153, 4.272, 0.00042, 0.8978, 10.132, 138.52),
+)
+VARIANT_DEFAULT_STIMULUS = ((-52.0, 1.0), (-52.0, 1.0), (-52.0, 1.0))
+VARIANT_PARAM_TARGETS = (
+    ('fast_sodium_current.g_Na', 'L_type_Ca_current.g_CaL', 'transient_outward_current.g_to', 'rapid_time_dependent_potassium_current.g_Kr', 'slow_time_dependent_potassium_current.g_Ks', 'inward_rectifier_potassium_current.g_K1', 'sodium_calcium_exchanger_current.K_NaCa', 'sodium_potassium_pump_current.P_NaK'),
+    ('fast_sodium_current.g_Na', 'L_type_Ca_current.g_CaL', 'transient_outward_current.g_to', 'rapid_time_dependent_potassium_current.g_Kr_total', 'slow_time_dependent_potassium_current.g_Ks', 'inward_rectifier_potassium_current.g_K1_total', 'sodium_calcium_exchanger_current.K_NaCa', 'sodium_potassium_pump_current.P_NaK'),
+    ('fast_sodium_current.g_Na', 'L_type_Ca_current.g_CaL', 'transient_outward_current.g_to', 'rapid_time_dependent_potassium_current.g_Kr', 'slow_time_dependent_potassium_current.g_Ks', 'inward_rectifier_potassium_current.g_K1', 'sodium_calcium_exchanger_current.K_NaCa', 'sodium_potassium_pump_current.P_NaK'),
+)
 cdef Py_ssize_t N_STATES_C = 19
 cdef Py_ssize_t N_LUT_C = 29
-cdef Py_ssize_t N_PARAMS_C = 8
+cdef Py_ssize_t N_PARAMS_C = 9
 N_STATES = len(STATE_NAMES)
 N_PARAMS = len(PARAM_NAMES)
 N_LUT = len(LUT_ENTRIES)
+N_VARIANTS = max(len(VARIANT_NAMES), 1)
 
 # Cells are advanced in chunks of CHUNK: the loop over a chunk is branch-free and
 # vectorised by the C compiler (SIMD exp/log from the C library where it has them).
 cdef enum:
     CHUNK = 32
     NS = 19
-    NP = 8
+    NP = 9
     NL = 29
     LANES = 8
+    NV = 3
+    VROW = 8
 
-# The cell loop over one chunk, in C (compiled for several instruction sets where
-# the compiler supports target_clones, see kernels/common/ionic_chunk.h).
+# The cell loop over one chunk, in C, written once with the cell type as an argument
+# and compiled once per cell type (the argument constant), for several instruction
+# sets where the compiler supports target_clones (see kernels/common/ionic_chunk.h).
 cdef extern from *:
     """
     #include "ionic_chunk.h"
-    static void CT_KERNEL ct_chunk(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt)
+    static inline __attribute__((always_inline)) void ct_chunk_body(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const int variant)
     {
         double out[608];
         (void)t;
         (void)p;
+        (void)variant;
         for (int jb = 0; jb < nj; jb += 8) {
             for (int j = jb; j < jb + 8; ++j) {
                 const double i_stim = ist[j];
@@ -141,25 +170,27 @@ cdef extern from *:
                 const double reversal_potentials__E_Na = (26.713760659695648 * log((140.0 / sodium_dynamics__Na_i)));
                 const double fast_sodium_current__i_Na = (fast_sodium_current__g_Na * ((fast_sodium_current_m_gate__m) * (fast_sodium_current_m_gate__m) * (fast_sodium_current_m_gate__m)) * fast_sodium_current_h_gate__h * fast_sodium_current_j_gate__j * (membrane__V - reversal_potentials__E_Na));
                 const double inward_rectifier_potassium_current__g_K1_total = (5.405 * cardiotwin_parameters__gK1);
+                const double inward_rectifier_potassium_current__g_K1 = (5.405 * cardiotwin_parameters__gK1);
                 const double reversal_potentials__E_K = (26.713760659695648 * log((5.4 / potassium_dynamics__K_i)));
                 const double inward_rectifier_potassium_current__alpha_K1 = (0.1 / (1.0 + exp((0.06 * (membrane__V - reversal_potentials__E_K - 200.0)))));
                 const double inward_rectifier_potassium_current__beta_K1 = (((3.0 * exp((0.0002 * (membrane__V - reversal_potentials__E_K + 100.0)))) + exp((0.1 * (membrane__V - reversal_potentials__E_K - 10.0)))) / (1.0 + exp(((-0.5) * (membrane__V - reversal_potentials__E_K)))));
                 const double inward_rectifier_potassium_current__xK1_inf = (inward_rectifier_potassium_current__alpha_K1 / (inward_rectifier_potassium_current__alpha_K1 + inward_rectifier_potassium_current__beta_K1));
-                const double inward_rectifier_potassium_current__i_K1 = (inward_rectifier_potassium_current__g_K1_total * inward_rectifier_potassium_current__xK1_inf * (membrane__V - reversal_potentials__E_K));
+                const double inward_rectifier_potassium_current__i_K1 = ((variant == 0 || variant == 2) ? ((inward_rectifier_potassium_current__g_K1 * inward_rectifier_potassium_current__xK1_inf * (membrane__V - reversal_potentials__E_K))) : ((inward_rectifier_potassium_current__g_K1_total * inward_rectifier_potassium_current__xK1_inf * (membrane__V - reversal_potentials__E_K))));
                 const double potassium_pump_current__i_p_K = (0.0146 * (membrane__V - reversal_potentials__E_K) / (1.0 + exp((0.16722408026755853 * (25.0 - membrane__V)))));
                 const double rapid_time_dependent_potassium_current__g_Kr_total = (0.153 * cardiotwin_parameters__gKr);
-                const double rapid_time_dependent_potassium_current__i_Kr = (rapid_time_dependent_potassium_current__g_Kr_total * rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * (membrane__V - reversal_potentials__E_K));
+                const double rapid_time_dependent_potassium_current__g_Kr = (0.153 * cardiotwin_parameters__gKr);
+                const double rapid_time_dependent_potassium_current__i_Kr = ((variant == 0 || variant == 2) ? ((rapid_time_dependent_potassium_current__g_Kr * rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * (membrane__V - reversal_potentials__E_K))) : ((rapid_time_dependent_potassium_current__g_Kr_total * rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * (membrane__V - reversal_potentials__E_K))));
                 const double reversal_potentials__E_Ks = (26.713760659695648 * log((9.600000000000001 / (potassium_dynamics__K_i + (0.03 * sodium_dynamics__Na_i)))));
-                const double slow_time_dependent_potassium_current__g_Ks = (0.392 * cardiotwin_parameters__gKs);
+                const double slow_time_dependent_potassium_current__g_Ks = ((variant == 0 || variant == 1) ? ((0.392 * cardiotwin_parameters__gKs)) : ((0.098 * cardiotwin_parameters__gKs)));
                 const double slow_time_dependent_potassium_current__i_Ks = (slow_time_dependent_potassium_current__g_Ks * ((slow_time_dependent_potassium_current_Xs_gate__Xs) * (slow_time_dependent_potassium_current_Xs_gate__Xs)) * (membrane__V - reversal_potentials__E_Ks));
                 const double sodium_background_current__i_b_Na = (0.00029 * (membrane__V - reversal_potentials__E_Na));
                 const double sodium_calcium_exchanger_current__K_NaCa = (1000.0 * cardiotwin_parameters__gNaCa);
                 const double sodium_calcium_exchanger_current__i_NaCa = (8.666220229942447e-08 * sodium_calcium_exchanger_current__K_NaCa * ((2.0 * exp((0.013101861787960915 * membrane__V)) * ((sodium_dynamics__Na_i) * (sodium_dynamics__Na_i) * (sodium_dynamics__Na_i))) - (6860000.0 * exp(((-0.024332029034784555) * membrane__V)) * calcium_dynamics__Ca_i)) / (1.0 + (0.1 * exp(((-0.024332029034784555) * membrane__V)))));
                 const double sodium_potassium_pump_current__P_NaK = (2.724 * cardiotwin_parameters__gNaK);
                 const double sodium_potassium_pump_current__i_NaK = (0.84375 * sodium_potassium_pump_current__P_NaK * sodium_dynamics__Na_i / ((sodium_dynamics__Na_i + 40.0) * (1.0 + (0.1245 * exp(((-0.0037433890822745467) * membrane__V))) + (0.0353 * exp((0.03743389082274547 * (-membrane__V)))))));
-                const double transient_outward_current__g_to = (0.294 * cardiotwin_parameters__gto);
+                const double transient_outward_current__g_to = ((variant == 0) ? ((0.073 * cardiotwin_parameters__gto)) : ((0.294 * cardiotwin_parameters__gto)));
                 const double transient_outward_current__i_to = (transient_outward_current__g_to * transient_outward_current_r_gate__r * transient_outward_current_s_gate__s * (membrane__V - reversal_potentials__E_K));
-                const double dot__membrane__V = ((-1.0) * (inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + L_type_Ca_current__i_CaL + sodium_potassium_pump_current__i_NaK + fast_sodium_current__i_Na + sodium_background_current__i_b_Na + sodium_calcium_exchanger_current__i_NaCa + calcium_background_current__i_b_Ca + potassium_pump_current__i_p_K + calcium_pump_current__i_p_Ca + i_stim));
+                const double dot__membrane__V = ((variant == 0 || variant == 1) ? (((-1.0) * (inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + L_type_Ca_current__i_CaL + sodium_potassium_pump_current__i_NaK + fast_sodium_current__i_Na + sodium_background_current__i_b_Na + sodium_calcium_exchanger_current__i_NaCa + calcium_background_current__i_b_Ca + potassium_pump_current__i_p_K + calcium_pump_current__i_p_Ca + i_stim))) : (-(inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + L_type_Ca_current__i_CaL + sodium_potassium_pump_current__i_NaK + fast_sodium_current__i_Na + sodium_background_current__i_b_Na + sodium_calcium_exchanger_current__i_NaCa + calcium_background_current__i_b_Ca + potassium_pump_current__i_p_K + calcium_pump_current__i_p_Ca + i_stim)));
                 const double rapid_time_dependent_potassium_current_Xr1_gate__alpha_xr1 = (450.0 / (1.0 + exp((0.1 * ((-45.0) - membrane__V)))));
                 const double rapid_time_dependent_potassium_current_Xr1_gate__beta_xr1 = (6.0 / (1.0 + exp((0.08695652173913043 * (membrane__V + 30.0)))));
                 const double rapid_time_dependent_potassium_current_Xr1_gate__tau_xr1 = (rapid_time_dependent_potassium_current_Xr1_gate__alpha_xr1 * rapid_time_dependent_potassium_current_Xr1_gate__beta_xr1);
@@ -205,8 +236,8 @@ cdef extern from *:
                 const double L_type_Ca_current_fCass_gate__fCass_inf = (0.6 / (1.0 + (((20.0 * calcium_dynamics__Ca_ss)) * ((20.0 * calcium_dynamics__Ca_ss))))) + 0.4;
                 const double L_type_Ca_current_fCass_gate__tau_fCass = (80.0 / (1.0 + (((20.0 * calcium_dynamics__Ca_ss)) * ((20.0 * calcium_dynamics__Ca_ss))))) + 2.0;
                 const double dot__L_type_Ca_current_fCass_gate__fCass = ((L_type_Ca_current_fCass_gate__fCass_inf - L_type_Ca_current_fCass_gate__fCass) / L_type_Ca_current_fCass_gate__tau_fCass);
-                const double transient_outward_current_s_gate__s_inf = (1.0 / (1.0 + exp((0.2 * (membrane__V + 20.0)))));
-                const double transient_outward_current_s_gate__tau_s = (85.0 * exp((0.003125 * (-((membrane__V + 45.0) * (membrane__V + 45.0)))))) + (5.0 / (1.0 + exp((0.2 * (membrane__V - 20.0))))) + 3.0;
+                const double transient_outward_current_s_gate__s_inf = ((variant == 0) ? ((1.0 / (1.0 + exp((0.2 * (membrane__V + 28.0)))))) : ((1.0 / (1.0 + exp((0.2 * (membrane__V + 20.0)))))));
+                const double transient_outward_current_s_gate__tau_s = ((variant == 0) ? ((1000.0 * exp((0.001 * (-((membrane__V + 67.0) * (membrane__V + 67.0)))))) + 8.0) : ((85.0 * exp((0.003125 * (-((membrane__V + 45.0) * (membrane__V + 45.0)))))) + (5.0 / (1.0 + exp((0.2 * (membrane__V - 20.0))))) + 3.0));
                 const double dot__transient_outward_current_s_gate__s = ((transient_outward_current_s_gate__s_inf - transient_outward_current_s_gate__s) / transient_outward_current_s_gate__tau_s);
                 const double transient_outward_current_r_gate__r_inf = (1.0 / (1.0 + exp((0.16666666666666666 * (20.0 - membrane__V)))));
                 const double transient_outward_current_r_gate__tau_r = (9.5 * exp((0.0005555555555555556 * (-((membrane__V + 40.0) * (membrane__V + 40.0)))))) + 0.8;
@@ -267,12 +298,13 @@ cdef extern from *:
                 s[k * ld + j] = out[k * 32 + j];
     }
 
-    static void CT_KERNEL ct_chunk_lut(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv)
+    static inline __attribute__((always_inline)) void ct_chunk_lut_body(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv, const int variant)
     {
         double out[608];
         const double xmax_lut = n_rows - 1.000001;
         (void)t;
         (void)p;
+        (void)variant;
         for (int jb = 0; jb < nj; jb += 8) {
             for (int j = jb; j < jb + 8; ++j) {
                 const double i_stim = ist[j];
@@ -348,25 +380,27 @@ cdef extern from *:
                 const double reversal_potentials__E_Na = (26.713760659695648 * log((140.0 / sodium_dynamics__Na_i)));
                 const double fast_sodium_current__i_Na = (fast_sodium_current__g_Na * ((fast_sodium_current_m_gate__m) * (fast_sodium_current_m_gate__m) * (fast_sodium_current_m_gate__m)) * fast_sodium_current_h_gate__h * fast_sodium_current_j_gate__j * (membrane__V - reversal_potentials__E_Na));
                 const double inward_rectifier_potassium_current__g_K1_total = (5.405 * cardiotwin_parameters__gK1);
+                const double inward_rectifier_potassium_current__g_K1 = (5.405 * cardiotwin_parameters__gK1);
                 const double reversal_potentials__E_K = (26.713760659695648 * log((5.4 / potassium_dynamics__K_i)));
                 const double inward_rectifier_potassium_current__alpha_K1 = (0.1 / (1.0 + exp((0.06 * (membrane__V - reversal_potentials__E_K - 200.0)))));
                 const double inward_rectifier_potassium_current__beta_K1 = (((3.0 * exp((0.0002 * (membrane__V - reversal_potentials__E_K + 100.0)))) + exp((0.1 * (membrane__V - reversal_potentials__E_K - 10.0)))) / (1.0 + exp(((-0.5) * (membrane__V - reversal_potentials__E_K)))));
                 const double inward_rectifier_potassium_current__xK1_inf = (inward_rectifier_potassium_current__alpha_K1 / (inward_rectifier_potassium_current__alpha_K1 + inward_rectifier_potassium_current__beta_K1));
-                const double inward_rectifier_potassium_current__i_K1 = (inward_rectifier_potassium_current__g_K1_total * inward_rectifier_potassium_current__xK1_inf * (membrane__V - reversal_potentials__E_K));
+                const double inward_rectifier_potassium_current__i_K1 = ((variant == 0 || variant == 2) ? ((inward_rectifier_potassium_current__g_K1 * inward_rectifier_potassium_current__xK1_inf * (membrane__V - reversal_potentials__E_K))) : ((inward_rectifier_potassium_current__g_K1_total * inward_rectifier_potassium_current__xK1_inf * (membrane__V - reversal_potentials__E_K))));
                 const double potassium_pump_current__i_p_K = (0.0146 * (membrane__V - reversal_potentials__E_K) * lutx__2);
                 const double rapid_time_dependent_potassium_current__g_Kr_total = (0.153 * cardiotwin_parameters__gKr);
-                const double rapid_time_dependent_potassium_current__i_Kr = (rapid_time_dependent_potassium_current__g_Kr_total * rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * (membrane__V - reversal_potentials__E_K));
+                const double rapid_time_dependent_potassium_current__g_Kr = (0.153 * cardiotwin_parameters__gKr);
+                const double rapid_time_dependent_potassium_current__i_Kr = ((variant == 0 || variant == 2) ? ((rapid_time_dependent_potassium_current__g_Kr * rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * (membrane__V - reversal_potentials__E_K))) : ((rapid_time_dependent_potassium_current__g_Kr_total * rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * (membrane__V - reversal_potentials__E_K))));
                 const double reversal_potentials__E_Ks = (26.713760659695648 * log((9.600000000000001 / (potassium_dynamics__K_i + (0.03 * sodium_dynamics__Na_i)))));
-                const double slow_time_dependent_potassium_current__g_Ks = (0.392 * cardiotwin_parameters__gKs);
+                const double slow_time_dependent_potassium_current__g_Ks = ((variant == 0 || variant == 1) ? ((0.392 * cardiotwin_parameters__gKs)) : ((0.098 * cardiotwin_parameters__gKs)));
                 const double slow_time_dependent_potassium_current__i_Ks = (slow_time_dependent_potassium_current__g_Ks * ((slow_time_dependent_potassium_current_Xs_gate__Xs) * (slow_time_dependent_potassium_current_Xs_gate__Xs)) * (membrane__V - reversal_potentials__E_Ks));
                 const double sodium_background_current__i_b_Na = (0.00029 * (membrane__V - reversal_potentials__E_Na));
                 const double sodium_calcium_exchanger_current__K_NaCa = (1000.0 * cardiotwin_parameters__gNaCa);
                 const double sodium_calcium_exchanger_current__i_NaCa = (8.666220229942447e-08 * sodium_calcium_exchanger_current__K_NaCa * ((2.0 * ((sodium_dynamics__Na_i) * (sodium_dynamics__Na_i) * (sodium_dynamics__Na_i)) * lutx__4) - (6860000.0 * calcium_dynamics__Ca_i * lutx__5)) * lutx__3);
                 const double sodium_potassium_pump_current__P_NaK = (2.724 * cardiotwin_parameters__gNaK);
                 const double sodium_potassium_pump_current__i_NaK = (0.84375 * sodium_potassium_pump_current__P_NaK * sodium_dynamics__Na_i * lutx__6 / (sodium_dynamics__Na_i + 40.0));
-                const double transient_outward_current__g_to = (0.294 * cardiotwin_parameters__gto);
+                const double transient_outward_current__g_to = ((variant == 0) ? ((0.073 * cardiotwin_parameters__gto)) : ((0.294 * cardiotwin_parameters__gto)));
                 const double transient_outward_current__i_to = (transient_outward_current__g_to * transient_outward_current_r_gate__r * transient_outward_current_s_gate__s * (membrane__V - reversal_potentials__E_K));
-                const double dot__membrane__V = ((-1.0) * (inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + L_type_Ca_current__i_CaL + sodium_potassium_pump_current__i_NaK + fast_sodium_current__i_Na + sodium_background_current__i_b_Na + sodium_calcium_exchanger_current__i_NaCa + calcium_background_current__i_b_Ca + potassium_pump_current__i_p_K + calcium_pump_current__i_p_Ca + i_stim));
+                const double dot__membrane__V = ((variant == 0 || variant == 1) ? (((-1.0) * (inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + L_type_Ca_current__i_CaL + sodium_potassium_pump_current__i_NaK + fast_sodium_current__i_Na + sodium_background_current__i_b_Na + sodium_calcium_exchanger_current__i_NaCa + calcium_background_current__i_b_Ca + potassium_pump_current__i_p_K + calcium_pump_current__i_p_Ca + i_stim))) : (-(inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + L_type_Ca_current__i_CaL + sodium_potassium_pump_current__i_NaK + fast_sodium_current__i_Na + sodium_background_current__i_b_Na + sodium_calcium_exchanger_current__i_NaCa + calcium_background_current__i_b_Ca + potassium_pump_current__i_p_K + calcium_pump_current__i_p_Ca + i_stim)));
                 const double L_type_Ca_current_fCass_gate__fCass_inf = (0.6 / (1.0 + (((20.0 * calcium_dynamics__Ca_ss)) * ((20.0 * calcium_dynamics__Ca_ss))))) + 0.4;
                 const double L_type_Ca_current_fCass_gate__tau_fCass = (80.0 / (1.0 + (((20.0 * calcium_dynamics__Ca_ss)) * ((20.0 * calcium_dynamics__Ca_ss))))) + 2.0;
                 const double dot__L_type_Ca_current_fCass_gate__fCass = ((L_type_Ca_current_fCass_gate__fCass_inf - L_type_Ca_current_fCass_gate__fCass) / L_type_Ca_current_fCass_gate__tau_fCass);
@@ -415,12 +449,54 @@ cdef extern from *:
                 s[k * ld + j] = out[k * 32 + j];
     }
 
+    static void CT_KERNEL ct_chunk_v0(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt)
+    { ct_chunk_body(nj, s, p, ld, ist, t, dt, 0); }
+    static void CT_KERNEL ct_chunk_lut_v0(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv)
+    { ct_chunk_lut_body(nj, s, p, ld, ist, t, dt, lut, n_rows, vmin, inv_dv, 0); }
+    static void CT_KERNEL ct_chunk_v1(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt)
+    { ct_chunk_body(nj, s, p, ld, ist, t, dt, 1); }
+    static void CT_KERNEL ct_chunk_lut_v1(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv)
+    { ct_chunk_lut_body(nj, s, p, ld, ist, t, dt, lut, n_rows, vmin, inv_dv, 1); }
+    static void CT_KERNEL ct_chunk_v2(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt)
+    { ct_chunk_body(nj, s, p, ld, ist, t, dt, 2); }
+    static void CT_KERNEL ct_chunk_lut_v2(int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv)
+    { ct_chunk_lut_body(nj, s, p, ld, ist, t, dt, lut, n_rows, vmin, inv_dv, 2); }
+
+    static void ct_chunk(int variant, int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt)
+    {
+        switch (variant) {
+        case 1: ct_chunk_v1(nj, s, p, ld, ist, t, dt); break;
+        case 2: ct_chunk_v2(nj, s, p, ld, ist, t, dt); break;
+        default: ct_chunk_v0(nj, s, p, ld, ist, t, dt);
+        }
+    }
+
+    static void ct_chunk_lut(int variant, int nj, double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, const double *CT_RESTRICT ist, double t, double dt, const double *CT_RESTRICT lut, int n_rows, double vmin, double inv_dv)
+    {
+        lut += (Py_ssize_t)variant * n_rows * 29;
+        switch (variant) {
+        case 1: ct_chunk_lut_v1(nj, s, p, ld, ist, t, dt, lut, n_rows, vmin, inv_dv); break;
+        case 2: ct_chunk_lut_v2(nj, s, p, ld, ist, t, dt, lut, n_rows, vmin, inv_dv); break;
+        default: ct_chunk_lut_v0(nj, s, p, ld, ist, t, dt, lut, n_rows, vmin, inv_dv);
+        }
+    }
+
+    static const double CT_VARIANT_VALUES[3] = {0.0, 1.0, 2.0};
+    static int ct_variant_of(double value)
+    {
+        for (int k = 0; k < 3; ++k)
+            if (value == CT_VARIANT_VALUES[k])
+                return k;
+        return -1;
+    }
+
     """
-    void ct_chunk(int nj, double* s, const double* p, Py_ssize_t ld, const double* ist, double t, double dt) nogil
-    void ct_chunk_lut(int nj, double* s, const double* p, Py_ssize_t ld, const double* ist, double t, double dt, const double* lut, int n_rows, double vmin, double inv_dv) nogil
+    void ct_chunk(int variant, int nj, double* s, const double* p, Py_ssize_t ld, const double* ist, double t, double dt) nogil
+    void ct_chunk_lut(int variant, int nj, double* s, const double* p, Py_ssize_t ld, const double* ist, double t, double dt, const double* lut, int n_rows, double vmin, double inv_dv) nogil
+    int ct_variant_of(double value) nogil
 
 
-cdef void _lut_row(double V, double dt, double* row) noexcept nogil:
+cdef void _lut_row(double V, double dt, double* row, int variant) noexcept nogil:
     cdef double membrane__V = V
     cdef double rapid_time_dependent_potassium_current_Xr1_gate__alpha_xr1 = (450.0 / (1.0 + exp((0.1 * ((-45.0) - membrane__V)))))
     cdef double rapid_time_dependent_potassium_current_Xr1_gate__beta_xr1 = (6.0 / (1.0 + exp((0.08695652173913043 * (membrane__V + 30.0)))))
@@ -455,8 +531,8 @@ cdef void _lut_row(double V, double dt, double* row) noexcept nogil:
     cdef double L_type_Ca_current_f_gate__f_inf = (1.0 / (1.0 + exp((0.14285714285714285 * (membrane__V + 20.0)))))
     cdef double L_type_Ca_current_f2_gate__tau_f2 = (562.0 * exp((0.004166666666666667 * (-((membrane__V + 27.0) * (membrane__V + 27.0)))))) + (31.0 / (1.0 + exp((0.1 * (25.0 - membrane__V))))) + (80.0 / (1.0 + exp((0.1 * (membrane__V + 30.0)))))
     cdef double L_type_Ca_current_f2_gate__f2_inf = (0.67 / (1.0 + exp((0.14285714285714285 * (membrane__V + 35.0))))) + 0.33
-    cdef double transient_outward_current_s_gate__tau_s = (85.0 * exp((0.003125 * (-((membrane__V + 45.0) * (membrane__V + 45.0)))))) + (5.0 / (1.0 + exp((0.2 * (membrane__V - 20.0))))) + 3.0
-    cdef double transient_outward_current_s_gate__s_inf = (1.0 / (1.0 + exp((0.2 * (membrane__V + 20.0)))))
+    cdef double transient_outward_current_s_gate__tau_s = (((1000.0 * exp((0.001 * (-((membrane__V + 67.0) * (membrane__V + 67.0)))))) + 8.0) if (variant == 0) else ((85.0 * exp((0.003125 * (-((membrane__V + 45.0) * (membrane__V + 45.0)))))) + (5.0 / (1.0 + exp((0.2 * (membrane__V - 20.0))))) + 3.0))
+    cdef double transient_outward_current_s_gate__s_inf = (((1.0 / (1.0 + exp((0.2 * (membrane__V + 28.0)))))) if (variant == 0) else ((1.0 / (1.0 + exp((0.2 * (membrane__V + 20.0)))))))
     cdef double transient_outward_current_r_gate__tau_r = (9.5 * exp((0.0005555555555555556 * (-((membrane__V + 40.0) * (membrane__V + 40.0)))))) + 0.8
     cdef double transient_outward_current_r_gate__r_inf = (1.0 / (1.0 + exp((0.16666666666666666 * (20.0 - membrane__V)))))
     cdef double rlb__rapid_time_dependent_potassium_current_Xr1_gate__Xr1 = -(1.0 / (rapid_time_dependent_potassium_current_Xr1_gate__tau_xr1))
@@ -512,7 +588,7 @@ cdef void _lut_row(double V, double dt, double* row) noexcept nogil:
     row[28] = rla__transient_outward_current_r_gate__r * (expm1(rlb__transient_outward_current_r_gate__r * dt) / rlb__transient_outward_current_r_gate__r if fabs(rlb__transient_outward_current_r_gate__r) > 1e-12 else dt)
 
 
-cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssize_t c, double t, double* o, Py_ssize_t m) noexcept nogil:
+cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssize_t c, double t, double* o, Py_ssize_t m, int variant) noexcept nogil:
     cdef double i_stim = 0.0
     cdef double membrane__V = s[0 * n + c]
     cdef double rapid_time_dependent_potassium_current_Xr1_gate__Xr1 = s[1 * n + c]
@@ -548,18 +624,20 @@ cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssiz
     cdef double L_type_Ca_current__temp = (((membrane__V - 15.0) * ((0.25 * calcium_dynamics__Ca_ss * exp((0.07486778164549095 * (membrane__V - 15.0)))) - 2.0) / (exp((0.07486778164549095 * (membrane__V - 15.0))) - 1.0)) if ((membrane__V < 14.999) | (membrane__V > 15.001)) else (0.5 * ((13.357380336089031 * ((0.24998128375521925 * calcium_dynamics__Ca_ss) - 2.0)) + (13.356380336103546 * ((0.2500187176460769 * calcium_dynamics__Ca_ss) - 2.0)))))
     cdef double L_type_Ca_current__i_CaL = (14447.286958825252 * L_type_Ca_current__temp * L_type_Ca_current__g_CaL * L_type_Ca_current_d_gate__d * L_type_Ca_current_f_gate__f * L_type_Ca_current_f2_gate__f2 * L_type_Ca_current_fCass_gate__fCass)
     cdef double reversal_potentials__E_K = (26.713760659695648 * log((5.4 / potassium_dynamics__K_i)))
-    cdef double transient_outward_current__g_to = (0.294 * cardiotwin_parameters__gto)
+    cdef double transient_outward_current__g_to = (((0.073 * cardiotwin_parameters__gto)) if (variant == 0) else ((0.294 * cardiotwin_parameters__gto)))
     cdef double transient_outward_current__i_to = (transient_outward_current__g_to * transient_outward_current_r_gate__r * transient_outward_current_s_gate__s * (membrane__V - reversal_potentials__E_K))
     cdef double rapid_time_dependent_potassium_current__g_Kr_total = (0.153 * cardiotwin_parameters__gKr)
-    cdef double rapid_time_dependent_potassium_current__i_Kr = (rapid_time_dependent_potassium_current__g_Kr_total * rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * (membrane__V - reversal_potentials__E_K))
+    cdef double rapid_time_dependent_potassium_current__g_Kr = (0.153 * cardiotwin_parameters__gKr)
+    cdef double rapid_time_dependent_potassium_current__i_Kr = (((rapid_time_dependent_potassium_current__g_Kr * rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * (membrane__V - reversal_potentials__E_K))) if (variant == 0 or variant == 2) else ((rapid_time_dependent_potassium_current__g_Kr_total * rapid_time_dependent_potassium_current_Xr1_gate__Xr1 * rapid_time_dependent_potassium_current_Xr2_gate__Xr2 * (membrane__V - reversal_potentials__E_K))))
     cdef double reversal_potentials__E_Ks = (26.713760659695648 * log((9.600000000000001 / (potassium_dynamics__K_i + (0.03 * sodium_dynamics__Na_i)))))
-    cdef double slow_time_dependent_potassium_current__g_Ks = (0.392 * cardiotwin_parameters__gKs)
+    cdef double slow_time_dependent_potassium_current__g_Ks = (((0.392 * cardiotwin_parameters__gKs)) if (variant == 0 or variant == 1) else ((0.098 * cardiotwin_parameters__gKs)))
     cdef double slow_time_dependent_potassium_current__i_Ks = (slow_time_dependent_potassium_current__g_Ks * ((slow_time_dependent_potassium_current_Xs_gate__Xs) * (slow_time_dependent_potassium_current_Xs_gate__Xs)) * (membrane__V - reversal_potentials__E_Ks))
     cdef double inward_rectifier_potassium_current__g_K1_total = (5.405 * cardiotwin_parameters__gK1)
+    cdef double inward_rectifier_potassium_current__g_K1 = (5.405 * cardiotwin_parameters__gK1)
     cdef double inward_rectifier_potassium_current__alpha_K1 = (0.1 / (1.0 + exp((0.06 * (membrane__V - reversal_potentials__E_K - 200.0)))))
     cdef double inward_rectifier_potassium_current__beta_K1 = (((3.0 * exp((0.0002 * (membrane__V - reversal_potentials__E_K + 100.0)))) + exp((0.1 * (membrane__V - reversal_potentials__E_K - 10.0)))) / (1.0 + exp(((-0.5) * (membrane__V - reversal_potentials__E_K)))))
     cdef double inward_rectifier_potassium_current__xK1_inf = (inward_rectifier_potassium_current__alpha_K1 / (inward_rectifier_potassium_current__alpha_K1 + inward_rectifier_potassium_current__beta_K1))
-    cdef double inward_rectifier_potassium_current__i_K1 = (inward_rectifier_potassium_current__g_K1_total * inward_rectifier_potassium_current__xK1_inf * (membrane__V - reversal_potentials__E_K))
+    cdef double inward_rectifier_potassium_current__i_K1 = (((inward_rectifier_potassium_current__g_K1 * inward_rectifier_potassium_current__xK1_inf * (membrane__V - reversal_potentials__E_K))) if (variant == 0 or variant == 2) else ((inward_rectifier_potassium_current__g_K1_total * inward_rectifier_potassium_current__xK1_inf * (membrane__V - reversal_potentials__E_K))))
     cdef double sodium_calcium_exchanger_current__K_NaCa = (1000.0 * cardiotwin_parameters__gNaCa)
     cdef double sodium_calcium_exchanger_current__i_NaCa = (8.666220229942447e-08 * sodium_calcium_exchanger_current__K_NaCa * ((2.0 * exp((0.013101861787960915 * membrane__V)) * ((sodium_dynamics__Na_i) * (sodium_dynamics__Na_i) * (sodium_dynamics__Na_i))) - (6860000.0 * exp(((-0.024332029034784555) * membrane__V)) * calcium_dynamics__Ca_i)) / (1.0 + (0.1 * exp(((-0.024332029034784555) * membrane__V)))))
     cdef double sodium_potassium_pump_current__P_NaK = (2.724 * cardiotwin_parameters__gNaK)
@@ -569,7 +647,7 @@ cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssiz
     cdef double calcium_pump_current__i_p_Ca = (0.1238 * calcium_dynamics__Ca_i / (calcium_dynamics__Ca_i + 0.0005))
     cdef double potassium_pump_current__i_p_K = (0.0146 * (membrane__V - reversal_potentials__E_K) / (1.0 + exp((0.16722408026755853 * (25.0 - membrane__V)))))
     cdef double sodium_background_current__i_b_Na = (0.00029 * (membrane__V - reversal_potentials__E_Na))
-    cdef double dot__membrane__V = ((-1.0) * (inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + L_type_Ca_current__i_CaL + sodium_potassium_pump_current__i_NaK + fast_sodium_current__i_Na + sodium_background_current__i_b_Na + sodium_calcium_exchanger_current__i_NaCa + calcium_background_current__i_b_Ca + potassium_pump_current__i_p_K + calcium_pump_current__i_p_Ca + i_stim))
+    cdef double dot__membrane__V = ((((-1.0) * (inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + L_type_Ca_current__i_CaL + sodium_potassium_pump_current__i_NaK + fast_sodium_current__i_Na + sodium_background_current__i_b_Na + sodium_calcium_exchanger_current__i_NaCa + calcium_background_current__i_b_Ca + potassium_pump_current__i_p_K + calcium_pump_current__i_p_Ca + i_stim))) if (variant == 0 or variant == 1) else (-(inward_rectifier_potassium_current__i_K1 + transient_outward_current__i_to + rapid_time_dependent_potassium_current__i_Kr + slow_time_dependent_potassium_current__i_Ks + L_type_Ca_current__i_CaL + sodium_potassium_pump_current__i_NaK + fast_sodium_current__i_Na + sodium_background_current__i_b_Na + sodium_calcium_exchanger_current__i_NaCa + calcium_background_current__i_b_Ca + potassium_pump_current__i_p_K + calcium_pump_current__i_p_Ca + i_stim)))
     o[0 * m + c] = fast_sodium_current__i_Na
     o[1 * m + c] = L_type_Ca_current__i_CaL
     o[2 * m + c] = transient_outward_current__i_to
@@ -582,184 +660,4 @@ cdef void _cell_currents(const double* s, const double* p, Py_ssize_t n, Py_ssiz
     o[9 * m + c] = -dot__membrane__V
 
 
-cdef void _chunk_at(double* s, const double* p, Py_ssize_t n, Py_ssize_t c0,
-                   const double* ist, Py_ssize_t ist_stride, double t, double dt,
-                   const double* lut, int n_rows, double vmin, double inv_dv) noexcept nogil:
-    """Advance cells ``c0 .. min(c0 + CHUNK, n) - 1``.  A short last chunk is padded (with
-    copies of its last cell, up to a multiple of LANES) into local arrays, so that every
-    cell takes the same code path whatever the number of cells or threads (bitwise
-    identical results)."""
-    cdef double ib[CHUNK]
-    cdef double sb[NS * CHUNK]
-    cdef double pb[NP * CHUNK]
-    cdef Py_ssize_t m = n - c0
-    cdef Py_ssize_t j, k, jj
-    cdef int nj = CHUNK if m >= CHUNK else <int>(((m + LANES - 1) // LANES) * LANES)
-    for j in range(nj):
-        jj = j if j < m else m - 1
-        ib[j] = ist[(c0 + jj) * ist_stride]
-    if m >= CHUNK:
-        if lut == NULL:
-            ct_chunk(CHUNK, s + c0, p + c0 if p != NULL else NULL, n, ib, t, dt)
-        else:
-            ct_chunk_lut(CHUNK, s + c0, p + c0 if p != NULL else NULL, n, ib, t, dt, lut,
-                         n_rows, vmin, inv_dv)
-        return
-    for k in range(NS):
-        for j in range(nj):
-            jj = j if j < m else m - 1
-            sb[k * CHUNK + j] = s[k * n + c0 + jj]
-    if p != NULL:
-        for k in range(N_PARAMS_C):
-            for j in range(nj):
-                jj = j if j < m else m - 1
-                pb[k * CHUNK + j] = p[k * n + c0 + jj]
-    if lut == NULL:
-        ct_chunk(nj, sb, pb, CHUNK, ib, t, dt)
-    else:
-        ct_chunk_lut(nj, sb, pb, CHUNK, ib, t, dt, lut, n_rows, vmin, inv_dv)
-    for k in range(NS):
-        for j in range(m):
-            s[k * n + c0 + j] = sb[k * CHUNK + j]
-
-
-cdef void _run(double* s, const double* p, Py_ssize_t n, const double* ist,
-               Py_ssize_t ist_stride, double t, double dt, const double* lut, int n_rows,
-               double vmin, double inv_dv, int workers) noexcept nogil:
-    """One step for all cells, chunk by chunk (``prange`` over chunks if workers > 1)."""
-    cdef Py_ssize_t n_chunks = (n + CHUNK - 1) // CHUNK
-    cdef Py_ssize_t ch
-    if workers > 1:
-        for ch in prange(n_chunks, num_threads=workers, schedule="static"):
-            _chunk_at(s, p, n, ch * CHUNK, ist, ist_stride, t, dt, lut, n_rows, vmin,
-                      inv_dv)
-    else:
-        for ch in range(n_chunks):
-            _chunk_at(s, p, n, ch * CHUNK, ist, ist_stride, t, dt, lut, n_rows, vmin,
-                      inv_dv)
-
-
-def step(double[:, ::1] states, const double[:, ::1] params, const double[::1] i_stim,
-         double t, double dt, int workers=1):
-    """Advance every cell by one step ``dt`` (ms) from time ``t`` (ms), in place.
-
-    ``states[N_STATES, n_cells]``, ``params[N_PARAMS, n_cells]``, ``i_stim[n_cells]``
-    (µA/µF, negative depolarises).  Shapes are not checked here (see
-    ``cardiotwin.ionic.CellModel.step``).
-    """
-    cdef Py_ssize_t n = states.shape[1]
-    if n == 0:
-        return
-    cdef double* s = &states[0, 0]
-    cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
-    cdef const double* st = &i_stim[0]
-    with nogil:
-        _run(s, p, n, st, 1, t, dt, NULL, 0, 0.0, 1.0, workers)
-
-
-def make_lut(double vmin, double dv, double dt, double[:, ::1] out):
-    """Fill ``out[n_rows, N_LUT]`` with the V-only expressions at ``vmin + i*dv``.
-
-    Each row is the mean of the values at ``V - h`` and ``V + h`` with ``h = dv / 1000``:
-    this removes the 0/0 of removable singularities such as ``(V - a)/(exp(k (V - a)) - 1)``
-    when ``a`` falls on a table point, and changes smooth entries by O(h**2).  The
-    Rush-Larsen factors in the table depend on ``dt`` (ms).
-    """
-    cdef Py_ssize_t i, k
-    cdef double lo[NL]
-    cdef double hi[NL]
-    cdef double h = 1e-3 * dv
-    if out.shape[1] != N_LUT:
-        raise ValueError(f"lookup table needs {N_LUT} columns, got {out.shape[1]}")
-    if N_LUT_C == 0:
-        return
-    with nogil:
-        for i in range(out.shape[0]):
-            _lut_row(vmin + i * dv - h, dt, lo)
-            _lut_row(vmin + i * dv + h, dt, hi)
-            for k in range(N_LUT_C):
-                out[i, k] = 0.5 * (lo[k] + hi[k])
-
-
-def step_lut(double[:, ::1] states, const double[:, ::1] params, const double[::1] i_stim,
-             double t, double dt, const double[:, ::1] lut, double vmin, double dv,
-             int workers=1):
-    """Like ``step`` but reading the V-only expressions from ``lut`` (from ``make_lut`` with
-    the same ``dt``), linearly interpolated; V outside the table is clamped to its ends."""
-    cdef Py_ssize_t n = states.shape[1]
-    if n == 0:
-        return
-    if lut.shape[0] < 2 or lut.shape[0] * (N_LUT + 1) > 2**31 - 1 or lut.shape[1] != N_LUT:
-        raise ValueError(f"lookup table needs {N_LUT} columns and 2 .. (2**31 - 1) / "
-                         f"{N_LUT + 1} rows")
-    cdef double* s = &states[0, 0]
-    cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
-    cdef const double* st = &i_stim[0]
-    cdef const double* tab = &lut[0, 0]
-    cdef int rows = <int>lut.shape[0]
-    with nogil:
-        _run(s, p, n, st, 1, t, dt, tab, rows, vmin, 1.0 / dv, workers)
-
-
-def advance(double[:, ::1] states, const double[:, ::1] params, double t0, double dt,
-            Py_ssize_t n_steps, double amplitude, double duration, double period,
-            double offset, double[:, ::1] trace, Py_ssize_t record_every=0, int workers=1,
-            const double[:, ::1] lut=None, double vmin=0.0, double dv=1.0):
-    """Take ``n_steps`` steps from ``t0`` (ms) with the same block-train stimulus for every
-    cell: pulses of ``amplitude`` (µA/µF, negative depolarises) for ``duration`` ms every
-    ``period`` ms from ``offset`` ms (one pulse if ``period <= 0``).  Each step gets the
-    pulse's average over the step, so the stimulus charge does not depend on ``dt``.
-
-    If ``record_every > 0``, the states of cell 0 after every ``record_every``-th step are
-    written to ``trace[k, :]`` (``trace`` needs ``n_steps // record_every`` rows).  With
-    ``lut`` (from ``make_lut`` at this ``dt``) the lookup-table path is used.
-    """
-    cdef Py_ssize_t n = states.shape[1]
-    cdef Py_ssize_t i, k, row = 0
-    cdef double* s
-    cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
-    cdef const double* tab = NULL
-    cdef int rows = 0
-    cdef double t, ist
-    if n == 0:
-        return
-    s = &states[0, 0]
-    if record_every > 0 and trace.shape[0] < n_steps // record_every:
-        raise ValueError(f"trace needs {n_steps // record_every} rows")
-    if record_every > 0 and trace.shape[1] != N_STATES:
-        raise ValueError(f"trace needs {N_STATES} columns")
-    if lut is not None:
-        if lut.shape[0] < 2 or lut.shape[0] * (N_LUT + 1) > 2**31 - 1 or lut.shape[1] != N_LUT:
-            raise ValueError(f"lookup table needs {N_LUT} columns and 2 .. (2**31 - 1) / "
-                             f"{N_LUT + 1} rows")
-        tab = &lut[0, 0]
-        rows = <int>lut.shape[0]
-    with nogil:
-        for i in range(n_steps):
-            t = t0 + i * dt
-            ist = amplitude * blocktrain_fraction(t, dt, duration, period, offset)
-            _run(s, p, n, &ist, 0, t, dt, tab, rows, vmin, 1.0 / dv, workers)
-            if record_every > 0 and (i + 1) % record_every == 0:
-                for k in range(N_STATES_C):
-                    trace[row, k] = s[k * n]
-                row += 1
-
-
-def currents(const double[:, ::1] states, const double[:, ::1] params, double t,
-             double[:, ::1] out):
-    """Evaluate ``CURRENT_NAMES`` for every cell into ``out[len(CURRENT_NAMES), n_cells]``
-    (currents in µA/µF as in the model, concentrations in the model's unit, see
-    ``CURRENT_UNITS``; the stimulus is taken as zero)."""
-    cdef Py_ssize_t n = states.shape[1]
-    cdef Py_ssize_t c
-    cdef const double* s = &states[0, 0]
-    cdef const double* p = &params[0, 0] if params.shape[0] > 0 else NULL
-    cdef double* o = &out[0, 0]
-    if n == 0:
-        return
-    if out.shape[0] != len(CURRENT_NAMES) or out.shape[1] != n:
-        raise ValueError("out must have shape (len(CURRENT_NAMES), n_cells)")
-    with nogil:
-        for c in range(n):
-            _cell_currents(s, p, n, c, t, o, n)
-
+include "ionic_api.pxi"
