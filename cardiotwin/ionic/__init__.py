@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from cardiotwin.ionic.registry import CellModel, get_model, model_names, resolve_model
@@ -26,17 +25,3 @@ def load_model(path: Any, **kwargs: Any) -> CellModel:
     from cardiotwin.ionic.jit import load_model as _load
 
     return _load(path, **kwargs)
-
-
-def resolve_model(spec: Any, *, comm: Any = None) -> Any:
-    """The cell model named by ``spec``: a registry name, a CellML/.mmt path, or a model.
-
-    A model object (anything with ``kernel`` and ``param_names``) is returned as it is; a
-    file is generated and compiled once (on rank 0 of ``comm``) and loaded on every rank.
-    """
-    if not isinstance(spec, str | Path):
-        return spec
-    text = str(spec)
-    if isinstance(spec, Path) or "/" in text or text.endswith((".cellml", ".mmt")):
-        return load_model(text, comm=comm)
-    return get_model(text)
