@@ -367,13 +367,9 @@ class RegionResolver:
     @classmethod
     def for_geometry(cls, V: Any, geometry: Any) -> RegionResolver:
         """A resolver with the tags, tag names and coordinates of a geometry."""
-        fib = getattr(geometry, "fibres", None)
-        coords = {}
-        if fib is not None:
-            coords = {"transmural": fib.transmural, "apicobasal": fib.apicobasal}
         return cls(V, cell_tags=geometry.cell_tags, facet_tags=geometry.facet_tags,
                    tag_ids={"cell": geometry.cell_tag_ids, "facet": geometry.facet_tag_ids},
-                   coordinates=coords)
+                   coordinates=geometry_coordinates(geometry))
 
     # ----------------------------------------------------------------- helpers
     def tag_values(self, region: Tagged) -> tuple[int, ...]:
@@ -489,6 +485,19 @@ class RegionResolver:
         for sub in region.regions:  # Union
             mask |= self.cells(sub)
         return mask
+
+
+def geometry_coordinates(geometry: Any, fibres: Any = None) -> dict[str, Any]:
+    """Named coordinate fields of a geometry: the fibres' ventricular coordinates
+    (``transmural``, ``apicobasal``) and the geometry's own (e.g. atrial coordinates)."""
+    fib = fibres if fibres is not None else getattr(geometry, "fibres", None)
+    coords = {}
+    for name in ("transmural", "apicobasal"):
+        fn = getattr(fib, name, None) if fib is not None else None
+        if fn is not None:
+            coords[name] = fn
+    coords.update(getattr(geometry, "coordinates", None) or {})
+    return coords
 
 
 def is_geometry(domain: Any) -> bool:
