@@ -320,7 +320,8 @@ class Monodomain:
         tag_ids = ({"cell": geometry.cell_tag_ids, "facet": geometry.facet_tag_ids}
                    if geometry is not None else {})
         self.regions = RegionResolver(self.V, cell_tags=cell_tags, facet_tags=facet_tags,
-                                      tag_ids=tag_ids, coordinates=coords)
+                                      tag_ids=tag_ids, coordinates=coords,
+                                      table=getattr(geometry, "table", None))
 
         # ---- ionic models
         regions = (list(ionic) if isinstance(ionic, Sequence) and not isinstance(ionic, str)

@@ -539,8 +539,10 @@ def _fibres_and_bundles(atrium: str, points: np.ndarray, tris: np.ndarray,
 
     - within 6 mm of the valve ring, around each vein sleeve and around the appendage:
       circumferential (``axis x normal``, around the opening's axis);
-    - LA: Bachmann's bundle (a band from the inter-atrial junction above the septum to the
-      appendage ostium across the anterior roof): along the band; posterior wall
+    - LA: Bachmann's bundle (a band along the shortest path over the surface from the
+      inter-atrial junction above the septum to the appendage ostium, across the anterior
+      roof; on the RA from the sinus node region to the junction): along the band;
+      posterior wall
       (``beta`` below the superior veins): along ``grad beta`` (the septopulmonary bundle,
       from the valve towards the roof); roof and anterior wall: along ``grad alpha``
       (septum to lateral wall);
@@ -617,17 +619,17 @@ def _fibres_and_bundles(atrium: str, points: np.ndarray, tris: np.ndarray,
     return f, cells, info
 
 
-def _bachmann_band(points_la: np.ndarray, tris_la: np.ndarray, uv_la: np.ndarray,
-                   start_mm: np.ndarray, laa: Landmark | None, width: float
-                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Bachmann's bundle on the LA: vertices, directions and its world path."""
-    end = np.asarray(laa.centre_mm) if laa is not None else None
-    if end is None:
-        return np.zeros(len(points_la), bool), np.zeros_like(points_la), np.zeros((0, 3))
-    uv0 = uac.world_to_coordinates(start_mm, points_la, uv_la)[0]
-    uv1 = uac.world_to_coordinates(end, points_la, uv_la)[0]
-    path = _uac_path(uv0, uv1, uv_la, points_la)
-    band, direction = _band_along(points_la, path, width)
+def _surface_band(points: np.ndarray, tris: np.ndarray, start_mm: np.ndarray,
+                  end_mm: np.ndarray, width: float
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A band of ``width`` (mm) along the shortest path over the surface between the
+    vertices nearest two points: its vertices, directions and the path (mm)."""
+    i = int(np.argmin(np.linalg.norm(points - np.asarray(start_mm), axis=1)))
+    j = int(np.argmin(np.linalg.norm(points - np.asarray(end_mm), axis=1)))
+    path = points[uac.shortest_path(points, tris, [i], [j])]
+    if len(path) < 2:
+        return np.zeros(len(points), bool), np.zeros_like(points), path
+    band, direction = _band_along(points, path, width)
     return band, direction, path
 
 
@@ -641,7 +643,7 @@ def _bridges(la: np.ndarray, ra: np.ndarray, *, superior: np.ndarray, anterior: 
 
     tree_ra = cKDTree(ra)
     d, k = tree_ra.query(la)
-    zone = d <= d.min() + 5.0
+    zone = d <= d.min() + 2.5
     if zone.sum() < 3:
         raise MeshError("the left and right atrial surfaces do not face each other; no "
                         "inter-atrial connection can be placed")
@@ -878,29 +880,32 @@ def atrial_mesh_from_labels(image: LabelImage, labels: LabelMap, *,
         links, sites = _bridges(la["points"], ra["points"], superior=superior,
                                 anterior=anterior, options=options)
         info["bridges"] = {k: v.tolist() for k, v in sites.items()}
-        uv_la = np.column_stack([la["alpha"], la["beta"]])
-        band, direction, path = _bachmann_band(la["points"], la["tris"], uv_la,
-                                               sites["bachmann-bundle"],
-                                               la["landmarks"].get("laa"),
-                                               options.bundle_width_mm[0])
+        laa = la["landmarks"].get("laa")
+        band = np.zeros(len(la["points"]), bool)
+        if laa is not None:
+            band, direction, path = _surface_band(la["points"], la["tris"],
+                                                  sites["bachmann-bundle"],
+                                                  np.asarray(laa.centre_mm),
+                                                  options.bundle_width_mm[0])
         if band.any():
             nrm = uac.vertex_normals(la["points"], la["tris"])
             la["fibres"][band] = uac.tangent(direction, nrm)[band]
             cb = band[la["tris"]].sum(axis=1) >= 2
             la["cells"][cb] = ATRIAL_CELL_TAG_IDS["bachmann-bundle"]
             info["bachmann_bundle_la_path_mm"] = path[[0, -1]].tolist()
-        # the RA end of Bachmann's bundle: from the bridge to the superior vena cava
-        svc = ra["landmarks"].get("svc")
-        if svc is not None:
-            rpath = np.array([ra["points"][np.argmin(np.linalg.norm(
-                ra["points"] - sites["bachmann-bundle"], axis=1))], np.asarray(svc.centre_mm)])
-            rband, rdir = _band_along(ra["points"], rpath, options.bundle_width_mm[0])
+        # the RA end of Bachmann's bundle: from the sinus node region to the bridge
+        san = info["ra"].get("sinus_node_mm")
+        if san is not None:
+            rband, rdir, rpath = _surface_band(ra["points"], ra["tris"], np.asarray(san),
+                                               sites["bachmann-bundle"],
+                                               options.bundle_width_mm[0])
             nrm = uac.vertex_normals(ra["points"], ra["tris"])
             keep = rband & (np.asarray(ra["parts"]) == 0)
             ra["fibres"][keep] = uac.tangent(rdir, nrm)[keep]
             cb = keep[ra["tris"]].sum(axis=1) >= 2
             ra["cells"][cb & (ra["cells"] == ATRIAL_CELL_TAG_IDS["right-atrium"])] = \
                 ATRIAL_CELL_TAG_IDS["bachmann-bundle"]
+            info["bachmann_bundle_ra_path_mm"] = rpath[[0, -1]].tolist()
     for a in atria:
         p = parts[a]
         n = len(p["points"])

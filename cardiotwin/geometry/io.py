@@ -46,7 +46,8 @@ class Geometry:
     coordinates (e.g. the atrial coordinates ``la-alpha``, ``la-beta``, ``ra-alpha``,
     ``ra-beta`` and ``atrium`` of an atrial surface); ``links`` the discrete connections
     between surface points (:class:`cardiotwin.geometry.atria.Link`) that a monodomain
-    model adds to its stiffness.
+    model adds to its stiffness; ``table`` the vertex positions (``x``) and coordinates of
+    the whole mesh, the same on every rank (regions drawn in coordinates use it).
     """
 
     mesh: Any
@@ -58,6 +59,7 @@ class Geometry:
     report: dict = field(default_factory=dict)
     coordinates: dict[str, Any] = field(default_factory=dict)
     links: tuple = ()
+    table: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
 
 #: dolfinx cell type of a mesh by the number of vertices of its cells
@@ -368,9 +370,13 @@ def load_geometry(outdir: str | Path, comm=None) -> Geometry:
     from cardiotwin.geometry.atria import Link
 
     links = tuple(Link.from_dict(d) for d in meta.get("links", []))
+    table = {"x": np.asarray(data["x"]), **{k: np.asarray(data[k]) for k in extra}}
+    for k in ("transmural", "apicobasal"):
+        if k in data.files:
+            table[k] = np.asarray(data[k])
     return Geometry(mesh, cell_tags, facet_tags, dict(meta["cell_tags"]),
                     dict(meta["facet_tags"]), fibres, meta.get("report", {}),
-                    coordinates={k: funcs[k] for k in extra}, links=links)
+                    coordinates={k: funcs[k] for k in extra}, links=links, table=table)
 
 
 def load_phantom(comm=None) -> Geometry:

@@ -7,8 +7,10 @@ One family of frozen descriptions serves everything that needs a "where":
   polyline), :class:`LabelImageRegion` (voxels of a label image, e.g. segmented scar);
 - parts of a mesh: :class:`Tagged` (cells or facets carrying a tag, by id or by name, e.g.
   ``Tagged("lv-endocardium", entity="facet")``), :class:`CoordinateRange` (a band of a
-  named coordinate of the geometry, e.g. ``CoordinateRange("transmural", 0.0, 0.3)``) and
-  :class:`FieldRange` (a band of any nodal field);
+  named coordinate of the geometry, e.g. ``CoordinateRange("transmural", 0.0, 0.3)``),
+  :class:`CoordinatePath` (a band of given width along a line drawn in two coordinates,
+  e.g. an ablation line in atrial coordinates) and :class:`FieldRange` (a band of any
+  nodal field);
 - combinations: :class:`Intersection`, :class:`Union`.
 
 A :class:`RegionResolver` turns a region into a mask over a mesh's vertices (where ionic
@@ -276,6 +278,99 @@ class FieldRange:
             raise ConfigError(f"FieldRange bounds [{self.lower}, {self.upper}) are empty")
 
 
+@dataclass(frozen=True)
+class CoordinatePath:
+    """A band of ``width_mm`` along a polyline drawn in two named coordinates of the
+    geometry, e.g. an ablation line in atrial coordinates:
+    ``CoordinatePath(("la-alpha", "la-beta"), ((0.3, 0.5), (0.7, 0.5)), width_mm=5)``.
+
+    The polyline is mapped onto the surface through the coordinates (each point to the
+    inverse-distance mean of the three vertices nearest in coordinate space, among the
+    vertices where both coordinates are defined) and the band is what lies within
+    ``width_mm / 2`` (mm, in space) of the mapped line: widths stay real lengths whatever
+    the anatomy.  ``closed`` joins the last point to the first (an encircling lesion);
+    ``gaps_mm`` are stretches of the line, as (start, end) distances (mm) along the mapped
+    line, where the tissue is spared (a line with a gap: a real failure mode of ablation).
+    Resolving it needs the geometry's vertex table (a geometry loaded from a folder).
+    """
+
+    coordinates: tuple[str, str]
+    path: tuple[tuple[float, float], ...]
+    width_mm: float
+    closed: bool = False
+    gaps_mm: tuple[tuple[float, float], ...] = ()
+
+    def __post_init__(self) -> None:
+        coords = tuple(self.coordinates)
+        if len(coords) != 2 or not all(isinstance(c, str) and c for c in coords):
+            raise ConfigError(f"CoordinatePath.coordinates = {self.coordinates!r}: expected "
+                              "two coordinate names, e.g. ('la-alpha', 'la-beta')")
+        object.__setattr__(self, "coordinates", coords)
+        pts = np.asarray(self.path, float)
+        if pts.ndim != 2 or pts.shape[1] != 2 or len(pts) < 2 or not np.all(np.isfinite(pts)):
+            raise ConfigError(f"CoordinatePath.path has shape {pts.shape}: expected >= 2 "
+                              "finite (u, v) points")
+        object.__setattr__(self, "path", tuple(map(tuple, pts.tolist())))
+        object.__setattr__(self, "width_mm", positive("CoordinatePath.width_mm",
+                                                       self.width_mm))
+        gaps = tuple(tuple(float(v) for v in g) for g in self.gaps_mm)
+        for g in gaps:
+            if len(g) != 2 or not (0 <= g[0] < g[1]):
+                raise ConfigError(f"CoordinatePath.gaps_mm: {g!r} is not a (start, end) "
+                                  "stretch with 0 <= start < end (mm)")
+        object.__setattr__(self, "gaps_mm", gaps)
+
+    def world_path(self, table: Mapping[str, np.ndarray]) -> np.ndarray:
+        """The mapped polyline (mm), densified, before gaps are cut."""
+        from cardiotwin.geometry.uac import coordinates_to_world
+
+        for c in self.coordinates:
+            if c not in table:
+                known = ", ".join(k for k in sorted(table) if k != "x") or "none"
+                raise ConfigError(f"coordinate {c!r} is not defined on this geometry; it has: "
+                                  f"{known}")
+        uv = np.column_stack([table[c] for c in self.coordinates])
+        ok = np.all(np.isfinite(uv), axis=1)
+        if not ok.any():
+            raise ConfigError(f"coordinates {self.coordinates} are defined at no vertex")
+        pts = np.asarray(self.path)
+        if self.closed:
+            pts = np.vstack([pts, pts[:1]])
+        seg = np.linalg.norm(np.diff(pts, axis=0), axis=1)
+        n = np.maximum(np.ceil(seg / 0.004).astype(int), 1)
+        dense = np.vstack([pts[:1]] + [a + np.outer(np.arange(1, k + 1) / k, b - a)
+                                        for a, b, k in zip(pts[:-1], pts[1:], n, strict=True)])
+        return coordinates_to_world(dense, uv[ok], np.asarray(table["x"])[ok])
+
+    def band_points(self, table: Mapping[str, np.ndarray]) -> np.ndarray:
+        """Points (mm) every <= width/4 along the mapped line, gaps removed."""
+        w = self.world_path(table)
+        step = 0.25 * self.width_mm
+        out = [w[:1]]
+        for a, b in itertools.pairwise(w):
+            k = max(int(np.ceil(np.linalg.norm(b - a) / step)), 1)
+            out.append(a + np.outer(np.arange(1, k + 1) / k, b - a))
+        dense = np.vstack(out)
+        s = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(dense, axis=0), axis=1))])
+        keep = np.ones(len(dense), dtype=bool)
+        half = 0.5 * self.width_mm
+        for g0, g1 in self.gaps_mm:
+            keep &= ~((s > g0 - half) & (s < g1 + half))
+        return dense[keep]
+
+    def contains_with(self, x: npt.NDArray[np.floating], table: Mapping[str, np.ndarray]
+                      ) -> npt.NDArray[np.bool_]:
+        """True for the points ``x[n, 3]`` (mm) inside the band."""
+        from scipy.spatial import cKDTree
+
+        pts = self.band_points(table)
+        x = np.asarray(x, float)[:, :3]
+        if len(pts) == 0 or len(x) == 0:
+            return np.zeros(len(x), dtype=bool)
+        d, _ = cKDTree(pts).query(x)
+        return d <= 0.5 * self.width_mm
+
+
 # --------------------------------------------------------------------------- combinations
 @dataclass(frozen=True)
 class Intersection:
@@ -308,8 +403,9 @@ class Union:
 #: Shapes tested on point coordinates.
 SHAPES = (Box, Sphere, PointSet, Line, LabelImageRegion)
 Region = (Box | Sphere | PointSet | Line | LabelImageRegion | Tagged | CoordinateRange
-          | FieldRange | Intersection | Union)
-REGION_TYPES = (*SHAPES, Tagged, CoordinateRange, FieldRange, Intersection, Union)
+          | CoordinatePath | FieldRange | Intersection | Union)
+REGION_TYPES = (*SHAPES, Tagged, CoordinateRange, CoordinatePath, FieldRange, Intersection,
+                Union)
 
 
 def check_region(what: str, region: Any) -> None:
@@ -338,16 +434,21 @@ class RegionResolver:
     coordinates
         Coordinate name -> P1 Function on ``V`` (``transmural``, ``apicobasal``...), for
         :class:`CoordinateRange`.
+    table
+        The geometry's vertex table (``x`` and every coordinate, all vertices, the same on
+        every rank), for :class:`CoordinatePath`.
     """
 
     def __init__(self, V: Any, *, cell_tags: Any = None, facet_tags: Any = None,
                  tag_ids: Mapping[str, Mapping[str, int]] | None = None,
-                 coordinates: Mapping[str, Any] | None = None) -> None:
+                 coordinates: Mapping[str, Any] | None = None,
+                 table: Mapping[str, np.ndarray] | None = None) -> None:
         self.V = V
         self.mesh = V.mesh
         self.cell_tags, self.facet_tags = cell_tags, facet_tags
         self.tag_ids = {k: dict(v) for k, v in (tag_ids or {}).items()}
         self.coordinates = dict(coordinates or {})
+        self.table = dict(table or {})
         self.x = V.tabulate_dof_coordinates()
         self._midpoints: np.ndarray | None = None
 
@@ -369,7 +470,8 @@ class RegionResolver:
         """A resolver with the tags, tag names and coordinates of a geometry."""
         return cls(V, cell_tags=geometry.cell_tags, facet_tags=geometry.facet_tags,
                    tag_ids={"cell": geometry.cell_tag_ids, "facet": geometry.facet_tag_ids},
-                   coordinates=geometry_coordinates(geometry))
+                   coordinates=geometry_coordinates(geometry),
+                   table=getattr(geometry, "table", None))
 
     # ----------------------------------------------------------------- helpers
     def tag_values(self, region: Tagged) -> tuple[int, ...]:
@@ -386,6 +488,12 @@ class RegionResolver:
             else:
                 out.append(int(t))
         return tuple(out)
+
+    def _table(self) -> Mapping[str, np.ndarray]:
+        if not self.table:
+            raise ConfigError("a CoordinatePath needs the geometry's vertex table: use a "
+                              "geometry loaded from a folder (load_geometry)")
+        return self.table
 
     def _tags(self, entity: str) -> Any:
         tags = self.cell_tags if entity == "cell" else self.facet_tags
@@ -428,6 +536,8 @@ class RegionResolver:
         check_region("region", region)
         if isinstance(region, SHAPES):
             return region.contains(self.x)
+        if isinstance(region, CoordinatePath):
+            return region.contains_with(self.x, self._table())
         if isinstance(region, Tagged):
             import dolfinx.fem
 
@@ -463,6 +573,8 @@ class RegionResolver:
         check_region("region", region)
         if isinstance(region, SHAPES):
             return region.contains(self.cell_midpoints())
+        if isinstance(region, CoordinatePath):
+            return region.contains_with(self.cell_midpoints(), self._table())
         n_cells = self.cell_midpoints().shape[0]
         if isinstance(region, Tagged):
             if region.entity != "cell":
