@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import numpy as np  # noqa: E402
-from common import emit  # noqa: E402
+import numpy as np
+from common import emit
 
 
 def main() -> None:

@@ -62,7 +62,7 @@ from cardiotwin.exceptions import ConfigError
 from cardiotwin.geometry.regions import Box, Line
 from cardiotwin.ionic.parameters import ParameterChanges
 from cardiotwin.ionic.phenomenological import MitchellSchaefferMV
-from cardiotwin.scenarios.induction import ProgrammedStimulation
+from cardiotwin.scenarios.induction import ProgrammedStimulation, Relay, SwitchableStimulus
 from cardiotwin.scenarios.lesions import BorderZone, LesionSet
 
 logger = logging.getLogger(__name__)
@@ -182,32 +182,6 @@ def sheet_mesh(comm: Any, sheet: IsthmusSheet) -> Any:
                                    [nx, ny, nz], dolfinx.mesh.CellType.hexahedron)
 
 
-class _SwitchableStimulus:
-    """A stimulus whose protocol can be replaced between runs (same region)."""
-
-    def __init__(self, stim: Any) -> None:
-        self.current = stim
-        self.region = stim.region
-        self.name = "programmed"
-
-    @property
-    def end_ms(self) -> float:
-        return self.current.end_ms
-
-    def amplitude_at(self, t_ms: float, chi_per_mm: float, cm_uF_per_mm2: float) -> float:
-        return self.current.amplitude_at(t_ms, chi_per_mm, cm_uF_per_mm2)
-
-
-class _Relay:
-    """Observer forwarding to the detector of the current attempt."""
-
-    target: Any = None
-
-    def __call__(self, sim: Any) -> None:
-        if self.target is not None:
-            self.target(sim)
-
-
 @dataclass(frozen=True)
 class InductionOutcome:
     """Result of a programmed-stimulation run on one tissue configuration."""
@@ -238,7 +212,7 @@ def induce(comm: Any, sheet: IsthmusSheet, lesions: LesionSet, *,
     mesh = sheet_mesh(comm, sheet)
     app = apply_lesions(mesh, lesions, sheet.tissue_model())
     prot = sheet.protocol()
-    stim = _SwitchableStimulus(prot.stimulus(prot.s2_couplings_ms[0]))
+    stim = SwitchableStimulus(prot.stimulus(prot.s2_couplings_ms[0]))
     sim = Monodomain(mesh, app.ionic, Conductivity.isotropic(sheet.sigma_S_per_m),
                      MonodomainConfig(dt_ms=sheet.dt_ms, activation_threshold=-40.0),
                      conductivity_scaling=app.conductivity_scaling, stimuli=[stim])
@@ -253,7 +227,7 @@ def induce(comm: Any, sheet: IsthmusSheet, lesions: LesionSet, *,
     else:
         tmp = str(workdir)
     ck = sim.save_checkpoint(Path(tmp) / "after_s1")
-    relay = _Relay()
+    relay = Relay()
     sim.add_observer(relay)
     tried = []
     outcome = None

@@ -26,9 +26,9 @@ def _strip_with_vvi(comm, *, escape_ms, intrinsic_ms):
     from cardiotwin.ep.monodomain import IonicRegion, Monodomain, MonodomainConfig
     from cardiotwin.ep.stimulus import Stimulus
     from cardiotwin.geometry.regions import Box
+    from cardiotwin.ionic.phenomenological import MitchellSchaefferMV
     from cardiotwin.ionic.protocol import Protocol
     from cardiotwin.scenarios.devices import Demand
-    from cardiotwin.studies.vt_ablation import MitchellSchaefferMV
 
     mesh = dolfinx.mesh.create_box(comm, [np.zeros(3), np.array([20.0, 2.0, 0.5])], [40, 4, 1],
                                    dolfinx.mesh.CellType.hexahedron)
