@@ -4,7 +4,8 @@ One family of frozen descriptions serves everything that needs a "where":
 
 - shapes tested on points (mm): :class:`Box`, :class:`Sphere`, :class:`PointSet` (e.g.
   ablation tags exported by a mapping system), :class:`Line` (an ablation line along a
-  polyline), :class:`LabelImageRegion` (voxels of a label image, e.g. segmented scar);
+  polyline), :class:`LabelImageRegion` (voxels of a label image, e.g. segmented scar),
+  :class:`RandomPatches` (patches of a random field, e.g. collagen in fibrosis);
 - parts of a mesh: :class:`Tagged` (cells or facets carrying a tag, by id or by name, e.g.
   ``Tagged("lv-endocardium", entity="facet")``), :class:`CoordinateRange` (a band of a
   named coordinate of the geometry, e.g. ``CoordinateRange("transmural", 0.0, 0.3)``),
@@ -214,6 +215,48 @@ class LabelImageRegion:
         return out
 
 
+@dataclass(frozen=True)
+class RandomPatches:
+    """Patches covering a ``fraction`` of space: where a smooth random field exceeds its
+    ``1 - fraction`` quantile (e.g. non-conducting collagen inside fibrotic tissue).
+
+    The field is a sum of ``modes`` cosines of random direction and phase with
+    wavelength ``correlation_mm`` (a Gaussian random field with that correlation
+    length), fixed by ``seed``: a deterministic function of position, so the patches do
+    not depend on the mesh partition.  Combine with a region through
+    :class:`Intersection`.
+    """
+
+    fraction: float
+    correlation_mm: float = 3.0
+    seed: int = 0
+    modes: int = 64
+
+    def __post_init__(self) -> None:
+        if not 0 < float(self.fraction) < 1:
+            raise ConfigError(f"RandomPatches.fraction = {self.fraction!r}: expected 0 < f < 1")
+        object.__setattr__(self, "correlation_mm", positive("RandomPatches.correlation_mm",
+                                                            self.correlation_mm))
+        if int(self.modes) != self.modes or self.modes < 8:
+            raise ConfigError(f"RandomPatches.modes = {self.modes!r}: expected an integer "
+                              ">= 8")
+
+    def field(self, x: npt.NDArray[np.floating]) -> np.ndarray:
+        """The standardised random field (mean 0, variance 1) at points ``x[n, 3]``."""
+        rng = np.random.default_rng(int(self.seed))
+        k = rng.normal(size=(int(self.modes), 3))
+        k *= (2 * np.pi / self.correlation_mm) / np.linalg.norm(k, axis=1, keepdims=True)
+        phi = rng.uniform(0, 2 * np.pi, int(self.modes))
+        x = np.asarray(x, float)[:, :3]
+        return np.sqrt(2.0 / self.modes) * np.cos(x @ k.T + phi).sum(axis=1)
+
+    def contains(self, x: npt.NDArray[np.floating]) -> npt.NDArray[np.bool_]:
+        """True for the points ``x[n, 3]`` (mm) inside a patch."""
+        from scipy.stats import norm
+
+        return self.field(x) > norm.ppf(1.0 - float(self.fraction))
+
+
 # --------------------------------------------------------------------------- mesh parts
 @dataclass(frozen=True)
 class Tagged:
@@ -401,8 +444,9 @@ class Union:
 
 
 #: Shapes tested on point coordinates.
-SHAPES = (Box, Sphere, PointSet, Line, LabelImageRegion)
-Region = (Box | Sphere | PointSet | Line | LabelImageRegion | Tagged | CoordinateRange
+SHAPES = (Box, Sphere, PointSet, Line, LabelImageRegion, RandomPatches)
+Region = (Box | Sphere | PointSet | Line | LabelImageRegion | RandomPatches | Tagged
+          | CoordinateRange
           | CoordinatePath | FieldRange | Intersection | Union)
 REGION_TYPES = (*SHAPES, Tagged, CoordinateRange, CoordinatePath, FieldRange, Intersection,
                 Union)
