@@ -941,3 +941,32 @@ def atrial_mesh_from_labels(image: LabelImage, labels: LabelMap, *,
                       coordinates={k: np.concatenate(v) for k, v in coords.items()},
                       landmarks=landmarks_all, links=tuple(links), cell_tag_ids=cids,
                       edge_tag_ids=eids, info=info)
+
+
+#: Views of :func:`atrial_view`.
+ATRIAL_VIEWS = ("posterior", "anterior", "superior", "left", "right")
+
+
+def atrial_view(table: Mapping[str, np.ndarray], name: str
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Camera direction (from the atria towards the camera) and up vector of a view.
+
+    The axes come from the anatomy, not the image: ``septal`` from the LA to the RA
+    centroid (the patient's right), ``superior`` the RAS superior direction made
+    perpendicular to it, ``anterior = superior x septal``; with one atrium only the
+    patient's axes (RAS) are used.  Views: ``posterior`` (the LA posterior wall and the
+    veins), ``anterior``, ``superior`` (the roof), ``left`` and ``right``.
+    """
+    if name not in ATRIAL_VIEWS:
+        raise ConfigError(f"view {name!r}: expected one of {', '.join(ATRIAL_VIEWS)}")
+    x = np.asarray(table["x"])
+    atr = np.asarray(table.get("atrium", np.zeros(len(x))))
+    right = np.array([1.0, 0.0, 0.0])
+    if np.any(atr == 0) and np.any(atr == 1):
+        right = x[atr == 1].mean(axis=0) - x[atr == 0].mean(axis=0)
+        right /= np.linalg.norm(right)
+    up = np.array([0.0, 0.0, 1.0]) - right[2] * right
+    up /= np.linalg.norm(up)
+    anterior = np.cross(up, right)
+    return {"posterior": (-anterior, up), "anterior": (anterior, up),
+            "superior": (up, anterior), "left": (-right, up), "right": (right, up)}[name]

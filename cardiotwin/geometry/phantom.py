@@ -149,8 +149,8 @@ LA_BLOOD, RA_BLOOD = 7, 8
 #: Left atrium (mm, RAS world; the atria sit above the ventricular base plane ``z = 0``):
 #: an ellipsoidal body, a mitral vestibule down to the LV cavity, four pulmonary veins
 #: and an appendage (capsules: segment end points and radius).
-LA_CENTRE_MM = (-10.0, -16.0, 20.0)
-LA_AXES_MM = (20.0, 16.0, 15.0)
+LA_CENTRE_MM = (-12.0, -19.0, 21.0)
+LA_AXES_MM = (23.0, 19.0, 17.0)
 MITRAL_CENTRE_MM = (-2.0, -3.0, 0.0)
 MITRAL_RADIUS_MM = 12.0
 #: vein name -> (ostium direction from the LA centre, radius mm, length mm)
@@ -164,7 +164,7 @@ LAA_MM = ((-20.0, -6.0, 24.0), (-34.0, 4.0, 33.0), 6.0)
 
 #: Right atrium: ellipsoidal body, tricuspid vestibule down to the RV cavity, venae
 #: cavae and appendage (capsules).
-RA_CENTRE_MM = (26.0, -5.0, 20.0)
+RA_CENTRE_MM = (26.5, -5.0, 20.0)
 RA_AXES_MM = (14.0, 14.0, 16.0)
 TRICUSPID_CENTRE_MM = (33.0, 0.0, 0.0)
 TRICUSPID_RADIUS_MM = 8.0
@@ -174,8 +174,8 @@ RAA_MM = ((30.0, 3.0, 26.0), (38.0, 15.0, 33.0), 6.0)
 
 #: Fibrotic patches of the phantom LA wall for its LGE-like image: (centre mm, radius mm)
 #: of smooth bumps of the image intensity ratio (peak 1.5, 1.0 at the radius).
-FIBROSIS_PATCHES_MM = (((-12.0, -31.0, 17.0), 9.0), ((-24.0, -13.0, 8.0), 8.0),
-                       ((2.0, -18.0, 33.0), 7.0))
+FIBROSIS_PATCHES_MM = (((-12.0, -38.0, 19.0), 13.0), ((-26.0, -8.0, 12.0), 12.0),
+                       ((-4.0, -8.0, 36.0), 11.0))
 #: LGE-like intensities: blood pool and healthy wall (arbitrary units; ratio 0.75).
 LGE_BLOOD, LGE_WALL = 400.0, 300.0
 ATRIAL_WALL_MM = 2.5

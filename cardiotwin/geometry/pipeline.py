@@ -278,7 +278,7 @@ def build_atrial_geometry(label_path: str | Path, outdir: str | Path, labels: La
             "wall_model": "surface",
             "wall_model_detail": "endocardial surface, triangles in 3-D (monodomain on the "
                                  "manifold)",
-            "edge_length_mm": options.edge_length_mm,
+            "edge_length_mm": options.edge_length_mm, "vein_sleeve_mm": options.vein_sleeve_mm,
             "vertices": len(amesh.points), "cells": len(amesh.triangles),
             "cell_tags": cids, "boundary_tags": eids,
             "cell_tag_counts": {k: int((amesh.cell_values == v).sum()) for k, v in cids.items()},
