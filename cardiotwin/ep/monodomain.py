@@ -679,6 +679,11 @@ class Monodomain:
         return self.comm.bcast(val, root=owner)
 
     # ------------------------------------------------------------------ checkpoints
+    def input_indices(self) -> npt.NDArray[np.int64]:
+        """Original (input) global index of each owned dof: partition-independent ids
+        (the vertex order of the mesh file / of the arrays the mesh was built from)."""
+        return self._input_indices()
+
     def _input_indices(self) -> npt.NDArray[np.int64]:
         """Original (input) global index of each owned dof: partition-independent ids."""
         geom = self.mesh.geometry
