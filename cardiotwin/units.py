@@ -19,6 +19,8 @@ conductivity sigma        S/m (== mS/mm)       a S/m value is numerically mS/mm
 concentration             µM                   ionic models internally may use mM
 stress, stiffness         kPa
 charge (qNet)             µC/µF                integral of µA/µF dt(ms), divided by 1000
+cavity pressure           kPa (mmHg outside)   1 mmHg = 0.133322 kPa, at the circulation
+cavity volume             mm³ (mL outside)     1 mL = 1000 mm³, at the circulation
 ========================  ===================  =======================================
 
 Sign convention for transmembrane currents (Hodgkin-Huxley): ``dV/dt = -(I_ion + I_stim)``,
@@ -60,3 +62,30 @@ def per_cm3_to_per_mm3(value_per_cm3: float) -> float:
 def S_per_m_to_mS_per_mm(sigma_S_per_m: float) -> float:
     """Identity, documented: 1 S/m == 1 mS/mm."""
     return float(sigma_S_per_m)
+
+
+# --- cavity boundary (mechanics <-> circulation) ------------------------------------------
+#: 1 mmHg in kPa.
+MMHG_TO_KPA: float = 0.133322
+#: 1 mL in mm³.
+ML_TO_MM3: float = 1000.0
+
+
+def mmHg_to_kPa(p_mmHg: float) -> float:
+    """Convert a pressure from mmHg to kPa (1 mmHg = 0.133322 kPa)."""
+    return p_mmHg * MMHG_TO_KPA
+
+
+def kPa_to_mmHg(p_kPa: float) -> float:
+    """Convert a pressure from kPa to mmHg."""
+    return p_kPa / MMHG_TO_KPA
+
+
+def mm3_to_mL(v_mm3: float) -> float:
+    """Convert a volume from mm³ to mL (1 mL = 1000 mm³)."""
+    return v_mm3 / ML_TO_MM3
+
+
+def mL_to_mm3(v_mL: float) -> float:
+    """Convert a volume from mL to mm³."""
+    return v_mL * ML_TO_MM3

@@ -26,6 +26,7 @@ SUBCOMMANDS: dict[str, str] = {
     "cell": "single-cell pacing with biomarkers",
     "mesh": "label image -> tetrahedral mesh, tags and fibres",
     "niederer": "Niederer et al. 2011 slab benchmark",
+    "mechbench": "Land et al. 2015 cardiac mechanics benchmark (problems 1-3)",
     "drug": "drug block: dose-response, qNet, torsade risk",
     "run": "run a simulation described by a TOML configuration",
     "batch": "run a cohort of simulation variants over MPI ranks",

@@ -9,4 +9,6 @@
 - :mod:`~cardiotwin.studies.drug_trial`, :mod:`~cardiotwin.studies.cipa`,
   :mod:`~cardiotwin.studies.wedge_qt` - cell-level trials, CiPA risk, wedge QT
 - :mod:`~cardiotwin.studies.strength_duration` - pacing capture in tissue
+- :mod:`~cardiotwin.studies.mechbench`, :mod:`~cardiotwin.studies.inflation` - the Land et al.
+  2015 mechanics benchmark and passive inflation of a ventricle
 """

@@ -73,7 +73,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from cardiotwin.exceptions import ConfigError
-from cardiotwin.studies.runconfig import RunConfig, config_to_dict, read_toml
+from cardiotwin.studies.runconfig import RunConfig, check_keys, config_to_dict, read_toml
 
 logger = logging.getLogger(__name__)
 
@@ -233,12 +233,7 @@ def _grid(table: dict) -> list[dict[str, Any]]:
 
 
 def _samples(table: dict) -> list[dict[str, Any]]:
-    if not isinstance(table, dict):
-        raise ConfigError("[sample] must be a table with n, seed, method, ranges")
-    unknown = sorted(set(table) - Sweep.SAMPLE_KEYS)
-    if unknown:
-        raise ConfigError(f"unknown key 'sample.{unknown[0]}' in the sweep; allowed keys in "
-                          f"[sample] are: {', '.join(sorted(Sweep.SAMPLE_KEYS))}")
+    check_keys(table, Sweep.SAMPLE_KEYS, "sample", document="the sweep")
     n = table.get("n")
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise ConfigError(f"sample.n = {n!r} is invalid: expected an integer >= 1")
@@ -337,12 +332,7 @@ def sweep_from_dict(data: dict, base_dir: Path, source: Path | None = None) -> S
     source
         The sweep file, recorded in the batch folder.
     """
-    if not isinstance(data, dict):
-        raise ConfigError("the sweep must be a table")
-    unknown = sorted(set(data) - Sweep.KEYS)
-    if unknown:
-        raise ConfigError(f"unknown key {unknown[0]!r} in the sweep; allowed keys are: "
-                          f"{', '.join(sorted(Sweep.KEYS))}")
+    check_keys(data, Sweep.KEYS, "", document="the sweep")
     base = data.get("base")
     if isinstance(base, str):
         p = Path(base)

@@ -132,13 +132,23 @@ def _points(where: str, v: Any) -> tuple[tuple[str, tuple[float, float, float]],
     return tuple(sorted((str(k), _vec3(f"{where}.{k}", x)) for k, x in pairs))
 
 
-def _check_keys(table: Any, allowed: frozenset[str], where: str) -> None:
+def check_keys(table: Any, allowed: frozenset[str], where: str, *,
+               document: str = "the configuration") -> None:
+    """Raise :class:`ConfigError` naming the first key of ``table`` not in ``allowed``.
+
+    ``where`` is the table's dotted name (``""`` for the top level of ``document``).
+    """
+    name = f"[{where}]" if where else document
     if not isinstance(table, dict):
-        raise ConfigError(f"[{where}] must be a table, got {type(table).__name__}")
+        raise ConfigError(f"{name} must be a table, got {type(table).__name__}")
     unknown = sorted(set(table) - allowed)
     if unknown:
-        raise ConfigError(f"unknown key '{where}.{unknown[0]}' in the configuration; allowed "
-                          f"keys in [{where}] are: {', '.join(sorted(allowed))}")
+        key = f"{where}.{unknown[0]}" if where else unknown[0]
+        raise ConfigError(f"unknown key '{key}' in {document}; allowed keys in {name} are: "
+                          f"{', '.join(sorted(allowed))}")
+
+
+
 
 
 def _path(where: str, v: Any, base: Path) -> Path:
@@ -195,13 +205,13 @@ class GeometryConfig:
 
     @classmethod
     def from_table(cls, t: dict, base: Path) -> GeometryConfig:
-        _check_keys(t, _keys(cls), "geometry")
+        check_keys(t, _keys(cls), "geometry")
         kw = dict(t)
         for key in ("labels", "mesh"):
             if key in kw:
                 kw[key] = _path(f"geometry.{key}", kw[key], base)
         if "label_map" in kw:
-            _check_keys(kw["label_map"], frozenset(_ROLES), "geometry.label_map")
+            check_keys(kw["label_map"], frozenset(_ROLES), "geometry.label_map")
             kw["label_map"] = tuple(kw["label_map"].items())
         return cls(**kw)
 
@@ -246,12 +256,12 @@ class IonicConfig:
 
     @classmethod
     def from_table(cls, t: dict) -> IonicConfig:
-        _check_keys(t, _keys(cls), "ionic")
+        check_keys(t, _keys(cls), "ionic")
         kw = dict(t)
         layers = []
         for i, lay in enumerate(kw.pop("layers", [])):
             where = f"ionic.layers[{i}]"
-            _check_keys(lay, frozenset({"model", "transmural"}), where)
+            check_keys(lay, frozenset({"model", "transmural"}), where)
             if "model" not in lay or "transmural" not in lay:
                 raise ConfigError(f"{where} needs 'model' and 'transmural' = [lower, upper]")
             _range(f"{where}.transmural", lay["transmural"])
@@ -294,7 +304,7 @@ class ConductivityConfig:
 
     @classmethod
     def from_table(cls, t: dict) -> ConductivityConfig:
-        _check_keys(t, _keys(cls), "conductivity")
+        check_keys(t, _keys(cls), "conductivity")
         return cls(**t)
 
 
@@ -361,17 +371,17 @@ class StimulusConfig:
     @classmethod
     def from_table(cls, t: dict, i: int) -> StimulusConfig:
         w = f"stimulus[{i}]"
-        _check_keys(t, cls.TOML_KEYS, w)
+        check_keys(t, cls.TOML_KEYS, w)
         kw = dict(t)
         kw.setdefault("name", f"stimulus{i}")
         if "sphere" in kw:
             sph = kw.pop("sphere")
-            _check_keys(sph, frozenset({"centre_mm", "radius_mm"}), f"{w}.sphere")
+            check_keys(sph, frozenset({"centre_mm", "radius_mm"}), f"{w}.sphere")
             kw["sphere_centre_mm"] = sph.get("centre_mm")
             kw["sphere_radius_mm"] = sph.get("radius_mm")
         if "box" in kw:
             box = kw.pop("box")
-            _check_keys(box, frozenset({"lower_mm", "upper_mm"}), f"{w}.box")
+            check_keys(box, frozenset({"lower_mm", "upper_mm"}), f"{w}.box")
             kw["box_lower_mm"] = box.get("lower_mm")
             kw["box_upper_mm"] = box.get("upper_mm")
         try:
@@ -433,7 +443,7 @@ class DrugConfig:
 
     @classmethod
     def from_table(cls, t: dict, base: Path) -> DrugConfig:
-        _check_keys(t, _keys(cls), "drug")
+        check_keys(t, _keys(cls), "drug")
         kw = dict(t)
         if "scalings" in kw and not isinstance(kw["scalings"], dict):
             raise ConfigError("drug.scalings must be a table like {gKr = 0.5}")
@@ -455,7 +465,7 @@ class TimeConfig:
 
     @classmethod
     def from_table(cls, t: dict) -> TimeConfig:
-        _check_keys(t, _keys(cls), "time")
+        check_keys(t, _keys(cls), "time")
         return cls(**t)
 
 
@@ -485,7 +495,7 @@ class SolverConfig:
 
     @classmethod
     def from_table(cls, t: dict) -> SolverConfig:
-        _check_keys(t, _keys(cls), "solver")
+        check_keys(t, _keys(cls), "solver")
         if "petsc_options" in t and not isinstance(t["petsc_options"], dict):
             raise ConfigError("solver.petsc_options must be a table like {pc_type = 'gamg'}")
         return cls(**t)
@@ -517,7 +527,7 @@ class OutputConfig:
 
     @classmethod
     def from_table(cls, t: dict) -> OutputConfig:
-        _check_keys(t, _keys(cls), "output")
+        check_keys(t, _keys(cls), "output")
         kw = dict(t)
         if "probes" in kw and not isinstance(kw["probes"], dict):
             raise ConfigError("output.probes must be a table {name = [x, y, z]} (mm)")
@@ -557,7 +567,7 @@ class RunConfig:
 
     @classmethod
     def from_dict(cls, data: dict, base: Path, source: Path | None = None) -> RunConfig:
-        _check_keys(data, cls.TOML_KEYS, "top level")
+        check_keys(data, cls.TOML_KEYS, "")
         if "geometry" not in data:
             raise ConfigError("the configuration has no [geometry] table")
         stim = data.get("stimulus", [])

@@ -1,0 +1,78 @@
+"""Holzapfel & Ogden (2009) orthotropic exponential strain energy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from cardiotwin.mechanics.material import check_parameters
+
+
+@dataclass(frozen=True)
+class HolzapfelOgden:
+    """The orthotropic law of Holzapfel & Ogden (2009), the default myocardium.
+
+    Parameters
+    ----------
+    a_kPa, b
+        Isotropic (matrix) stiffness (kPa) and exponent.
+    a_f_kPa, b_f
+        Fibre family.
+    a_s_kPa, b_s
+        Sheet family.
+    a_fs_kPa, b_fs
+        Fibre–sheet coupling.
+    fibres_in_compression
+        When false (default) the fibre and sheet terms act only in extension
+        (``I4 > 1``), as proposed by Holzapfel & Ogden: collagen fibres buckle.
+
+    Notes
+    -----
+    .. math::
+
+        W = \\frac{a}{2b}\\left(e^{b(I_1-3)}-1\\right)
+          + \\sum_{i=f,s}\\frac{a_i}{2b_i}\\left(e^{b_i (I_{4i}-1)_+^2}-1\\right)
+          + \\frac{a_{fs}}{2b_{fs}}\\left(e^{b_{fs} I_{8fs}^2}-1\\right)
+
+    ``I1`` is the isochoric invariant in the nearly incompressible formulation (see
+    :class:`~cardiotwin.mechanics.kinematics.Kinematics`).  Defaults: Table 1 of the
+    paper (shear tests on porcine myocardium).
+
+    G. A. Holzapfel, R. W. Ogden, "Constitutive modelling of passive myocardium: a
+    structurally based framework for material characterization", Phil. Trans. R. Soc. A
+    367:3445-3475, 2009.
+    """
+
+    a_kPa: float = 0.059
+    b: float = 8.023
+    a_f_kPa: float = 18.472
+    b_f: float = 16.026
+    a_s_kPa: float = 2.481
+    b_s: float = 11.120
+    a_fs_kPa: float = 0.216
+    b_fs: float = 11.436
+    fibres_in_compression: bool = False
+
+    def __post_init__(self) -> None:
+        check_parameters(self, positive=("b", "b_f", "b_s", "b_fs"),
+                         nonnegative=("a_kPa", "a_f_kPa", "a_s_kPa", "a_fs_kPa"))
+
+    @property
+    def needs_fibres(self) -> bool:
+        return True
+
+    def strain_energy(self, kin: Any) -> Any:
+        import ufl
+
+        def stretch_term(a: float, b: float, i4: Any) -> Any:
+            e = i4 - 1.0
+            if not self.fibres_in_compression:
+                e = ufl.conditional(ufl.gt(e, 0.0), e, 0.0)
+            return a / (2.0 * b) * (ufl.exp(b * e**2) - 1.0)
+
+        w = self.a_kPa / (2.0 * self.b) * (ufl.exp(self.b * (kin.I1 - 3.0)) - 1.0)
+        w += stretch_term(self.a_f_kPa, self.b_f, kin.I4("f0"))
+        w += stretch_term(self.a_s_kPa, self.b_s, kin.I4("s0"))
+        w += self.a_fs_kPa / (2.0 * self.b_fs) * (ufl.exp(self.b_fs * kin.I8("f0", "s0") ** 2)
+                                                  - 1.0)
+        return w

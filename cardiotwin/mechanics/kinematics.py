@@ -1,0 +1,127 @@
+"""Finite-strain kinematics in UFL: deformation gradient, strain tensors, invariants.
+
+Every quantity is a UFL expression of the displacement ``u`` (mm) on the reference
+configuration; the materials (:mod:`~cardiotwin.mechanics.guccione`,
+:mod:`~cardiotwin.mechanics.holzapfel_ogden`, :mod:`~cardiotwin.mechanics.neo_hookean`)
+read what they need from a :class:`Kinematics`.
+
+Notes
+-----
+``F = I + Grad u``, ``J = det F``, ``C = F^T F``, ``E = (C - I)/2`` (Green–Lagrange).
+The isochoric part is ``C_bar = J^(-2/3) C``.  The material directions ``f0, s0, n0``
+are normalised pointwise (a P1 interpolant of unit vectors is shorter than 1 between
+the vertices), so ``I4f = f0·C f0`` is the squared fibre stretch and ``E_ff = f0·E f0``
+the fibre strain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+def unit(vector: Any) -> Any:
+    """``vector / |vector|`` in UFL (a zero vector is left at zero)."""
+    import ufl
+
+    norm = ufl.sqrt(ufl.dot(vector, vector))
+    return ufl.conditional(ufl.gt(norm, 1e-12), vector / norm, vector)
+
+
+@dataclass(frozen=True)
+class Kinematics:
+    """The strain measures of a deformation, as UFL expressions.
+
+    Parameters
+    ----------
+    F
+        Deformation gradient (a 3x3 UFL expression; see :meth:`from_displacement`).
+        Wrap it in ``ufl.variable`` to differentiate an energy with respect to it.
+    f0, s0, n0
+        Fibre, sheet and sheet-normal directions (UFL vectors, normalised here), or
+        ``None`` for an isotropic material.
+    isochoric_isotropic
+        When true the isotropic invariant :attr:`I1` is the isochoric ``J^(-2/3) tr C``
+        (nearly incompressible formulation: the volumetric response then comes from the
+        penalty alone and the stress vanishes in the reference state); when false it is
+        ``tr C`` (exactly incompressible: ``J = 1`` is imposed by the pressure field).
+    """
+
+    F: Any
+    f0: Any = None
+    s0: Any = None
+    n0: Any = None
+    isochoric_isotropic: bool = False
+
+    @classmethod
+    def from_displacement(cls, u: Any, *, f0: Any = None, s0: Any = None, n0: Any = None,
+                          isochoric_isotropic: bool = False) -> Kinematics:
+        """Kinematics of the displacement ``u`` (mm): ``F = I + Grad u``."""
+        import ufl
+
+        F = ufl.Identity(u.ufl_shape[0]) + ufl.grad(u)
+        return cls(F, f0, s0, n0, isochoric_isotropic)
+
+    @property
+    def dim(self) -> int:
+        return self.F.ufl_shape[0]
+
+    @property
+    def J(self) -> Any:
+        import ufl
+
+        return ufl.det(self.F)
+
+    @property
+    def C(self) -> Any:
+        """Right Cauchy–Green tensor ``F^T F``."""
+        F = self.F
+        return F.T * F
+
+    @property
+    def E(self) -> Any:
+        """Green–Lagrange strain ``(C - I) / 2``."""
+        import ufl
+
+        return 0.5 * (self.C - ufl.Identity(self.dim))
+
+    @property
+    def I1(self) -> Any:
+        """First invariant used by isotropic terms (isochoric when compressible)."""
+        import ufl
+
+        i1 = ufl.tr(self.C)
+        if self.isochoric_isotropic:
+            return self.J ** (-2.0 / 3.0) * i1
+        return i1
+
+    def direction(self, name: str) -> Any:
+        """The normalised material direction ``"f0"``, ``"s0"`` or ``"n0"``."""
+        vec = getattr(self, name)
+        if vec is None:
+            from cardiotwin.exceptions import ConfigError
+
+            raise ConfigError(f"this material needs the {name} direction field; pass fibres "
+                              "(f0, s0, n0) to the mechanics problem")
+        return unit(vec)
+
+    def I4(self, name: str = "f0") -> Any:
+        """Squared stretch along a material direction, ``a0 · C a0``."""
+        import ufl
+
+        a = self.direction(name)
+        return ufl.inner(self.C * a, a)
+
+    def I8(self, a_name: str = "f0", b_name: str = "s0") -> Any:
+        """Coupling invariant ``a0 · C b0``."""
+        import ufl
+
+        a, b = self.direction(a_name), self.direction(b_name)
+        return ufl.inner(self.C * a, b)
+
+    def fibre_strain(self) -> Any:
+        """Green–Lagrange fibre strain ``E_ff = f0 · E f0``."""
+        import ufl
+
+        f = self.direction("f0")
+        return ufl.inner(self.E * f, f)
