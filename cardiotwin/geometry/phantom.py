@@ -284,7 +284,7 @@ def make_atrial_phantom(spec: PhantomSpec | None = None) -> tuple[np.ndarray, np
     for centre, radius in FIBROSIS_PATCHES_MM:
         r = np.linalg.norm(world - np.asarray(centre), axis=-1)
         bump = np.clip(1.0 - (r / radius) ** 2, 0.0, None)
-        iir = np.maximum(iir, 1.0 + 0.5 * bump * (r < radius))
+        iir = np.maximum(iir, np.where(r < radius, 1.0 + 0.5 * bump, 0.0))
     lge = np.zeros(shape)
     lge[blood] = LGE_BLOOD
     lge[wall] = LGE_BLOOD * iir[wall]

@@ -102,7 +102,7 @@ class Fibrosis:
         return LesionSet(lesions, bz)
 
 
-def intensity_ratio(geometry: Any, image: Any, *, inner_mm: float = 0.5,
+def intensity_ratio(geometry: Any, image: Any, *, inner_mm: float = 1.0,
                     wall_mm: float = 3.0, pool_mm: float = 3.0, samples: int = 6) -> Any:
     """The image intensity ratio at every vertex of an atrial surface (P1 Function).
 
@@ -113,7 +113,9 @@ def intensity_ratio(geometry: Any, image: Any, *, inner_mm: float = 0.5,
     image
         An :class:`~cardiotwin.geometry.image.IntensityImage` or a path to one.
     inner_mm, wall_mm
-        The stretch of the outward normal sampled (mm from the surface).
+        The stretch of the outward normal sampled (mm from the surface).  The first
+        millimetre is skipped: there the blood pool's partial volume (about a voxel,
+        more with smoothing) raises healthy wall towards the pool's intensity.
     pool_mm
         Depth inside the surface where the blood pool is sampled (mm).
     samples
