@@ -226,6 +226,7 @@ class Episode:
     rotors: int | None = None
     sim_ms: float = 0.0
     wall_s: float = 0.0
+    activated_fraction: float = 0.0
     density: np.ndarray | None = field(default=None, repr=False)
     df_map: np.ndarray | None = field(default=None, repr=False)
 
@@ -235,6 +236,7 @@ class Episode:
                 "cycle_length_ms": self.cycle_length_ms,
                 "dominant_frequency_hz": self.dominant_frequency_hz,
                 "phase_singularities": self.phase_singularities, "rotors": self.rotors,
+                "activated_fraction": self.activated_fraction,
                 "simulated_ms": self.sim_ms, "wall_s": self.wall_s}
 
 
@@ -349,9 +351,12 @@ class _Runner:
             self.comm.Barrier()
             if self.comm.rank == 0:
                 shutil.rmtree(tmp, ignore_errors=True)
+        hit = np.isfinite(sim.tracker.first_activation[: sim.n_owned])
+        counts = self.comm.allreduce(np.array([hit.sum(), hit.size], float))
         ep = Episode(site=site, sustained=bool(result.reentry), induced_by=label, tried=tried,
                      last_activity_ms=float(result.last_activity_ms),
-                     cycle_length_ms=float(result.cycle_length_ms), sim_ms=sim_ms)
+                     cycle_length_ms=float(result.cycle_length_ms), sim_ms=sim_ms,
+                     activated_fraction=float(counts[0] / counts[1]))
         if result.reentry:
             self._drivers(ep, rec, last_end)
         ep.wall_s = time.perf_counter() - t_wall
