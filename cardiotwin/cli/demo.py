@@ -76,6 +76,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                          "cti, personalised)")
     af.add_argument("--protocol", choices=("s1s2", "burst"), default=None,
                     help="decremental S1-S2 (default) or bursts at decreasing cycle lengths")
+    af.add_argument("--s2", type=floats, default=None,
+                    help="S2 coupling intervals to try, ms, decreasing")
     af.add_argument("--persist", type=float, default=None,
                     help="activity after the last stimulus that counts as sustained AF, ms")
     af.add_argument("--gap", type=float, default=None,
@@ -170,7 +172,7 @@ def _run_af_ablation(args: argparse.Namespace) -> int:
     cfg = QUICK if args.quick else AFConfig()
     kw: dict = {}
     for key, attr in (("mesh_dir", "mesh"), ("lge", "lge"), ("protocol", "protocol"),
-                      ("persist_ms", "persist"), ("gap_mm", "gap"),
+                      ("persist_ms", "persist"), ("gap_mm", "gap"), ("s2_ms", "s2"),
                       ("ranks_per_run", "ranks_per_run")):
         if getattr(args, attr) is not None:
             kw[key] = getattr(args, attr)
@@ -182,12 +184,13 @@ def _run_af_ablation(args: argparse.Namespace) -> int:
     def row(name: str, r: dict) -> str:
         df = r["dominant_frequency_hz"]
         sites = ", ".join(r["inducible_sites"]) or "-"
-        return (f"{name:14s} {'yes' if r['inducible'] else 'no':>10s} {sites:24s} "
-                f"{'-' if df is None else f'{df:.1f}':>8s} {r['phase_singularities']:6.1f}")
+        return (f"{name:14s} {'yes' if r['inducible'] else 'no':>10s} {r['outcome']:>13s} "
+                f"{sites:24s} {'-' if df is None else f'{df:.1f}':>8s} "
+                f"{r['phase_singularities']:6.1f}")
 
     lines = [f"{out['geometry']}: {out['vertices']} vertices, {out['model']}",
-             f"{'strategy':14s} {'inducible':>10s} {'from sites':24s} {'DF (Hz)':>8s} "
-             f"{'PS':>6s}", row("baseline", out["baseline"])]
+             f"{'strategy':14s} {'inducible':>10s} {'outcome':>13s} {'from sites':24s} "
+             f"{'DF (Hz)':>8s} {'PS':>6s}", row("baseline", out["baseline"])]
     lines += [row(r["name"], r) for r in out["strategies"]]
     lines += [f"{k}: {v}" for k, v in out.get("figures", {}).items()]
     lines.append(f"wall time {out['wall_s']:.1f} s on {out['ranks']} rank(s)")

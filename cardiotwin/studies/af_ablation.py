@@ -211,6 +211,34 @@ def pacing_sites(geometry: Any, names: Sequence[str]) -> dict[str, tuple[float, 
     return out
 
 
+#: outcomes of one induction series (:func:`classify_outcome`)
+OUTCOMES = ("terminated", "organised", "fibrillation")
+
+
+def classify_outcome(sustained: bool, df_map: np.ndarray | None,
+                     phase_singularities: float | None, *, df_spread_hz: float = 0.5,
+                     max_singularities: float = 1.5) -> str:
+    """What the atria do after the last stimulus of an induction series.
+
+    ``terminated``: activity stopped within ``persist_ms`` (non-inducible);
+    ``organised``: sustained, but one rhythm everywhere (the interquartile range of the
+    dominant-frequency map within ``df_spread_hz``) with at most ``max_singularities``
+    phase singularities per frame on average: a macro-re-entrant atrial tachycardia or
+    flutter, or a single stable rotor (a conversion when ablation turns AF into it);
+    ``fibrillation``: sustained and disorganised (several frequencies or drivers).
+    """
+    if not sustained:
+        return "terminated"
+    df = np.asarray(df_map, float) if df_map is not None else np.zeros(0)
+    df = df[np.isfinite(df)]
+    if df.size == 0:
+        return "fibrillation"
+    q1, q3 = np.percentile(df, [25.0, 75.0])
+    if q3 - q1 <= df_spread_hz and (phase_singularities or 0.0) <= max_singularities:
+        return "organised"
+    return "fibrillation"
+
+
 @dataclass
 class Episode:
     """One induction attempt series from one site on one lesion set."""
@@ -237,6 +265,8 @@ class Episode:
                 "dominant_frequency_hz": self.dominant_frequency_hz,
                 "phase_singularities": self.phase_singularities, "rotors": self.rotors,
                 "activated_fraction": self.activated_fraction,
+                "outcome": classify_outcome(self.sustained, self.df_map,
+                                            self.phase_singularities),
                 "simulated_ms": self.sim_ms, "wall_s": self.wall_s}
 
 
@@ -465,7 +495,11 @@ def _table(comm: Any, runner: _Runner | None, color: int, groups: int, sites: Se
 def _summary(episodes: Sequence[Episode]) -> dict[str, Any]:
     ind = [e for e in episodes if e.sustained]
     dfs = [e.dominant_frequency_hz for e in ind if e.dominant_frequency_hz is not None]
+    outcomes = [classify_outcome(e.sustained, e.df_map, e.phase_singularities)
+                for e in episodes]
+    worst = max(outcomes, key=OUTCOMES.index)
     return {"inducible": bool(ind), "inducible_sites": [e.site for e in ind],
+            "outcome": worst,
             "dominant_frequency_hz": float(np.median(dfs)) if dfs else None,
             "phase_singularities": (float(np.mean([e.phase_singularities for e in ind]))
                                     if ind else 0.0),

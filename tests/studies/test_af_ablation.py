@@ -136,3 +136,15 @@ def test_sites_batched_over_ranks_give_the_same_table(comm, dolfinx):
     b = [(s["site"], s["inducible"], round(s["activated_fraction"], 3))
          for s in split["baseline"]["sites"]]
     assert a == b
+
+
+def test_outcomes_from_dominant_frequency_and_singularities():
+    from cardiotwin.studies.af_ablation import classify_outcome
+
+    rng = np.random.default_rng(0)
+    uniform = 6.0 + rng.normal(0.0, 0.05, 500)  # one rhythm everywhere
+    two = np.r_[np.full(250, 5.0), np.full(250, 8.0)]  # two domains: fibrillatory conduction
+    assert classify_outcome(False, None, None) == "terminated"
+    assert classify_outcome(True, uniform, 1.0) == "organised"
+    assert classify_outcome(True, uniform, 4.0) == "fibrillation"  # several drivers
+    assert classify_outcome(True, two, 1.0) == "fibrillation"
