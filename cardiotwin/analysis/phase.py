@@ -79,16 +79,23 @@ class VoltageRecorder:
         return np.asarray(self.times), out
 
 
-def phase(v: npt.ArrayLike) -> np.ndarray:
-    """Phase (rad, in (-pi, pi]) of each column of ``v[k, n]`` (Hilbert transform)."""
+def phase(v: npt.ArrayLike, *, min_amplitude: float | None = None) -> np.ndarray:
+    """Phase (rad, in (-pi, pi]) of each column of ``v[k, n]`` (Hilbert transform).
+
+    With ``min_amplitude`` (signal units, e.g. mV), signals whose peak-to-peak range is
+    smaller get NaN: tissue that does not activate (scar, lesions, blocked regions) has no
+    phase, and the angle of its noise would make spurious singularities.
+    """
     from scipy.signal import hilbert
 
     x = np.asarray(v, float)
     if x.ndim != 2 or x.shape[0] < 4:
         raise ConfigError(f"phase: expected samples x signals with >= 4 samples, got "
                           f"{x.shape}")
-    x = x - x.mean(axis=0)
-    return np.angle(hilbert(x, axis=0))
+    th = np.angle(hilbert(x - x.mean(axis=0), axis=0))
+    if min_amplitude is not None:
+        th[:, np.ptp(x, axis=0) < float(min_amplitude)] = np.nan
+    return th
 
 
 def phase_singularities(theta: npt.ArrayLike, triangles: npt.ArrayLike

@@ -408,8 +408,12 @@ class _Runner:
             t, v = data
             skip = t >= start_ms + 200.0  # the last paced wave has left
             t, v = t[skip], v[skip].astype(float)
-            th = phase(v)
-            frames = singularities_over_time(t, th, self.arrays.points, self.arrays.cells)
+            # no phase where the tissue does not activate (scar, lesions): < 30 mV swing
+            th = phase(v, min_amplitude=30.0)
+            # singularities away from the record's ends (Hilbert edge effects: 100 ms)
+            inner = (t >= t[0] + 100.0) & (t <= t[-1] - 100.0)
+            frames = singularities_over_time(t[inner], th[inner], self.arrays.points,
+                                             self.arrays.cells)
             tracks = track_singularities(frames, min_life_ms=self.cfg.rotor_min_ms)
             df = dominant_frequency(t, v)
             n_ps = float(np.mean([len(f[1]) for f in frames]))

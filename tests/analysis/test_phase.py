@@ -162,3 +162,19 @@ def test_singularity_density_counts_frames_within_the_radius():
     assert np.all(dens[near] == 4.0)
     assert np.all(dens[~near] == 0.0)
     assert not singularity_density(pts, []).any()
+
+
+def test_silent_tissue_has_no_phase_and_no_singularity():
+    pts, tri = _grid()
+    t = np.arange(0.0, 1000.0, 5.0)
+    rng = np.random.default_rng(2)
+    # a plane wave, and a block of non-excitable tissue at rest with 0.5 mV of noise
+    v = -80.0 + 100.0 * 0.5 * (1 + np.cos(2 * np.pi * 6.0 * t[:, None] / 1000.0
+                                          - 0.3 * pts[None, :, 0]))
+    silent = (pts[:, 0] > 20.0) & (pts[:, 1] > 20.0)
+    v[:, silent] = -80.0 + rng.normal(0.0, 0.5, (t.size, silent.sum()))
+    noisy = singularities_over_time(t, phase(v), pts, tri)
+    assert sum(len(f[1]) for f in noisy) > 0  # the noise's angle winds at random
+    th = phase(v, min_amplitude=30.0)
+    assert np.isnan(th[:, silent]).all() and np.isfinite(th[:, ~silent]).all()
+    assert sum(len(f[1]) for f in singularities_over_time(t, th, pts, tri)) == 0
