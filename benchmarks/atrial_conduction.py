@@ -1,12 +1,13 @@
 """Atrial conduction: velocity along and across fibres, and a sinus beat on the phantom atria.
 
 1. Conduction velocity of the fast atrial model (chronic-AF fit) with the AF study's
-   conductivities: a planar wave along a 40 mm strip of triangles with the conductivity
-   along fibres, then across (a uniform planar medium: the anisotropic velocity along a
-   principal direction is the isotropic one with that conductivity), at element sizes from
-   the phantom's 2 mm down to 0.25 mm (the mesh dependence of the velocity on a coarse
-   surface mesh).  CV is the distance between x = 10 and 30 mm over the difference of
-   their activation times.
+   conductivities and with a healthy atrium's (``--healthy``, default 0.5, 0.125 S/m): a
+   planar wave along a 40 mm strip of triangles with the conductivity along fibres, then
+   across (a uniform planar medium: the anisotropic velocity along a principal direction
+   is the isotropic one with that conductivity), at element sizes from the phantom's
+   2 mm down to 0.25 mm (the mesh dependence of the velocity on a coarse surface mesh).
+   CV is the distance between x = 10 and 30 mm over the difference of their activation
+   times.
 2. A sinus beat on the shipped phantom atria: stimulus at the sinus-node region of the RA
    (the geometry's ``sinus_node_mm``), conduction through Bachmann's bundle and the other
    inter-atrial links; total atrial activation time (last minus first activation of the
@@ -114,22 +115,30 @@ def sinus_beat(sigma_f: float, sigma_s: float, bundle_factor: float, png: str | 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="2,1,0.5,0.25", help="element sizes, mm")
-    ap.add_argument("--png", default=None, help="activation map of the sinus beat")
+    ap.add_argument("--png", default=None, help="activation maps of the sinus beat "
+                    "(NAME_af_substrate.png, NAME_healthy.png)")
+    ap.add_argument("--healthy", type=lambda t: tuple(float(v) for v in t.split(",")),
+                    default=(0.5, 0.125), help="healthy sigma_f,sigma_s (S/m)")
     args = ap.parse_args()
     from cardiotwin.studies.af_ablation import AFConfig
 
     cfg = AFConfig()
-    cv = []
-    for h in (float(v) for v in args.sizes.split(",")):
-        dt = 0.1 if h >= 0.5 else 0.05
-        cv.append({"h_mm": h, "dt_ms": dt,
-                   "cv_along_m_per_s": strip_cv(cfg.sigma_f, h, dt),
-                   "cv_across_m_per_s": strip_cv(cfg.sigma_s, h, dt),
-                   "cv_bundle_m_per_s": strip_cv(cfg.bundle_factor * cfg.sigma_f, h, dt)})
-    out = {"model": "ms-atrial-caf", "sigma_f_S_per_m": cfg.sigma_f,
-           "sigma_s_S_per_m": cfg.sigma_s, "bundle_factor": cfg.bundle_factor,
-           "conduction_velocity": cv,
-           "sinus_beat": sinus_beat(cfg.sigma_f, cfg.sigma_s, cfg.bundle_factor, args.png)}
+    out: dict = {"model": "ms-atrial-caf", "bundle_factor": cfg.bundle_factor}
+    # the AF study's substrate, and a healthy atrium's conductivities for comparison
+    for name, sf, ss in (("af_substrate", cfg.sigma_f, cfg.sigma_s),
+                         ("healthy", args.healthy[0], args.healthy[1])):
+        cv = []
+        for h in (float(v) for v in args.sizes.split(",")):
+            dt = 0.1 if h >= 0.5 else 0.05
+            cv.append({"h_mm": h, "dt_ms": dt,
+                       "cv_along_m_per_s": strip_cv(sf, h, dt),
+                       "cv_across_m_per_s": strip_cv(ss, h, dt),
+                       "cv_bundle_m_per_s": strip_cv(cfg.bundle_factor * sf, h, dt)})
+        out[name] = {"sigma_f_S_per_m": sf, "sigma_s_S_per_m": ss,
+                     "conduction_velocity": cv,
+                     "sinus_beat": sinus_beat(sf, ss, cfg.bundle_factor,
+                                              args.png.replace(".png", f"_{name}.png")
+                                              if args.png else None)}
     if MPI.COMM_WORLD.rank == 0:
         emit(out)
 

@@ -81,7 +81,12 @@ class AFConfig:
     tissue
         Tissue of the fast model (``caf``: chronic-AF remodelling).
     sigma_f, sigma_s
-        Conductivity along and across fibres (S/m).
+        Conductivity along and across fibres (S/m).  The defaults give 0.29 and
+        0.15 m/s with the fast chronic-AF model (``benchmarks/atrial_conduction.py``):
+        slow, as in a remodelled, fibrotic atrium, and needed on the small phantom: at
+        0.2 S/m (0.41 m/s) no S1-S2 coupling interval from the veins sustained AF there,
+        at 0.5 S/m (0.65 m/s, a healthy atrium) the wavelength (about 100 mm) exceeds
+        the phantom's left atrium.
     bundle_factor
         Conductivity multiplier along Bachmann's bundle and the crista terminalis.
     fibrosis
@@ -92,7 +97,9 @@ class AFConfig:
         ``"s1s2"`` (decremental S1-S2) or ``"burst"`` (bursts at decreasing cycle
         lengths).
     s1_ms, n_s1, s2_ms
-        S1 cycle length and count, S2 coupling intervals tried (decreasing).
+        S1 cycle length and count, S2 coupling intervals tried (decreasing; the
+        default steps close to the fast model's effective refractory period, 150 ms
+        in the cell at 250 ms pacing).
     burst_ms, burst_beats
         Burst cycle lengths tried and stimuli per burst.
     persist_ms
@@ -110,6 +117,10 @@ class AFConfig:
         Rounds of the personalised strategy (ablate, re-induce, repeat).
     rotor_min_ms
         Shortest phase-singularity track counted as a rotor.
+    min_af_fraction
+        Sustained activity is AF only if at least this fraction of the atria activates
+        after the last stimulus; less is activity confined to an isolated region (e.g.
+        re-entry inside a vein's PVI line, dissociated from the atria).
     ranks_per_run
         MPI ranks per simulation (None: all); the rest run other sites at the same time.
     """
@@ -117,8 +128,8 @@ class AFConfig:
     mesh_dir: str | None = None
     lge: str | None = None
     tissue: str = "caf"
-    sigma_f: float = 0.5
-    sigma_s: float = 0.125
+    sigma_f: float = 0.1
+    sigma_s: float = 0.025
     bundle_factor: float = 4.0
     fibrosis: Fibrosis = field(default_factory=lambda: Fibrosis(
         conductivity_factor=0.3, collagen_fraction=0.3,
@@ -126,8 +137,8 @@ class AFConfig:
     sites: tuple[str, ...] = ("lspv", "lipv", "rspv", "ripv", "laa", "cs")
     protocol: str = "s1s2"
     s1_ms: float = 250.0
-    n_s1: int = 6
-    s2_ms: tuple[float, ...] = (200.0, 180.0, 165.0, 150.0, 140.0)
+    n_s1: int = 4
+    s2_ms: tuple[float, ...] = (170.0, 160.0, 155.0, 150.0, 147.0, 145.0)
     burst_ms: tuple[float, ...] = (180.0, 160.0, 145.0, 130.0)
     burst_beats: int = 8
     persist_ms: float = 2000.0
@@ -139,9 +150,13 @@ class AFConfig:
     gap_mm: float | None = None
     optima_rounds: int = 3
     rotor_min_ms: float = 150.0
+    min_af_fraction: float = 0.2
     ranks_per_run: int | None = None
 
     def __post_init__(self) -> None:
+        if not 0 <= self.min_af_fraction < 1:
+            raise ConfigError(f"AFConfig.min_af_fraction = {self.min_af_fraction!r}: "
+                              "expected 0 <= f < 1")
         for name in ("sigma_f", "sigma_s", "bundle_factor", "s1_ms", "persist_ms", "dt_ms",
                      "record_ms", "lesion_width_mm", "rotor_min_ms"):
             v = getattr(self, name)
@@ -212,7 +227,9 @@ def pacing_sites(geometry: Any, names: Sequence[str]) -> dict[str, tuple[float, 
 
 
 #: outcomes of one induction series (:func:`classify_outcome`)
-OUTCOMES = ("terminated", "organised", "fibrillation")
+#: (``confined``: sustained activity only inside an isolated region, e.g. dissociated
+#: firing in a vein inside its PVI line: not AF)
+OUTCOMES = ("terminated", "confined", "organised", "fibrillation")
 
 
 def classify_outcome(sustained: bool, df_map: np.ndarray | None,
@@ -255,6 +272,7 @@ class Episode:
     sim_ms: float = 0.0
     wall_s: float = 0.0
     activated_fraction: float = 0.0
+    confined: bool = False
     density: np.ndarray | None = field(default=None, repr=False)
     df_map: np.ndarray | None = field(default=None, repr=False)
 
@@ -265,8 +283,9 @@ class Episode:
                 "dominant_frequency_hz": self.dominant_frequency_hz,
                 "phase_singularities": self.phase_singularities, "rotors": self.rotors,
                 "activated_fraction": self.activated_fraction,
-                "outcome": classify_outcome(self.sustained, self.df_map,
-                                            self.phase_singularities),
+                "outcome": ("confined" if self.confined else
+                            classify_outcome(self.sustained, self.df_map,
+                                             self.phase_singularities)),
                 "simulated_ms": self.sim_ms, "wall_s": self.wall_s}
 
 
@@ -354,7 +373,7 @@ class _Runner:
                               if self.comm.rank == 0 else None, root=0)
         ck = sim.save_checkpoint(Path(tmp) / "start")
         tried: list[str] = []
-        result, label, last_end = None, None, 0.0
+        result, label, last_end, confined = None, None, 0.0, False
         try:
             for name, stimulus, end in attempts:
                 tried.append(name)
@@ -370,11 +389,21 @@ class _Runner:
                         break
                 sim_ms += sim.t - t_ck
                 res = det.result()
-                logger.info("site %s, %s: %s (last activity %.0f ms)", site, name,
-                            "sustained AF" if res.reentry else "not sustained",
-                            res.last_activity_ms)
+                # the share of the atria that activated after the last stimulus: activity
+                # confined to an isolated region (a vein inside its PVI line) is not AF
+                late = sim.tracker.last_activation[: sim.n_owned] > end
+                frac = self.comm.allreduce(np.array([late.sum(), late.size], float))
+                involved = float(frac[0] / frac[1])
+                af = bool(res.reentry) and involved >= cfg.min_af_fraction
+                confined = confined or (bool(res.reentry) and not af)
+                logger.info("site %s, %s: %s (last activity %.0f ms, %.0f %% of the atria "
+                            "after the last stimulus)", site, name,
+                            "sustained AF" if af else ("sustained activity confined to an "
+                                                       "isolated region" if res.reentry
+                                                       else "not sustained"),
+                            res.last_activity_ms, 100 * involved)
                 result, last_end = res, end
-                if res.reentry:
+                if af:
                     label = name
                     break
         finally:
@@ -383,11 +412,12 @@ class _Runner:
                 shutil.rmtree(tmp, ignore_errors=True)
         hit = np.isfinite(sim.tracker.first_activation[: sim.n_owned])
         counts = self.comm.allreduce(np.array([hit.sum(), hit.size], float))
-        ep = Episode(site=site, sustained=bool(result.reentry), induced_by=label, tried=tried,
+        ep = Episode(site=site, sustained=label is not None, induced_by=label, tried=tried,
+                     confined=confined and label is None,
                      last_activity_ms=float(result.last_activity_ms),
                      cycle_length_ms=float(result.cycle_length_ms), sim_ms=sim_ms,
                      activated_fraction=float(counts[0] / counts[1]))
-        if result.reentry:
+        if ep.sustained:
             self._drivers(ep, rec, last_end)
         ep.wall_s = time.perf_counter() - t_wall
         return ep
@@ -412,6 +442,8 @@ class _Runner:
             th = phase(v, min_amplitude=30.0)
             # singularities away from the record's ends (Hilbert edge effects: 100 ms)
             inner = (t >= t[0] + 100.0) & (t <= t[-1] - 100.0)
+            if inner.sum() < 2:  # a short record (persist_ms < 500 ms): every frame
+                inner[:] = True
             frames = singularities_over_time(t[inner], th[inner], self.arrays.points,
                                              self.arrays.cells)
             tracks = track_singularities(frames, min_life_ms=self.cfg.rotor_min_ms)
@@ -499,7 +531,8 @@ def _table(comm: Any, runner: _Runner | None, color: int, groups: int, sites: Se
 def _summary(episodes: Sequence[Episode]) -> dict[str, Any]:
     ind = [e for e in episodes if e.sustained]
     dfs = [e.dominant_frequency_hz for e in ind if e.dominant_frequency_hz is not None]
-    outcomes = [classify_outcome(e.sustained, e.df_map, e.phase_singularities)
+    outcomes = ["confined" if e.confined else
+                classify_outcome(e.sustained, e.df_map, e.phase_singularities)
                 for e in episodes]
     worst = max(outcomes, key=OUTCOMES.index)
     return {"inducible": bool(ind), "inducible_sites": [e.site for e in ind],

@@ -20,6 +20,7 @@ from cardiotwin.studies.af_ablation import AFConfig, driver_lesion, driver_targe
     (dict(persist_ms=0.0), "persist_ms"),
     (dict(optima_rounds=0), "optima_rounds"),
     (dict(ranks_per_run=0), "ranks_per_run"),
+    (dict(min_af_fraction=1.0), "min_af_fraction"),
 ])
 def test_bad_configuration_is_named(kw, match):
     with pytest.raises(ConfigError, match=match):
