@@ -448,6 +448,7 @@ class _Runner:
                                              self.arrays.cells)
             tracks = track_singularities(frames, min_life_ms=self.cfg.rotor_min_ms)
             df = dominant_frequency(t, v)
+            df[~np.isfinite(th).all(axis=0)] = np.nan  # no rhythm where nothing activates
             n_ps = float(np.mean([len(f[1]) for f in frames]))
             out = (float(np.nanmedian(df)), n_ps, len(tracks),
                    singularity_density(self.arrays.points, tracks), df)
