@@ -32,8 +32,10 @@ tolerance.
 
 Notes
 -----
-Cost: the fast model and the ~2 mm phantom surface (about 5000 vertices) at dt = 0.1 ms
-take of the order of 10-20 s of wall time per simulated second on one core.  A CRN
+Cost: the fast model and the 2 mm phantom surface (4,990 vertices) at dt = 0.1 ms take
+3-8 s of wall time per simulated second on one core (``benchmarks/atrial_conduction.py``);
+the full default table (6 sites x baseline and 6 strategies, ``persist_ms`` 1 s) about 22
+minutes on one rank.  A CRN
 tissue needs a finer mesh (its upstroke front is about 1 mm) and a 10x smaller time
 step: too slow for sweeps of seconds of fibrillation on two cores; it is used for the
 single-cell and conduction checks only.
