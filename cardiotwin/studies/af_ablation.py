@@ -13,7 +13,9 @@ The study, on an atrial surface geometry (default: the shipped phantom atria):
    decreasing coupling intervals (decremental S1-S2; restarted from a checkpoint after
    the train), or bursts at decreasing cycle lengths.  AF is *sustained* when activity
    lasts ``persist_ms`` after the last stimulus (:class:`cardiotwin.analysis.reentry.
-   ReentryDetector`); the attempt stops at the first sustained episode.
+   ReentryDetector`) and at least ``min_af_fraction`` of the atria activate after it
+   (less is activity confined to an isolated region); the attempt stops at the first
+   sustained episode.
 3. **Drivers.**  For every sustained episode: phase (Hilbert transform), phase
    singularities tracked in time (rotors lasting >= ``rotor_min_ms``), dominant frequency
    per vertex (:mod:`cardiotwin.analysis.phase`), and the singularity density (driver
@@ -617,8 +619,12 @@ def _maps(episodes: Sequence[Episode]) -> dict[str, Any]:
     ind = [e for e in episodes if e.sustained and e.density is not None]
     if not ind:
         return {}
-    return {"density": np.sum([e.density for e in ind], axis=0),
-            "df": np.nanmedian(np.stack([e.df_map for e in ind]), axis=0)}
+    import warnings
+
+    with warnings.catch_warnings():  # tissue that never activates has no frequency (NaN)
+        warnings.simplefilter("ignore", RuntimeWarning)
+        df = np.nanmedian(np.stack([e.df_map for e in ind]), axis=0)
+    return {"density": np.sum([e.density for e in ind], axis=0), "df": df}
 
 
 def _lesion_area(runner: _Runner, strat: Any) -> float:
