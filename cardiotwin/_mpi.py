@@ -110,6 +110,42 @@ def nearest_owned_vertex(comm: Any, owned_x: npt.NDArray[np.float64],
     return global_argmin(comm, d2, x)
 
 
+def nearest_owned_vertices(comm: Any, owned_x: npt.NDArray[np.float64],
+                           points_mm: npt.ArrayLike, *, candidates: int = 4
+                           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each of ``points_mm[n, 3]``: the rank owning the nearest vertex, its index in
+    ``owned_x`` (-1 on other ranks) and the distance (mm).
+
+    The vectorised form of :func:`nearest_owned_vertex`: one k-d tree query per rank and
+    one allgather; ties go to the lexicographically smallest coordinates, whatever the
+    partition.  Collective.
+    """
+    from scipy.spatial import cKDTree
+
+    x = np.asarray(owned_x, float).reshape(-1, 3)
+    p = np.asarray(points_mm, float).reshape(-1, 3)
+    n = len(p)
+    best = np.full((n, 4), np.inf)  # distance, x, y, z of this rank's candidate
+    local = np.full(n, -1, dtype=np.int64)
+    if len(x) and n:
+        k = min(candidates, len(x))
+        d, idx = cKDTree(x).query(p, k=k)
+        d, idx = d.reshape(n, k), idx.reshape(n, k)
+        for i in range(n):
+            near = idx[i][d[i] <= d[i, 0] * (1 + 1e-9) + 1e-12]
+            j = int(near[np.lexsort(x[near].T[::-1])[0]])
+            local[i] = j
+            best[i] = (round(float(np.linalg.norm(x[j] - p[i])), 9), *x[j])
+    allbest = np.stack(comm.allgather(best))  # (ranks, n, 4)
+    owner = np.empty(n, dtype=np.int64)
+    for i in range(n):
+        keys = [tuple(allbest[r, i]) for r in range(allbest.shape[0])]
+        owner[i] = min(range(len(keys)), key=lambda r: keys[r])
+    idx_out = np.where(owner == comm.rank, local, -1)
+    dist = allbest[owner, np.arange(n), 0]
+    return owner, idx_out, dist
+
+
 def nearest_point(comm: Any, candidates_mm: npt.NDArray[np.float64],
                   point_mm: Sequence[float]) -> tuple[float, float, float] | None:
     """Coordinates (mm) of the candidate point nearest ``point_mm``, the same on every rank.

@@ -6,6 +6,7 @@ Examples::
     cardiotwin demo --quick --json
     cardiotwin demo crt --json --vv=-40,0,40
     cardiotwin demo vt-ablation --json
+    cardiotwin demo af-ablation --quick --json
     mpiexec -n 2 cardiotwin demo crt --json
 """
 
@@ -18,7 +19,7 @@ from cardiotwin.cli._common import emit, floats
 from cardiotwin.exceptions import ConfigError
 
 #: the demos besides the default one (``cardiotwin demo SCENARIO``)
-SCENARIOS = ("vt-ablation", "crt")
+SCENARIOS = ("vt-ablation", "crt", "af-ablation")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,6 +57,38 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                                   "phantom)")
     crt.add_argument("--json", action="store_true", help="print JSON (rank 0)")
     crt.set_defaults(_scenario_run=_run_crt)
+
+    af = sub.add_parser("af-ablation", help="atrial fibrillation on the phantom atria (or "
+                        "any atrial geometry): induce from the pacing sites, map drivers, "
+                        "test lesion sets")
+    af.add_argument("--quick", action="store_true",
+                    help="two pacing sites, 1 s of persistence, PVI, PVI+box and the "
+                         "personalised strategy (minutes)")
+    af.add_argument("--mesh", default=None,
+                    help="atrial geometry folder (default: the shipped phantom atria)")
+    af.add_argument("--lge", default=None, help="LGE-like intensity image of the fibrosis "
+                    "(default: the phantom's with the phantom)")
+    af.add_argument("--sites", default=None,
+                    help="comma-separated pacing sites (lspv, lipv, rspv, ripv, laa, cs, "
+                         "la-roof, ra-lateral)")
+    af.add_argument("--strategies", default=None,
+                    help="comma-separated lesion sets (pvi, pvi+roof, pvi+mitral, pvi+box, "
+                         "cti, personalised)")
+    af.add_argument("--protocol", choices=("s1s2", "burst"), default=None,
+                    help="decremental S1-S2 (default) or bursts at decreasing cycle lengths")
+    af.add_argument("--s2", type=floats, default=None,
+                    help="S2 coupling intervals to try, ms, decreasing")
+    af.add_argument("--persist", type=float, default=None,
+                    help="activity after the last stimulus that counts as sustained AF, ms")
+    af.add_argument("--gap", type=float, default=None,
+                    help="leave this much tissue unablated in the middle of every line, mm")
+    af.add_argument("--ranks-per-run", type=int, default=None,
+                    help="MPI ranks per simulation; the other ranks take other sites")
+    af.add_argument("-o", "--output", default="cardiotwin-af-ablation",
+                    help="folder for the driver and dominant-frequency maps "
+                         "(default ./cardiotwin-af-ablation)")
+    af.add_argument("--json", action="store_true", help="print JSON (rank 0)")
+    af.set_defaults(_scenario_run=_run_af_ablation)
 
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument("-o", "--output", default="cardiotwin-demo",
@@ -124,6 +157,42 @@ def _run_vt_ablation(args: argparse.Namespace) -> int:
              f"{', '.join(f'{c:g}' for c in out['s2_tried_after_ms'])} ms)"]
     if "activation_png" in out:
         lines.append(f"activation map of the re-entry: {out['activation_png']}")
+    lines.append(f"wall time {out['wall_s']:.1f} s on {out['ranks']} rank(s)")
+    emit(args, out, lines)
+    return 0
+
+
+def _run_af_ablation(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from mpi4py import MPI
+
+    from cardiotwin.studies.af_ablation import QUICK, AFConfig, af_ablation
+
+    cfg = QUICK if args.quick else AFConfig()
+    kw: dict = {}
+    for key, attr in (("mesh_dir", "mesh"), ("lge", "lge"), ("protocol", "protocol"),
+                      ("persist_ms", "persist"), ("gap_mm", "gap"), ("s2_ms", "s2"),
+                      ("ranks_per_run", "ranks_per_run")):
+        if getattr(args, attr) is not None:
+            kw[key] = getattr(args, attr)
+    for key in ("sites", "strategies"):
+        if getattr(args, key):
+            kw[key] = tuple(v.strip() for v in getattr(args, key).split(",") if v.strip())
+    out = af_ablation(MPI.COMM_WORLD, replace(cfg, **kw), outdir=args.output)
+
+    def row(name: str, r: dict) -> str:
+        df = r["dominant_frequency_hz"]
+        sites = ", ".join(r["inducible_sites"]) or "-"
+        return (f"{name:14s} {'yes' if r['inducible'] else 'no':>10s} {r['outcome']:>13s} "
+                f"{sites:24s} {'-' if df is None else f'{df:.1f}':>8s} "
+                f"{r['phase_singularities']:6.1f}")
+
+    lines = [f"{out['geometry']}: {out['vertices']} vertices, {out['model']}",
+             f"{'strategy':14s} {'inducible':>10s} {'outcome':>13s} {'from sites':24s} "
+             f"{'DF (Hz)':>8s} {'PS':>6s}", row("baseline", out["baseline"])]
+    lines += [row(r["name"], r) for r in out["strategies"]]
+    lines += [f"{k}: {v}" for k, v in out.get("figures", {}).items()]
     lines.append(f"wall time {out['wall_s']:.1f} s on {out['ranks']} rank(s)")
     emit(args, out, lines)
     return 0

@@ -43,7 +43,12 @@ from cardiotwin.ep.conductivity import Conductivity, conductivity_tensor
 from cardiotwin.ep.stimulus import Stimulus
 from cardiotwin.exceptions import ConfigError, SolverError
 from cardiotwin.geometry.fibres import Fibres
-from cardiotwin.geometry.regions import RegionResolver, check_region, is_geometry
+from cardiotwin.geometry.regions import (
+    RegionResolver,
+    check_region,
+    geometry_coordinates,
+    is_geometry,
+)
 from cardiotwin.io.monitor import Monitor
 from cardiotwin.ionic.parameters import ParameterChanges
 from cardiotwin.units import CHI_DEFAULT_PER_MM, CM_DEFAULT_UF_PER_MM2
@@ -260,6 +265,13 @@ class Monodomain:
     monitor
         A :class:`~cardiotwin.io.monitor.Monitor` collecting phase timings (one is
         created if omitted).
+    links
+        Discrete connections between two points of the tissue
+        (:class:`cardiotwin.geometry.atria.Link`, e.g. the inter-atrial bundles of an
+        atrial surface model); default: the geometry's ``links``.  Each adds
+        ``g / (chi Cm) (e_a - e_b)(e_a - e_b)^T`` to the stiffness, ``g`` its
+        conductance (S/m; a strand of conductivity sigma, width w and length L gives
+        ``sigma w / L`` on a surface mesh), between the vertices nearest its two ends.
 
     Raises
     ------
@@ -274,7 +286,7 @@ class Monodomain:
                  cell_tags: Any = None, facet_tags: Any = None,
                  region_conductivity: Mapping[int | str, Conductivity] | None = None,
                  conductivity_scaling: Any = None, stimuli: Sequence[Stimulus] = (),
-                 monitor: Monitor | None = None) -> None:
+                 monitor: Monitor | None = None, links: Sequence[Any] | None = None) -> None:
         require_dolfinx()
         from petsc4py import PETSc
 
@@ -304,13 +316,12 @@ class Monodomain:
         imap = self.V.dofmap.index_map
         self.n_owned = imap.size_local
         self.dof_coords = self.V.tabulate_dof_coordinates()
-        coords = {}
-        if fibres is not None and getattr(fibres, "transmural", None) is not None:
-            coords = {"transmural": fibres.transmural, "apicobasal": fibres.apicobasal}
+        coords = geometry_coordinates(geometry, fibres)
         tag_ids = ({"cell": geometry.cell_tag_ids, "facet": geometry.facet_tag_ids}
                    if geometry is not None else {})
         self.regions = RegionResolver(self.V, cell_tags=cell_tags, facet_tags=facet_tags,
-                                      tag_ids=tag_ids, coordinates=coords)
+                                      tag_ids=tag_ids, coordinates=coords,
+                                      table=getattr(geometry, "table", None))
 
         # ---- ionic models
         regions = (list(ionic) if isinstance(ionic, Sequence) and not isinstance(ionic, str)
@@ -360,6 +371,11 @@ class Monodomain:
         m_form = dolfinx.fem.form(ufl.inner(u, w) * ufl.dx)
         K = dolfinx.fem.petsc.assemble_matrix(k_form)
         K.assemble()
+        if links is None:
+            links = getattr(geometry, "links", ()) or ()
+        self.links = tuple(links)
+        if self.links:
+            self._add_links(K, self.links, scale)
         if cfg.lumped_mass:
             M = dolfinx.fem.petsc.assemble_matrix(m_form)
             M.assemble()
@@ -371,11 +387,13 @@ class Monodomain:
         else:
             M = dolfinx.fem.petsc.assemble_matrix(m_form)
             M.assemble()
+        # links add entries outside the P1 sparsity that M and K otherwise share
+        kw = {"structure": PETSc.Mat.Structure.DIFFERENT_NONZERO_PATTERN} if self.links else {}
         A = M.copy()
-        A.axpy(cfg.theta * dt, K)  # same nonzero pattern: both from the P1 sparsity
+        A.axpy(cfg.theta * dt, K, **kw)
         B = M.copy()
         if cfg.theta < 1.0:
-            B.axpy(-(1.0 - cfg.theta) * dt, K)
+            B.axpy(-(1.0 - cfg.theta) * dt, K, **kw)
         self._A, self._B, self._M, self._K = A, B, M, K
         self._b = A.createVecLeft()
         self._v_star = A.createVecLeft()
@@ -405,6 +423,40 @@ class Monodomain:
                     ksp.getType(), ksp.getPC().getType(), self.petsc_prefix)
 
     # ------------------------------------------------------------------ set-up helpers
+    def _add_links(self, K: Any, links: Sequence[Any], scale: float) -> None:
+        """Add the links' conductances to the assembled stiffness ``K`` (collective)."""
+        from petsc4py import PETSc
+
+        from cardiotwin._mpi import nearest_owned_vertices
+
+        ends = np.array([p for lk in links for p in (lk.a_mm, lk.b_mm)], float)
+        _owner, local, dist = nearest_owned_vertices(self.comm, self.owned_vertex_coordinates(),
+                                                    ends)
+        far = np.nonzero(dist > 5.0)[0]
+        if far.size:
+            raise ConfigError(f"link end {ends[far[0]].round(2).tolist()} mm is "
+                              f"{dist[far[0]]:.1f} mm from the nearest vertex: the link does "
+                              "not belong to this mesh")
+        imap = self.V.dofmap.index_map
+        gid = np.full(len(ends), -1, dtype=np.int64)
+        mine = local >= 0
+        if mine.any():
+            gid[mine] = imap.local_to_global(local[mine].astype(np.int32))
+        gid = self.comm.allreduce(np.where(mine, gid, 0))  # one owner per end
+        K.setOption(PETSc.Mat.Option.NEW_NONZERO_ALLOCATION_ERR, False)
+        lo, hi = K.getOwnershipRange()
+        for k, lk in enumerate(links):
+            a, b = int(gid[2 * k]), int(gid[2 * k + 1])
+            if a == b:
+                continue
+            g = float(lk.conductance_S_per_m) * scale
+            for row, col in ((a, b), (b, a)):
+                if lo <= row < hi:
+                    K.setValues([row], [row, col], [g, -g], addv=PETSc.InsertMode.ADD_VALUES)
+        K.assemble()
+        logger.info("monodomain: %d links added to the stiffness", len(links))
+
+
     def _make_blocks(self, regions: Sequence[IonicRegion]) -> list[_ModelBlock]:
         from cardiotwin.ionic import resolve_model
 
@@ -651,6 +703,11 @@ class Monodomain:
         return float(evaluate_at(f, point_mm)[0])
 
     # ------------------------------------------------------------------ checkpoints
+    def input_indices(self) -> npt.NDArray[np.int64]:
+        """Original (input) global index of each owned dof: partition-independent ids
+        (the vertex order of the mesh file / of the arrays the mesh was built from)."""
+        return self._input_indices()
+
     def _input_indices(self) -> npt.NDArray[np.int64]:
         """Original (input) global index of each owned dof: partition-independent ids."""
         geom = self.mesh.geometry

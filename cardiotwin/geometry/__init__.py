@@ -35,6 +35,10 @@ _EXPORTS = {
     "Box": "regions", "Sphere": "regions", "PointSet": "regions", "Line": "regions",
     "LabelImageRegion": "regions", "Tagged": "regions", "CoordinateRange": "regions",
     "FieldRange": "regions", "Intersection": "regions", "Union": "regions",
+    "CoordinatePath": "regions", "load_phantom_atria": "io", "PHANTOM_ATRIA_FOLDER": "io",
+    "AtrialMesh": "atria", "AtrialOptions": "atria", "Landmark": "atria", "Link": "atria",
+    "atrial_mesh_from_labels": "atria", "build_atrial_geometry": "pipeline",
+    "atrial_coordinates": "uac",
     "RegionResolver": "regions",
 }
 

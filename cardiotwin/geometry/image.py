@@ -55,13 +55,7 @@ class LabelImage:
         data = np.asarray(self.data)
         if data.ndim != 3 or min(data.shape) < 2:
             raise MeshError(f"{where}: expected a 3-D label image, got shape {data.shape}")
-        if not np.issubdtype(data.dtype, np.integer):
-            if np.issubdtype(data.dtype, np.floating) and np.all(np.isfinite(data)) and \
-                    np.array_equal(data, np.round(data)):
-                data = data.astype(np.int32)
-            else:
-                raise MeshError(f"{where}: voxel values of type {data.dtype} are not integer "
-                                "labels (is this an intensity image rather than a label map?)")
+        data = self._checked_values(data, where)
         spacing = tuple(float(s) for s in np.ravel(self.spacing_mm))
         if len(spacing) != 3 or not all(np.isfinite(spacing)) or min(spacing) <= 0.0:
             raise MeshError(f"{where}: voxel spacing {spacing} mm is invalid; every spacing "
@@ -77,6 +71,17 @@ class LabelImage:
         object.__setattr__(self, "spacing_mm", spacing)
         object.__setattr__(self, "origin_mm", origin)
         object.__setattr__(self, "direction", direction)
+
+    @staticmethod
+    def _checked_values(data: np.ndarray, where: str) -> np.ndarray:
+        """Integer labels (integral floating-point values are converted)."""
+        if not np.issubdtype(data.dtype, np.integer):
+            if np.issubdtype(data.dtype, np.floating) and np.all(np.isfinite(data)) and \
+                    np.array_equal(data, np.round(data)):
+                return data.astype(np.int32)
+            raise MeshError(f"{where}: voxel values of type {data.dtype} are not integer "
+                            "labels (is this an intensity image rather than a label map?)")
+        return data
 
     @property
     def affine(self) -> np.ndarray:
@@ -102,14 +107,47 @@ class LabelImage:
         return (x @ self.direction) / np.asarray(self.spacing_mm)
 
 
+@dataclass(frozen=True)
+class IntensityImage(LabelImage):
+    """A real-valued image (e.g. CT in HU, LGE-MRI intensities) on a voxel grid.
+
+    The grid is that of :class:`LabelImage`; ``data`` holds finite float32 values.
+    """
+
+    @staticmethod
+    def _checked_values(data: np.ndarray, where: str) -> np.ndarray:
+        if not (np.issubdtype(data.dtype, np.integer) or np.issubdtype(data.dtype,
+                                                                         np.floating)):
+            raise MeshError(f"{where}: voxel values of type {data.dtype} are not numbers")
+        out = np.asarray(data, dtype=np.float32)
+        if not np.all(np.isfinite(out)):
+            raise MeshError(f"{where}: the image holds non-finite intensities")
+        return out
+
+    def sample(self, x: np.ndarray) -> np.ndarray:
+        """Trilinear interpolation at world points ``x[..., 3]`` (mm); NaN outside."""
+        from scipy import ndimage
+
+        ijk = self.world_to_index(np.asarray(x, float).reshape(-1, 3))
+        shape = np.asarray(self.data.shape)
+        inside = np.all((ijk >= 0) & (ijk <= shape - 1), axis=1)
+        out = np.full(len(ijk), np.nan)
+        out[inside] = ndimage.map_coordinates(self.data, ijk[inside].T, order=1)
+        return out.reshape(np.shape(x)[:-1])
+
+
 def _from_affine(data: np.ndarray, affine: np.ndarray, source: str) -> LabelImage:
     a = np.asarray(affine, dtype=float)[:3, :3]
     spacing = np.linalg.norm(a, axis=0)
     if np.any(spacing <= 0.0) or not np.all(np.isfinite(spacing)):
         raise MeshError(f"{source}: voxel spacing {spacing.tolist()} mm is invalid; every "
                         "spacing must be finite and > 0 (fix the file's header)")
-    return LabelImage(np.asarray(data), tuple(spacing), tuple(np.asarray(affine)[:3, 3]),
-                      a / spacing, source)
+    data = np.asarray(data)
+    integral = np.issubdtype(data.dtype, np.integer) or (
+        np.issubdtype(data.dtype, np.floating) and np.all(np.isfinite(data))
+        and np.array_equal(data, np.round(data)))
+    cls = LabelImage if integral else IntensityImage
+    return cls(data, tuple(spacing), tuple(np.asarray(affine)[:3, 3]), a / spacing, source)
 
 
 def _read_nifti(path: Path) -> LabelImage:
@@ -335,9 +373,35 @@ def read_label_image(path: str | Path) -> LabelImage:
             raise MeshError(f"{p}: unknown label image type '{suffix}'; expected one of "
                             f"{', '.join(sorted(_READERS))} or a DICOM series folder")
     try:
-        return reader(p)
+        image = reader(p)
     except MeshError:
         raise
     except Exception as exc:
         raise MeshError(f"{p}: could not be read as a {reader.__name__[6:]} label image "
                         f"({type(exc).__name__}: {exc})") from exc
+    if isinstance(image, IntensityImage):
+        LabelImage._checked_values(np.asarray(image.data), str(p))  # raises
+    return image
+
+
+def read_intensity_image(path: str | Path) -> IntensityImage:
+    """Read a 3-D intensity image (CT, LGE-MRI...) in any format :func:`read_label_image`
+    reads; values as float32, world coordinates in mm (RAS+)."""
+    p = Path(path)
+    if not p.exists():
+        raise MeshError(f"{p}: no such image")
+    name = p.name.lower()
+    suffix = ".nii.gz" if name.endswith(".nii.gz") else p.suffix.lower()
+    reader = _read_dicom if p.is_dir() else _READERS.get(suffix)
+    if reader is None:
+        raise MeshError(f"{p}: unknown image type '{suffix}'; expected one of "
+                        f"{', '.join(sorted(_READERS))} or a DICOM series folder")
+    try:
+        image = reader(p)
+    except MeshError:
+        raise
+    except Exception as exc:
+        raise MeshError(f"{p}: could not be read as an image ({type(exc).__name__}: "
+                        f"{exc})") from exc
+    return IntensityImage(np.asarray(image.data), image.spacing_mm, image.origin_mm,
+                          image.direction, image.source)

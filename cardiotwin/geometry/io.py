@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 #: The phantom biventricle shipped with the source tree (``meshes/phantom_biv``).
 PHANTOM_FOLDER = Path(__file__).resolve().parents[2] / "meshes" / "phantom_biv"
+#: The phantom atria (endocardial surfaces) shipped with the source tree.
+PHANTOM_ATRIA_FOLDER = Path(__file__).resolve().parents[2] / "meshes" / "phantom_atria"
 
 MESH_FILE = "mesh.xdmf"
 FIBRES_FILE = "fibres.npz"
@@ -38,7 +40,15 @@ META_FILE = "geometry.json"
 
 @dataclass
 class Geometry:
-    """A simulation-ready myocardium: dolfinx mesh (mm), tags, fibres and coordinates."""
+    """A simulation-ready myocardium: dolfinx mesh (mm), tags, fibres and coordinates.
+
+    ``coordinates`` holds named P1 fields besides the fibres' own ventricular
+    coordinates (e.g. the atrial coordinates ``la-alpha``, ``la-beta``, ``ra-alpha``,
+    ``ra-beta`` and ``atrium`` of an atrial surface); ``links`` the discrete connections
+    between surface points (:class:`cardiotwin.geometry.atria.Link`) that a monodomain
+    model adds to its stiffness; ``table`` the vertex positions (``x``) and coordinates of
+    the whole mesh, the same on every rank (regions drawn in coordinates use it).
+    """
 
     mesh: Any
     cell_tags: Any
@@ -47,10 +57,19 @@ class Geometry:
     facet_tag_ids: dict[str, int]
     fibres: Fibres
     report: dict = field(default_factory=dict)
+    coordinates: dict[str, Any] = field(default_factory=dict)
+    links: tuple = ()
+    table: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+
+#: dolfinx cell type of a mesh by the number of vertices of its cells
+_CELL_TYPES = {4: "tetrahedron", 3: "triangle"}
 
 
 def to_dolfinx(tetmesh, comm):
-    """Distribute a :class:`~cardiotwin.geometry.meshing.TetMesh` held on rank 0.
+    """Distribute a mesh held on rank 0: a :class:`~cardiotwin.geometry.meshing.TetMesh`
+    (tetrahedra), an :class:`~cardiotwin.geometry.atria.AtrialMesh` (triangles in 3-D) or
+    any object with ``points``, ``cells``, ``cell_values``, ``facets``, ``facet_values``.
 
     Other ranks may pass ``None``. Returns ``(mesh, cell_tags, facet_tags)``.
     """
@@ -60,14 +79,17 @@ def to_dolfinx(tetmesh, comm):
     from dolfinx.io import distribute_entity_data
     from dolfinx.mesh import create_mesh, meshtags_from_entities
 
-    domain = ufl.Mesh(basix.ufl.element("Lagrange", "tetrahedron", 1, shape=(3,)))
+    k = comm.bcast(int(tetmesh.cells.shape[1]) if comm.rank == 0 else None, root=0)
+    if k not in _CELL_TYPES:
+        raise MeshError(f"cells with {k} vertices: expected tetrahedra (4) or triangles (3)")
+    domain = ufl.Mesh(basix.ufl.element("Lagrange", _CELL_TYPES[k], 1, shape=(3,)))
     if comm.rank == 0:
         cells, x = tetmesh.cells.astype(np.int64), tetmesh.points.astype(np.float64)
         facets, fvals = tetmesh.facets.astype(np.int64), tetmesh.facet_values.astype(np.int32)
         cvals = tetmesh.cell_values.astype(np.int32)
     else:
-        cells, x = np.empty((0, 4), np.int64), np.empty((0, 3), np.float64)
-        facets, fvals = np.empty((0, 3), np.int64), np.empty(0, np.int32)
+        cells, x = np.empty((0, k), np.int64), np.empty((0, 3), np.float64)
+        facets, fvals = np.empty((0, k - 1), np.int64), np.empty(0, np.int32)
         cvals = np.empty(0, np.int32)
     mesh = create_mesh(comm, cells, domain, x)
     tdim = mesh.topology.dim
@@ -108,32 +130,48 @@ def _gather_rows(comm, index: np.ndarray, rows: dict[str, np.ndarray], n: int):
     return out
 
 
-def _owned_rows(mesh, fibres: Fibres) -> dict[str, np.ndarray]:
-    n2d = _node_to_dof(mesh, fibres.transmural.function_space)
+#: vertex arrays of a fibre set (name -> components)
+_FIBRE_FIELDS = {"f0": 3, "s0": 3, "n0": 3, "transmural": 1, "apicobasal": 1}
+
+
+def _owned_rows(mesh, fibres: Fibres, coordinates: dict[str, Any] | None = None
+                ) -> dict[str, np.ndarray]:
+    from dolfinx import fem
+
+    n2d = _node_to_dof(mesh, fem.functionspace(mesh, ("Lagrange", 1)))
     n_owned = mesh.geometry.index_map().size_local
     d = n2d[:n_owned]
-    return {"x": mesh.geometry.x[:n_owned].copy(),
-            "f0": fibres.f0.x.array.reshape(-1, 3)[d],
-            "s0": fibres.s0.x.array.reshape(-1, 3)[d],
-            "n0": fibres.n0.x.array.reshape(-1, 3)[d],
-            "transmural": fibres.transmural.x.array[d],
-            "apicobasal": fibres.apicobasal.x.array[d]}
+    rows = {"x": mesh.geometry.x[:n_owned].copy()}
+    fields_ = {k: getattr(fibres, k) for k in _FIBRE_FIELDS}
+    fields_.update(coordinates or {})
+    for key, fn in fields_.items():
+        if fn is None or not hasattr(fn, "x"):
+            continue
+        rows[key] = (fn.x.array.reshape(-1, 3)[d] if _FIBRE_FIELDS.get(key) == 3
+                     else fn.x.array[d])
+    return rows
 
 
-def vertex_data_by_input(mesh, fibres: Fibres) -> dict[str, np.ndarray] | None:
+def vertex_data_by_input(mesh, fibres: Fibres, coordinates: dict[str, Any] | None = None
+                         ) -> dict[str, np.ndarray] | None:
     """Coordinates, fibres and coordinates gathered on rank 0 in the input vertex order
     (the order of the arrays the mesh was created from); ``None`` on other ranks."""
     n_owned = mesh.geometry.index_map().size_local
     return _gather_rows(mesh.comm, np.asarray(mesh.geometry.input_global_indices[:n_owned]),
-                        _owned_rows(mesh, fibres), mesh.geometry.index_map().size_global)
+                        _owned_rows(mesh, fibres, coordinates),
+                        mesh.geometry.index_map().size_global)
 
 
 def write_geometry(outdir: str | Path, mesh, cell_tags, facet_tags, fibres: Fibres, *,
                    cell_tag_ids: dict[str, int], facet_tag_ids: dict[str, int],
-                   report: dict | None = None, vtu: bool = True) -> dict[str, str]:
+                   report: dict | None = None, vtu: bool = True,
+                   coordinates: dict[str, Any] | None = None,
+                   links: tuple = ()) -> dict[str, str]:
     """Write the folder described in the module docstring (collective).
 
-    Returns the written files, name -> path.
+    ``coordinates`` (name -> P1 Function) are stored beside the fibres; ``links``
+    (:class:`~cardiotwin.geometry.atria.Link`) in ``geometry.json``.  Returns the written
+    files, name -> path.
     """
     from dolfinx.io import XDMFFile
 
@@ -150,10 +188,10 @@ def write_geometry(outdir: str | Path, mesh, cell_tags, facet_tags, fibres: Fibr
         f.write_meshtags(facet_tags, mesh.geometry)
 
     imap = mesh.geometry.index_map()
-    rows = _owned_rows(mesh, fibres)
+    rows = _owned_rows(mesh, fibres, coordinates)
     file_index = np.arange(imap.local_range[0], imap.local_range[1])
     by_file = _gather_rows(comm, file_index, rows, imap.size_global)
-    by_input = vertex_data_by_input(mesh, fibres)
+    by_input = vertex_data_by_input(mesh, fibres, coordinates)
     if comm.rank == 0:
         a = fibres.angles
         np.savez_compressed(files["fibres"], **by_file,
@@ -164,6 +202,8 @@ def write_geometry(outdir: str | Path, mesh, cell_tags, facet_tags, fibres: Fibr
     if comm.rank == 0:
         meta = {"cell_tags": cell_tag_ids, "facet_tags": facet_tag_ids, "units": "mm",
                 "files": {k: Path(v).name for k, v in files.items()},
+                "coordinates": sorted(coordinates or {}),
+                "links": [lk.as_dict() for lk in links],
                 "report": report or {}}
         Path(files["meta"]).write_text(json.dumps(meta, indent=2, default=float))
     comm.Barrier()
@@ -187,14 +227,15 @@ def _write_vtu(out: Path, mesh, cell_tags, facet_tags, by_input) -> dict[str, st
     files = {"vtu": str(out / "mesh.vtu"), "boundary_vtu": str(out / "boundary.vtu")}
     if comm.rank == 0:
         pts = by_input["x"]
-        pdata = {k: by_input[k] for k in ("f0", "s0", "n0", "transmural", "apicobasal")}
+        pdata = {k: v for k, v in by_input.items() if k != "x"}
         cells = np.concatenate([c for c, _ in blocks[0]])
         cvals = np.concatenate([v for _, v in blocks[0]])
-        meshio.write(files["vtu"], meshio.Mesh(pts, [("tetra", cells)], point_data=pdata,
+        kind, fkind = (("tetra", "triangle") if cells.shape[1] == 4 else ("triangle", "line"))
+        meshio.write(files["vtu"], meshio.Mesh(pts, [(kind, cells)], point_data=pdata,
                                                cell_data={"cell_tags": [cvals]}))
         tris = np.concatenate([c for c, _ in blocks[1]])
         tvals = np.concatenate([v for _, v in blocks[1]])
-        meshio.write(files["boundary_vtu"], meshio.Mesh(pts, [("triangle", tris)],
+        meshio.write(files["boundary_vtu"], meshio.Mesh(pts, [(fkind, tris)],
                                                         cell_data={"facet_tags": [tvals]}))
     return files
 
@@ -317,13 +358,25 @@ def load_geometry(outdir: str | Path, comm=None) -> Geometry:
     if comm.allreduce(float(err), op=MPI.MAX) > 1e-6:
         raise MeshError(f"{folder / FIBRES_FILE}: vertex coordinates do not match "
                         f"{MESH_FILE} (was one of them rewritten?)")
-    names = {"f0": 3, "s0": 3, "n0": 3, "transmural": 1, "apicobasal": 1}
+    names = {k: c for k, c in _FIBRE_FIELDS.items() if k in data.files}
+    extra = [k for k in meta.get("coordinates", []) if k in data.files]
+    names.update(dict.fromkeys(extra, 1))
+    if "f0" not in names:
+        raise MeshError(f"{folder / FIBRES_FILE}: holds no fibre directions (f0)")
     funcs = point_functions(mesh, {k: data[k] for k in names}, names, on_every_rank=True)
     ang = data["angles_deg"] if "angles_deg" in data else (60.0, -60.0, 0.0, 0.0)
-    fibres = Fibres(funcs["f0"], funcs["s0"], funcs["n0"], funcs["transmural"],
-                    funcs["apicobasal"], FibreAngles(*(float(a) for a in ang)))
+    fibres = Fibres(funcs["f0"], funcs.get("s0"), funcs.get("n0"), funcs.get("transmural"),
+                    funcs.get("apicobasal"), FibreAngles(*(float(a) for a in ang)))
+    from cardiotwin.geometry.atria import Link
+
+    links = tuple(Link.from_dict(d) for d in meta.get("links", []))
+    table = {"x": np.asarray(data["x"]), **{k: np.asarray(data[k]) for k in extra}}
+    for k in ("transmural", "apicobasal"):
+        if k in data.files:
+            table[k] = np.asarray(data[k])
     return Geometry(mesh, cell_tags, facet_tags, dict(meta["cell_tags"]),
-                    dict(meta["facet_tags"]), fibres, meta.get("report", {}))
+                    dict(meta["facet_tags"]), fibres, meta.get("report", {}),
+                    coordinates={k: funcs[k] for k in extra}, links=links, table=table)
 
 
 def load_phantom(comm=None) -> Geometry:
@@ -339,3 +392,20 @@ def load_phantom(comm=None) -> Geometry:
         raise MeshError(f"the shipped phantom {PHANTOM_FOLDER} is not in this installation; "
                         "mesh a label image with `cardiotwin mesh` (or ct.mesh_labels) instead")
     return load_geometry(PHANTOM_FOLDER, comm)
+
+
+def load_phantom_atria(comm=None) -> Geometry:
+    """The shipped phantom atria: endocardial surfaces of both atria (triangles, about
+    2 mm), landmarks, atrial coordinates, fibres and inter-atrial links.
+
+    Raises
+    ------
+    MeshError
+        If this installation has no ``meshes/phantom_atria`` folder: build one with
+        ``cardiotwin mesh meshes/phantom_heart_labels.nii.gz --labels la-blood=7,
+        ra-blood=8,lv-blood=3,rv-blood=4 -o DIR``.
+    """
+    if not (PHANTOM_ATRIA_FOLDER / META_FILE).is_file():
+        raise MeshError(f"the shipped phantom atria {PHANTOM_ATRIA_FOLDER} are not in this "
+                        "installation; mesh a label image with `cardiotwin mesh` instead")
+    return load_geometry(PHANTOM_ATRIA_FOLDER, comm)

@@ -198,3 +198,107 @@ def mesh_labels(label_path: str | Path, outdir: str | Path,
     build_geometry(label_path, outdir, labels, edge_length_mm=edge_length_mm,
                    rv_wall_mm=rv_wall_mm, angles=angles, comm=comm)
     return load_geometry(outdir, comm)
+
+
+def build_atrial_geometry(label_path: str | Path, outdir: str | Path, labels: LabelMap, *,
+                          options: Any = None, landmarks: dict | None = None, comm=None,
+                          vtu: bool = True) -> dict:
+    """Label image file -> atrial surfaces, landmarks, coordinates, fibres, files, report.
+
+    The image is read and meshed on rank 0 (:func:`~cardiotwin.geometry.atria.
+    atrial_mesh_from_labels`; errors are raised on every rank); the surface mesh is then
+    distributed and the folder of :func:`~cardiotwin.geometry.io.write_geometry` written,
+    with the atrial coordinates (``atrium``, ``la-alpha``...) beside the fibres and the
+    landmarks and inter-atrial links in ``geometry.json``.
+
+    Parameters
+    ----------
+    label_path
+        Label image (see :func:`~cardiotwin.geometry.image.read_label_image`).
+    outdir
+        Output folder (created).
+    labels
+        Label roles with ``la-blood`` and/or ``ra-blood``.
+    options
+        :class:`~cardiotwin.geometry.atria.AtrialOptions`.
+    landmarks
+        Landmarks given by the user, name -> :class:`~cardiotwin.geometry.atria.Landmark`.
+    comm
+        MPI communicator (default ``MPI.COMM_WORLD``).
+
+    Returns
+    -------
+    dict
+        The report: ``vertices``, ``cells``, ``wall_model``, ``landmarks`` (with their
+        source), ``landmarks_found``, ``links``, ``cell_tags``, ``boundary_tags``,
+        ``files``, ``wall_s`` and per-atrium details.
+    """
+    from cardiotwin._deps import require_dolfinx
+
+    require_dolfinx()
+    from mpi4py import MPI
+
+    from cardiotwin.geometry.atria import AtrialOptions, atrial_mesh_from_labels
+    from cardiotwin.geometry.fibres import Fibres
+    from cardiotwin.geometry.image import read_label_image
+    from cardiotwin.geometry.io import point_functions, to_dolfinx, write_geometry
+
+    comm = comm or MPI.COMM_WORLD
+    options = options or AtrialOptions()
+    t0 = time.perf_counter()
+    amesh, error = None, None
+    if comm.rank == 0:
+        try:
+            amesh = atrial_mesh_from_labels(read_label_image(label_path), labels,
+                                            options=options, landmarks=landmarks)
+        except CardiotwinError as exc:
+            error = exc
+    error = comm.bcast(error, root=0)
+    if error is not None:
+        raise error
+    mesh, cell_tags, facet_tags = to_dolfinx(amesh, comm)
+    head = None
+    if comm.rank == 0:
+        normals = amesh.normals
+        sheet = np.cross(normals, amesh.fibres)
+        arrays = {"f0": amesh.fibres, "s0": sheet, "n0": normals, **amesh.coordinates}
+        head = (amesh.cell_tag_ids, amesh.edge_tag_ids, sorted(amesh.coordinates),
+                amesh.links)
+    cids, eids, coord_names, links = comm.bcast(head, root=0)
+    names = {"f0": 3, "s0": 3, "n0": 3, **dict.fromkeys(coord_names, 1)}
+    funcs = point_functions(mesh, arrays if comm.rank == 0 else None, names)
+    fibres = Fibres(funcs["f0"], funcs["s0"], funcs["n0"])
+    coords = {k: funcs[k] for k in coord_names}
+    report = None
+    if comm.rank == 0:
+        found = [n for a in ("la", "ra") if a in amesh.info
+                 for n in amesh.info[a]["landmarks_found"]]
+        report = {
+            "source": str(label_path), "labels": labels.as_dict(),
+            "wall_model": "surface",
+            "wall_model_detail": "endocardial surface, triangles in 3-D (monodomain on the "
+                                 "manifold)",
+            "edge_length_mm": options.edge_length_mm, "vein_sleeve_mm": options.vein_sleeve_mm,
+            "vertices": len(amesh.points), "cells": len(amesh.triangles),
+            "cell_tags": cids, "boundary_tags": eids,
+            "cell_tag_counts": {k: int((amesh.cell_values == v).sum()) for k, v in cids.items()},
+            "landmarks": {k: v.as_dict() for k, v in sorted(amesh.landmarks.items())},
+            "landmarks_found": sorted(found),
+            "links": len(amesh.links), **amesh.info, "mpi_ranks": comm.size,
+        }
+    report = comm.bcast(report, root=0)
+    files = write_geometry(outdir, mesh, cell_tags, facet_tags, fibres, cell_tag_ids=cids,
+                           facet_tag_ids=eids, report=report, vtu=vtu, coordinates=coords,
+                           links=links)
+    report["files"] = files
+    report["folder"] = str(outdir)
+    report["wall_s"] = time.perf_counter() - t0
+    if comm.rank == 0:
+        import json
+
+        meta_path = Path(files["meta"])
+        meta = json.loads(meta_path.read_text())
+        meta["report"] = report
+        meta_path.write_text(json.dumps(meta, indent=2, default=float))
+    comm.Barrier()
+    return report

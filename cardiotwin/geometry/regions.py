@@ -4,11 +4,14 @@ One family of frozen descriptions serves everything that needs a "where":
 
 - shapes tested on points (mm): :class:`Box`, :class:`Sphere`, :class:`PointSet` (e.g.
   ablation tags exported by a mapping system), :class:`Line` (an ablation line along a
-  polyline), :class:`LabelImageRegion` (voxels of a label image, e.g. segmented scar);
+  polyline), :class:`LabelImageRegion` (voxels of a label image, e.g. segmented scar),
+  :class:`RandomPatches` (patches of a random field, e.g. collagen in fibrosis);
 - parts of a mesh: :class:`Tagged` (cells or facets carrying a tag, by id or by name, e.g.
   ``Tagged("lv-endocardium", entity="facet")``), :class:`CoordinateRange` (a band of a
-  named coordinate of the geometry, e.g. ``CoordinateRange("transmural", 0.0, 0.3)``) and
-  :class:`FieldRange` (a band of any nodal field);
+  named coordinate of the geometry, e.g. ``CoordinateRange("transmural", 0.0, 0.3)``),
+  :class:`CoordinatePath` (a band of given width along a line drawn in two coordinates,
+  e.g. an ablation line in atrial coordinates) and :class:`FieldRange` (a band of any
+  nodal field);
 - combinations: :class:`Intersection`, :class:`Union`.
 
 A :class:`RegionResolver` turns a region into a mask over a mesh's vertices (where ionic
@@ -212,6 +215,48 @@ class LabelImageRegion:
         return out
 
 
+@dataclass(frozen=True)
+class RandomPatches:
+    """Patches covering a ``fraction`` of space: where a smooth random field exceeds its
+    ``1 - fraction`` quantile (e.g. non-conducting collagen inside fibrotic tissue).
+
+    The field is a sum of ``modes`` cosines of random direction and phase with
+    wavelength ``correlation_mm`` (a Gaussian random field with that correlation
+    length), fixed by ``seed``: a deterministic function of position, so the patches do
+    not depend on the mesh partition.  Combine with a region through
+    :class:`Intersection`.
+    """
+
+    fraction: float
+    correlation_mm: float = 3.0
+    seed: int = 0
+    modes: int = 64
+
+    def __post_init__(self) -> None:
+        if not 0 < float(self.fraction) < 1:
+            raise ConfigError(f"RandomPatches.fraction = {self.fraction!r}: expected 0 < f < 1")
+        object.__setattr__(self, "correlation_mm", positive("RandomPatches.correlation_mm",
+                                                            self.correlation_mm))
+        if int(self.modes) != self.modes or self.modes < 8:
+            raise ConfigError(f"RandomPatches.modes = {self.modes!r}: expected an integer "
+                              ">= 8")
+
+    def field(self, x: npt.NDArray[np.floating]) -> np.ndarray:
+        """The standardised random field (mean 0, variance 1) at points ``x[n, 3]``."""
+        rng = np.random.default_rng(int(self.seed))
+        k = rng.normal(size=(int(self.modes), 3))
+        k *= (2 * np.pi / self.correlation_mm) / np.linalg.norm(k, axis=1, keepdims=True)
+        phi = rng.uniform(0, 2 * np.pi, int(self.modes))
+        x = np.asarray(x, float)[:, :3]
+        return np.sqrt(2.0 / self.modes) * np.cos(x @ k.T + phi).sum(axis=1)
+
+    def contains(self, x: npt.NDArray[np.floating]) -> npt.NDArray[np.bool_]:
+        """True for the points ``x[n, 3]`` (mm) inside a patch."""
+        from scipy.stats import norm
+
+        return self.field(x) > norm.ppf(1.0 - float(self.fraction))
+
+
 # --------------------------------------------------------------------------- mesh parts
 @dataclass(frozen=True)
 class Tagged:
@@ -276,6 +321,99 @@ class FieldRange:
             raise ConfigError(f"FieldRange bounds [{self.lower}, {self.upper}) are empty")
 
 
+@dataclass(frozen=True)
+class CoordinatePath:
+    """A band of ``width_mm`` along a polyline drawn in two named coordinates of the
+    geometry, e.g. an ablation line in atrial coordinates:
+    ``CoordinatePath(("la-alpha", "la-beta"), ((0.3, 0.5), (0.7, 0.5)), width_mm=5)``.
+
+    The polyline is mapped onto the surface through the coordinates (each point to the
+    inverse-distance mean of the three vertices nearest in coordinate space, among the
+    vertices where both coordinates are defined) and the band is what lies within
+    ``width_mm / 2`` (mm, in space) of the mapped line: widths stay real lengths whatever
+    the anatomy.  ``closed`` joins the last point to the first (an encircling lesion);
+    ``gaps_mm`` are stretches of the line, as (start, end) distances (mm) along the mapped
+    line, where the tissue is spared (a line with a gap: a real failure mode of ablation).
+    Resolving it needs the geometry's vertex table (a geometry loaded from a folder).
+    """
+
+    coordinates: tuple[str, str]
+    path: tuple[tuple[float, float], ...]
+    width_mm: float
+    closed: bool = False
+    gaps_mm: tuple[tuple[float, float], ...] = ()
+
+    def __post_init__(self) -> None:
+        coords = tuple(self.coordinates)
+        if len(coords) != 2 or not all(isinstance(c, str) and c for c in coords):
+            raise ConfigError(f"CoordinatePath.coordinates = {self.coordinates!r}: expected "
+                              "two coordinate names, e.g. ('la-alpha', 'la-beta')")
+        object.__setattr__(self, "coordinates", coords)
+        pts = np.asarray(self.path, float)
+        if pts.ndim != 2 or pts.shape[1] != 2 or len(pts) < 2 or not np.all(np.isfinite(pts)):
+            raise ConfigError(f"CoordinatePath.path has shape {pts.shape}: expected >= 2 "
+                              "finite (u, v) points")
+        object.__setattr__(self, "path", tuple(map(tuple, pts.tolist())))
+        object.__setattr__(self, "width_mm", positive("CoordinatePath.width_mm",
+                                                       self.width_mm))
+        gaps = tuple(tuple(float(v) for v in g) for g in self.gaps_mm)
+        for g in gaps:
+            if len(g) != 2 or not (0 <= g[0] < g[1]):
+                raise ConfigError(f"CoordinatePath.gaps_mm: {g!r} is not a (start, end) "
+                                  "stretch with 0 <= start < end (mm)")
+        object.__setattr__(self, "gaps_mm", gaps)
+
+    def world_path(self, table: Mapping[str, np.ndarray]) -> np.ndarray:
+        """The mapped polyline (mm), densified, before gaps are cut."""
+        from cardiotwin.geometry.uac import coordinates_to_world
+
+        for c in self.coordinates:
+            if c not in table:
+                known = ", ".join(k for k in sorted(table) if k != "x") or "none"
+                raise ConfigError(f"coordinate {c!r} is not defined on this geometry; it has: "
+                                  f"{known}")
+        uv = np.column_stack([table[c] for c in self.coordinates])
+        ok = np.all(np.isfinite(uv), axis=1)
+        if not ok.any():
+            raise ConfigError(f"coordinates {self.coordinates} are defined at no vertex")
+        pts = np.asarray(self.path)
+        if self.closed:
+            pts = np.vstack([pts, pts[:1]])
+        seg = np.linalg.norm(np.diff(pts, axis=0), axis=1)
+        n = np.maximum(np.ceil(seg / 0.004).astype(int), 1)
+        dense = np.vstack([pts[:1]] + [a + np.outer(np.arange(1, k + 1) / k, b - a)
+                                        for a, b, k in zip(pts[:-1], pts[1:], n, strict=True)])
+        return coordinates_to_world(dense, uv[ok], np.asarray(table["x"])[ok])
+
+    def band_points(self, table: Mapping[str, np.ndarray]) -> np.ndarray:
+        """Points (mm) every <= width/4 along the mapped line, gaps removed."""
+        w = self.world_path(table)
+        step = 0.25 * self.width_mm
+        out = [w[:1]]
+        for a, b in itertools.pairwise(w):
+            k = max(int(np.ceil(np.linalg.norm(b - a) / step)), 1)
+            out.append(a + np.outer(np.arange(1, k + 1) / k, b - a))
+        dense = np.vstack(out)
+        s = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(dense, axis=0), axis=1))])
+        keep = np.ones(len(dense), dtype=bool)
+        half = 0.5 * self.width_mm
+        for g0, g1 in self.gaps_mm:
+            keep &= ~((s > g0 - half) & (s < g1 + half))
+        return dense[keep]
+
+    def contains_with(self, x: npt.NDArray[np.floating], table: Mapping[str, np.ndarray]
+                      ) -> npt.NDArray[np.bool_]:
+        """True for the points ``x[n, 3]`` (mm) inside the band."""
+        from scipy.spatial import cKDTree
+
+        pts = self.band_points(table)
+        x = np.asarray(x, float)[:, :3]
+        if len(pts) == 0 or len(x) == 0:
+            return np.zeros(len(x), dtype=bool)
+        d, _ = cKDTree(pts).query(x)
+        return d <= 0.5 * self.width_mm
+
+
 # --------------------------------------------------------------------------- combinations
 @dataclass(frozen=True)
 class Intersection:
@@ -306,10 +444,12 @@ class Union:
 
 
 #: Shapes tested on point coordinates.
-SHAPES = (Box, Sphere, PointSet, Line, LabelImageRegion)
-Region = (Box | Sphere | PointSet | Line | LabelImageRegion | Tagged | CoordinateRange
-          | FieldRange | Intersection | Union)
-REGION_TYPES = (*SHAPES, Tagged, CoordinateRange, FieldRange, Intersection, Union)
+SHAPES = (Box, Sphere, PointSet, Line, LabelImageRegion, RandomPatches)
+Region = (Box | Sphere | PointSet | Line | LabelImageRegion | RandomPatches | Tagged
+          | CoordinateRange
+          | CoordinatePath | FieldRange | Intersection | Union)
+REGION_TYPES = (*SHAPES, Tagged, CoordinateRange, CoordinatePath, FieldRange, Intersection,
+                Union)
 
 
 def check_region(what: str, region: Any) -> None:
@@ -338,16 +478,21 @@ class RegionResolver:
     coordinates
         Coordinate name -> P1 Function on ``V`` (``transmural``, ``apicobasal``...), for
         :class:`CoordinateRange`.
+    table
+        The geometry's vertex table (``x`` and every coordinate, all vertices, the same on
+        every rank), for :class:`CoordinatePath`.
     """
 
     def __init__(self, V: Any, *, cell_tags: Any = None, facet_tags: Any = None,
                  tag_ids: Mapping[str, Mapping[str, int]] | None = None,
-                 coordinates: Mapping[str, Any] | None = None) -> None:
+                 coordinates: Mapping[str, Any] | None = None,
+                 table: Mapping[str, np.ndarray] | None = None) -> None:
         self.V = V
         self.mesh = V.mesh
         self.cell_tags, self.facet_tags = cell_tags, facet_tags
         self.tag_ids = {k: dict(v) for k, v in (tag_ids or {}).items()}
         self.coordinates = dict(coordinates or {})
+        self.table = dict(table or {})
         self.x = V.tabulate_dof_coordinates()
         self._midpoints: np.ndarray | None = None
 
@@ -367,13 +512,10 @@ class RegionResolver:
     @classmethod
     def for_geometry(cls, V: Any, geometry: Any) -> RegionResolver:
         """A resolver with the tags, tag names and coordinates of a geometry."""
-        fib = getattr(geometry, "fibres", None)
-        coords = {}
-        if fib is not None:
-            coords = {"transmural": fib.transmural, "apicobasal": fib.apicobasal}
         return cls(V, cell_tags=geometry.cell_tags, facet_tags=geometry.facet_tags,
                    tag_ids={"cell": geometry.cell_tag_ids, "facet": geometry.facet_tag_ids},
-                   coordinates=coords)
+                   coordinates=geometry_coordinates(geometry),
+                   table=getattr(geometry, "table", None))
 
     # ----------------------------------------------------------------- helpers
     def tag_values(self, region: Tagged) -> tuple[int, ...]:
@@ -390,6 +532,12 @@ class RegionResolver:
             else:
                 out.append(int(t))
         return tuple(out)
+
+    def _table(self) -> Mapping[str, np.ndarray]:
+        if not self.table:
+            raise ConfigError("a CoordinatePath needs the geometry's vertex table: use a "
+                              "geometry loaded from a folder (load_geometry)")
+        return self.table
 
     def _tags(self, entity: str) -> Any:
         tags = self.cell_tags if entity == "cell" else self.facet_tags
@@ -432,6 +580,8 @@ class RegionResolver:
         check_region("region", region)
         if isinstance(region, SHAPES):
             return region.contains(self.x)
+        if isinstance(region, CoordinatePath):
+            return region.contains_with(self.x, self._table())
         if isinstance(region, Tagged):
             import dolfinx.fem
 
@@ -467,6 +617,8 @@ class RegionResolver:
         check_region("region", region)
         if isinstance(region, SHAPES):
             return region.contains(self.cell_midpoints())
+        if isinstance(region, CoordinatePath):
+            return region.contains_with(self.cell_midpoints(), self._table())
         n_cells = self.cell_midpoints().shape[0]
         if isinstance(region, Tagged):
             if region.entity != "cell":
@@ -489,6 +641,19 @@ class RegionResolver:
         for sub in region.regions:  # Union
             mask |= self.cells(sub)
         return mask
+
+
+def geometry_coordinates(geometry: Any, fibres: Any = None) -> dict[str, Any]:
+    """Named coordinate fields of a geometry: the fibres' ventricular coordinates
+    (``transmural``, ``apicobasal``) and the geometry's own (e.g. atrial coordinates)."""
+    fib = fibres if fibres is not None else getattr(geometry, "fibres", None)
+    coords = {}
+    for name in ("transmural", "apicobasal"):
+        fn = getattr(fib, name, None) if fib is not None else None
+        if fn is not None:
+            coords[name] = fn
+    coords.update(getattr(geometry, "coordinates", None) or {})
+    return coords
 
 
 def is_geometry(domain: Any) -> bool:

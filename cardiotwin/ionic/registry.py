@@ -29,6 +29,7 @@ SHIPPED_MODULES: dict[str, str] = {
     "ord-epi": "ord",
     "ord-m": "ord",
     "ord-cipa": "ord_cipa",
+    "courtemanche": "courtemanche",
     "mitchell-schaeffer": "mitchell_schaeffer",
     "aliev-panfilov": "aliev_panfilov",
 }

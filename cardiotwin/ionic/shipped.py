@@ -110,6 +110,9 @@ SHIPPED: tuple[ShippedModel, ...] = (
     ShippedModel("ord-cipa", "ord_cipa", "ohara_rudy_cipa_v1_2017.cellml",
                  note="Li Z et al. (2017) Circ Arrhythm Electrophysiol 10:e004628; Dutta S "
                       "et al. (2017) Front Physiol 8:616. CiPA v1.0, dynamic hERG binding."),
+    ShippedModel("courtemanche", "courtemanche", "courtemanche_ramirez_nattel_1998.cellml",
+                 note="Courtemanche M, Ramirez RJ, Nattel S (1998). Am J Physiol 275:H301-H321. "
+                      "Human atrial myocyte."),
     ShippedModel("mitchell-schaeffer", "mitchell_schaeffer", "mitchell_schaeffer_2003.cellml",
                  note="Mitchell CC, Schaeffer DG (2003). Bull Math Biol 65:767-793. "
                       "V is dimensionless (0..1); the stimulus is a flux in 1/ms."),

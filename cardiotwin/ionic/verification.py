@@ -40,7 +40,8 @@ class ReferenceTrace:
 def myokit_reference(path: str | Path, *, bcl_ms: float = 1000.0, beats: int = 20,
                      dt_ms: float = 0.01, record_cycles: int = 1, vm: str | None = None,
                      stimulus: str | None = None, constants: dict[str, float] | None = None,
-                     tolerance: float = 1e-8, max_step_ms: float = 1.0) -> ReferenceTrace:
+                     tolerance: float = 1e-8, max_step_ms: float = 1.0,
+                     scale: dict[str, float] | None = None) -> ReferenceTrace:
     """Pace a model file with Myokit/CVODES as cardiotwin paces it; record the last cycles.
 
     Parameters
@@ -56,6 +57,9 @@ def myokit_reference(path: str | Path, *, bcl_ms: float = 1000.0, beats: int = 2
         the Myokit model too, e.g. ORd's ``environment.celltype``).
     tolerance
         CVODES absolute and relative tolerance.
+    scale
+        Scalings by cardiotwin's parameter names (``{"gK1": 2.0}``): the model variable
+        each one multiplies in the kernel is multiplied by the same factor here.
     max_step_ms
         CVODES maximum step (ms).
 
@@ -75,6 +79,13 @@ def myokit_reference(path: str | Path, *, bcl_ms: float = 1000.0, beats: int = 2
     for qname, value in sorted((constants or {}).items()):
         var = model.get(qname)
         var.set_rhs(myokit.Number(float(value), var.unit()))
+    targets = {p.name: p.qname for p in prep.parameters if p.kind == "scale"}
+    for name, factor in sorted((scale or {}).items()):
+        if name not in targets:
+            raise SolverError(f"{Path(path).name}: no scalable parameter {name!r} (it has "
+                              f"{', '.join(sorted(targets))})")
+        var = model.get(targets[name])
+        var.set_rhs(myokit.Multiply(myokit.Number(float(factor)), var.rhs()))
     time = model.time()
     tf = _factor(myokit, time.unit(), myokit.units.ms)
     v = model.get(prep.vm)
@@ -166,11 +177,13 @@ def compare_with_myokit(model: Any, path: str | Path, *, beats: int = 20, dt_ms:
                         bcl_ms: float = 1000.0, use_lut: bool = False,
                         reference: ReferenceTrace | None = None,
                         reference_dt_ms: float | None = None,
-                        tolerances: tuple[float, ...] = (1e-8, 1e-6)) -> Comparison:
+                        tolerances: tuple[float, ...] = (1e-8, 1e-6),
+                        scale: dict[str, float] | None = None) -> Comparison:
     """Pace ``model`` (compiled from ``path``) and Myokit/CVODES on ``path`` the same way.
 
     Both are paced from t = 0 every ``bcl_ms`` with the model's own stimulus for ``beats``
     cycles (a model without a stimulus runs free and its last 3 cycles are recorded).
+    ``scale`` (parameter name -> factor, e.g. a remodelling set) applies to both.
     ``reference`` (the :func:`myokit_reference` of the same protocol, logged every
     ``reference_dt_ms``, default ``dt_ms``, which must divide ``dt_ms``) is computed if
     not given, at the first of ``tolerances`` CVODES accepts (a discontinuous right-hand
@@ -189,8 +202,14 @@ def compare_with_myokit(model: Any, path: str | Path, *, beats: int = 20, dt_ms:
     free = stim.amplitude == 0
     record = min(beats, 3) if free else 1
     t0 = time.perf_counter()
+    params = None
+    if scale:
+        from cardiotwin.ionic.parameters import ParameterChanges
+
+        params = model.default_params(1)
+        ParameterChanges(scale=scale).apply(model, params)
     beat = pace_cells(model, stim, cycle_ms=bcl_ms, cycles=beats, dt_ms=dt_ms,
-                      use_lut=use_lut, record_cycles=record)
+                      use_lut=use_lut, record_cycles=record, params=params)
     ms_per_beat = 1000.0 * (time.perf_counter() - t0) / beats
     ref_dt = dt_ms if reference_dt_ms is None else float(reference_dt_ms)
     every = round(dt_ms / ref_dt)
@@ -200,7 +219,7 @@ def compare_with_myokit(model: Any, path: str | Path, *, beats: int = 20, dt_ms:
         for k, tol in enumerate(tolerances):
             try:
                 reference = myokit_reference(path, bcl_ms=bcl_ms, beats=beats, dt_ms=ref_dt,
-                                             record_cycles=record, tolerance=tol)
+                                             record_cycles=record, tolerance=tol, scale=scale)
                 break
             except SolverError:
                 if k == len(tolerances) - 1:

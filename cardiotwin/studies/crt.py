@@ -18,7 +18,7 @@ and septum) scaled by ``lv_conductivity_factor`` (conduction velocity ~ sqrt of 
 stand-in for the loss of the fast left bundle-branch/Purkinje activation.
 
 Membrane: activation only is needed (~150-250 ms), so the fast Mitchell–Schaeffer model
-in mV (:class:`cardiotwin.studies.vt_ablation.MitchellSchaefferMV`) is used with a slow
+in mV (:class:`cardiotwin.ionic.phenomenological.MitchellSchaefferMV`) is used with a slow
 upstroke (``tau_in`` 1 ms: the wavefront spans several of the coarse mesh's elements)
 and the published long plateau (``tau_close`` 150 ms), not a ventricular myocyte model.
 Conductivities are chosen so that healthy tissue conducts at ~0.6 m/s along and ~0.3 m/s
@@ -125,7 +125,7 @@ class CRTConfig:
         object.__setattr__(self, "vv_delays_ms", d)
 
     def tissue_model(self) -> Any:
-        from cardiotwin.studies.vt_ablation import MitchellSchaefferMV
+        from cardiotwin.ionic.phenomenological import MitchellSchaefferMV
 
         if self.model is not None:
             return self.model

@@ -61,7 +61,8 @@ from cardiotwin.analysis.reentry import ReentryDetector, ReentryResult
 from cardiotwin.exceptions import ConfigError
 from cardiotwin.geometry.regions import Box, Line
 from cardiotwin.ionic.parameters import ParameterChanges
-from cardiotwin.scenarios.induction import ProgrammedStimulation
+from cardiotwin.ionic.phenomenological import MitchellSchaefferMV
+from cardiotwin.scenarios.induction import ProgrammedStimulation, Relay, SwitchableStimulus
 from cardiotwin.scenarios.lesions import BorderZone, LesionSet
 
 logger = logging.getLogger(__name__)
@@ -169,54 +170,6 @@ class IsthmusSheet:
         return self.model if self.model is not None else MitchellSchaefferMV()
 
 
-class _MSKernel:
-    """Mitchell–Schaeffer step in mV (forward Euler for v, exact for the gate h)."""
-
-    @staticmethod
-    def step(states: np.ndarray, params: np.ndarray, i_stim: np.ndarray, t: float, dt: float,
-             workers: int = 1) -> None:
-        tau_in, tau_out, tau_open, tau_close, v_gate = params
-        v = (states[0] + 80.0) / 100.0
-        h = states[1]
-        j = h * v * v * (1.0 - v) / tau_in - v / tau_out
-        closed = v >= v_gate
-        h_inf = np.where(closed, 0.0, 1.0)
-        tau = np.where(closed, tau_close, tau_open)
-        states[1] = h_inf + (h - h_inf) * np.exp(-dt / tau)
-        states[0] += dt * (100.0 * j - i_stim)
-
-
-class MitchellSchaefferMV:
-    """Mitchell & Schaeffer (2003, Bull Math Biol 65:767) membrane in mV, per-cell parameters.
-
-    ``V = -80 + 100 v`` mV; parameters (ms, and the dimensionless gate threshold)
-    ``tau_in, tau_out, tau_open, tau_close, v_gate``.  Stimulus current in µA/µF with the
-    Hodgkin–Huxley sign.  Has the interface of a registry model.
-    """
-
-    name = "mitchell-schaeffer-mv"
-    kernel = _MSKernel
-    state_names = ("membrane.V", "gate.h")
-    param_names = ("tau_in", "tau_out", "tau_open", "tau_close", "v_gate")
-    param_kinds = ("value",) * 5
-    param_units = ("ms", "ms", "ms", "ms", "1")
-    voltage_unit = "mV"
-    lut_entries = ()
-
-    def __init__(self, tau_in: float = 0.5, tau_out: float = 10.0, tau_open: float = 60.0,
-                 tau_close: float = 30.0, v_gate: float = 0.13) -> None:
-        self.defaults = (tau_in, tau_out, tau_open, tau_close, v_gate)
-        for nm, v in zip(self.param_names, self.defaults, strict=True):
-            if not (np.isfinite(v) and v > 0):
-                raise ConfigError(f"MitchellSchaefferMV.{nm} = {v!r}: expected > 0")
-
-    def initial_states(self, n: int) -> np.ndarray:
-        return np.vstack([np.full(n, -80.0), np.ones(n)])
-
-    def default_params(self, n: int) -> np.ndarray:
-        return np.repeat(np.asarray(self.defaults, float)[:, None], n, axis=1)
-
-
 def sheet_mesh(comm: Any, sheet: IsthmusSheet) -> Any:
     """Hexahedral sheet ``size_mm`` x ``thickness_mm`` with elements of ``h_mm``."""
     require_dolfinx()
@@ -227,32 +180,6 @@ def sheet_mesh(comm: Any, sheet: IsthmusSheet) -> Any:
     nz = max(round(sheet.thickness_mm / sheet.h_mm), 1)
     return dolfinx.mesh.create_box(comm, [np.zeros(3), np.array([lx, ly, sheet.thickness_mm])],
                                    [nx, ny, nz], dolfinx.mesh.CellType.hexahedron)
-
-
-class _SwitchableStimulus:
-    """A stimulus whose protocol can be replaced between runs (same region)."""
-
-    def __init__(self, stim: Any) -> None:
-        self.current = stim
-        self.region = stim.region
-        self.name = "programmed"
-
-    @property
-    def end_ms(self) -> float:
-        return self.current.end_ms
-
-    def amplitude_at(self, t_ms: float, chi_per_mm: float, cm_uF_per_mm2: float) -> float:
-        return self.current.amplitude_at(t_ms, chi_per_mm, cm_uF_per_mm2)
-
-
-class _Relay:
-    """Observer forwarding to the detector of the current attempt."""
-
-    target: Any = None
-
-    def __call__(self, sim: Any) -> None:
-        if self.target is not None:
-            self.target(sim)
 
 
 @dataclass(frozen=True)
@@ -285,7 +212,7 @@ def induce(comm: Any, sheet: IsthmusSheet, lesions: LesionSet, *,
     mesh = sheet_mesh(comm, sheet)
     app = apply_lesions(mesh, lesions, sheet.tissue_model())
     prot = sheet.protocol()
-    stim = _SwitchableStimulus(prot.stimulus(prot.s2_couplings_ms[0]))
+    stim = SwitchableStimulus(prot.stimulus(prot.s2_couplings_ms[0]))
     sim = Monodomain(mesh, app.ionic, Conductivity.isotropic(sheet.sigma_S_per_m),
                      MonodomainConfig(dt_ms=sheet.dt_ms, activation_threshold=-40.0),
                      conductivity_scaling=app.conductivity_scaling, stimuli=[stim])
@@ -300,7 +227,7 @@ def induce(comm: Any, sheet: IsthmusSheet, lesions: LesionSet, *,
     else:
         tmp = str(workdir)
     ck = sim.save_checkpoint(Path(tmp) / "after_s1")
-    relay = _Relay()
+    relay = Relay()
     sim.add_observer(relay)
     tried = []
     outcome = None

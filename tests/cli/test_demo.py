@@ -13,3 +13,33 @@ def test_demo_subcommands_dispatch():
     args = build_parser().parse_args(["demo", "vt-ablation", "--json", "--s2", "200,180"])
     assert args.scenario == "vt-ablation" and args.s2 == (200.0, 180.0)
     assert build_parser().parse_args(["demo", "--quick"]).scenario is None
+
+
+def test_af_ablation_subcommand_parses():
+    from cardiotwin.cli import build_parser
+
+    args = build_parser().parse_args(["demo", "af-ablation", "--quick", "--json", "--sites",
+                                      "lspv,laa", "--strategies", "pvi", "--s2", "150,140",
+                                      "--gap", "4"])
+    assert args.scenario == "af-ablation" and args.quick and args.s2 == (150.0, 140.0)
+    assert args._scenario_run.__name__ == "_run_af_ablation"
+
+
+def test_af_ablation_demo_runs_and_prints_the_interface(tmp_path, capsys, dolfinx):
+    """``baseline`` and ``strategies`` in the JSON, as scripts read them."""
+    import json
+
+    from cardiotwin.cli import main
+
+    rc = main(["demo", "af-ablation", "--quick", "--json", "--sites", "lspv",
+               "--strategies", "pvi", "--s2", "140", "--persist", "300",
+               "-o", str(tmp_path)])
+    assert rc == 0
+    out = json.loads(capsys.readouterr().out)
+    for key in ("inducible", "dominant_frequency_hz", "phase_singularities", "outcome"):
+        assert key in out["baseline"]
+    assert [s["name"] for s in out["strategies"]] == ["pvi"]
+    row = out["strategies"][0]
+    assert row["inducible"] is False and row["outcome"] == "terminated"
+    assert row["sites"][0]["activated_fraction"] < 0.1  # exit block from the isolated vein
+    assert out["table"]["sites"] == ["lspv"]

@@ -26,9 +26,9 @@ def _strip_with_vvi(comm, *, escape_ms, intrinsic_ms):
     from cardiotwin.ep.monodomain import IonicRegion, Monodomain, MonodomainConfig
     from cardiotwin.ep.stimulus import Stimulus
     from cardiotwin.geometry.regions import Box
+    from cardiotwin.ionic.phenomenological import MitchellSchaefferMV
     from cardiotwin.ionic.protocol import Protocol
     from cardiotwin.scenarios.devices import Demand
-    from cardiotwin.studies.vt_ablation import MitchellSchaefferMV
 
     mesh = dolfinx.mesh.create_box(comm, [np.zeros(3), np.array([20.0, 2.0, 0.5])], [40, 4, 1],
                                    dolfinx.mesh.CellType.hexahedron)
@@ -80,3 +80,25 @@ def test_vvi_paces_without_intrinsic_activation_and_captures(comm, dolfinx):
     pm2, sim2 = _strip_with_vvi(comm, escape_ms=20.0, intrinsic_ms=15.0)
     sim2.run(25.0)
     assert len(pm2.paced[0]) == 1 and pm2.paced[0][0] == pytest.approx(20.0, abs=0.06)
+
+
+def test_rapid_pacing_trains():
+    from cardiotwin.exceptions import ConfigError
+    from cardiotwin.geometry.regions import Sphere
+    from cardiotwin.scenarios.induction import RapidPacing
+
+    site = Sphere((0.0, 0.0, 0.0), 2.0)
+    burst = RapidPacing(site, (150.0,), beats=4, start_ms=10.0)
+    assert burst.pulse_times_ms().tolist() == [10.0, 160.0, 310.0, 460.0]
+    assert burst.end_ms == 462.0
+    dec = RapidPacing(site, (250.0, 200.0), beats=2, start_ms=0.0)
+    assert dec.pulse_times_ms().tolist() == [0.0, 250.0, 500.0, 700.0]
+    stim = dec.stimulus()
+    # the stimulus is on exactly during the pulses
+    for t, on in ((0.5, True), (2.5, False), (250.5, True), (450.0, False), (700.5, True),
+                  (702.5, False)):
+        assert (stim.amplitude_at(t, 140.0, 0.01) != 0.0) == on, t
+    with pytest.raises(ConfigError, match="cycle_lengths_ms"):
+        RapidPacing(site, (1.0,))
+    with pytest.raises(ConfigError, match="beats"):
+        RapidPacing(site, (150.0,), beats=0)
