@@ -9,6 +9,8 @@ that says how to install them when they are missing or too old.
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import sys
 from types import ModuleType
 
 from cardiotwin.exceptions import DependencyError
@@ -44,6 +46,11 @@ def require_dolfinx() -> ModuleType:
         importlib.import_module("dolfinx_solver")
     except ImportError:
         pass  # conda-forge / Spack installs have no such wheel; that is fine
+    # h5py wheels bundle their own HDF5; once dolfinx has compiled and loaded forms, a
+    # later ``import h5py`` binds to dolfinx's HDF5 and fails ("Not a datatype").  Loaded
+    # first, h5py keeps its own library and both work in one process.
+    if "dolfinx" not in sys.modules and importlib.util.find_spec("h5py") is not None:
+        importlib.import_module("h5py")
     try:
         importlib.import_module("mpi4py.MPI")
         importlib.import_module("petsc4py.PETSc")

@@ -626,6 +626,30 @@ class Monodomain:
         val = float(arr[i]) if owner == self.comm.rank else 0.0
         return self.comm.bcast(val, root=owner)
 
+    def interpolate_at(self, point_mm: Sequence[float],
+                       values: npt.NDArray | None = None) -> float:
+        """Value of a nodal array (default: V) at a point, interpolated in its element.
+
+        Unlike :meth:`value_at` the point need not be a vertex: the piecewise-linear
+        field is evaluated inside the cell containing it (the lowest rank owning such a
+        cell answers).  NaN where any vertex of that cell holds NaN.  Collective.
+
+        Raises
+        ------
+        ConfigError
+            If the point is outside the mesh.
+        """
+        import dolfinx
+
+        from cardiotwin.geometry.probe import evaluate_at
+
+        if values is None:
+            return float(evaluate_at(self.v, point_mm)[0])
+        f = dolfinx.fem.Function(self.V)
+        f.x.array[: self.n_owned] = values[: self.n_owned]
+        f.x.scatter_forward()
+        return float(evaluate_at(f, point_mm)[0])
+
     # ------------------------------------------------------------------ checkpoints
     def _input_indices(self) -> npt.NDArray[np.int64]:
         """Original (input) global index of each owned dof: partition-independent ids."""

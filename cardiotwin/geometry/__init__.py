@@ -13,6 +13,7 @@ dolfinx nor gmsh):
 - :func:`ldrb_fibres` -> :class:`Fibres` (dolfinx Functions)
 - :func:`load_geometry` -> :class:`Geometry` (works under ``mpiexec``)
 - :func:`mesh_quality`, :class:`LabelMap`, :class:`FibreAngles`
+- :func:`evaluate_at` - a field at a point, interpolated, partition-independent
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ _EXPORTS = {
     "CELL_TAG_IDS": "labels", "FACET_TAG_IDS": "labels",
     "TetMesh": "meshing", "mesh_from_labels": "meshing",
     "mesh_quality": "quality",
+    "evaluate_at": "probe",
     "FibreAngles": "fibres", "Fibres": "fibres", "ldrb_fibres": "fibres",
     "Geometry": "io", "load_geometry": "io", "write_geometry": "io", "to_dolfinx": "io",
     "load_phantom": "io", "PHANTOM_FOLDER": "io",

@@ -83,7 +83,13 @@ class XdmfFile:
                 self._series.setdefault(att.get("Name", "f"), []).append((t, item))
 
     def _read(self, item: ET.Element) -> np.ndarray:
-        h5py = require("h5py", extra="viz", purpose="Reading XDMF/HDF5 results")
+        try:
+            h5py = require("h5py", extra="viz", purpose="Reading XDMF/HDF5 results")
+        except ValueError as exc:  # h5py bound to another HDF5 loaded before it
+            raise CardiotwinError(
+                f"reading {self.path}: h5py cannot start in this process ({exc}); it was "
+                "imported after dolfinx loaded its own HDF5. Import cardiotwin (or h5py) "
+                "before dolfinx, or read the results in a separate process") from exc
         if item.get("Format") != "HDF":
             raise CardiotwinError(f"{self.path}: only HDF5 data items are supported, not "
                                   f"{item.get('Format')!r}")

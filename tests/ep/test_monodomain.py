@@ -84,6 +84,17 @@ def test_same_activation_in_serial_and_parallel(comm, dolfinx):
 
 
 @pytest.mark.mpi
+def test_nodal_arrays_interpolate_between_vertices(comm, dolfinx):
+    sim = make_sim(comm, dolfinx)
+    xyz = sim.owned_vertex_coordinates()
+    field = xyz[:, 0] + 4.0 * xyz[:, 2]
+    # (1.13, 0.3, 0.15) is no vertex of the 0.2 mm grid: the P1 field is exact there
+    assert sim.interpolate_at((1.13, 0.3, 0.15), field) == pytest.approx(1.73, abs=1e-12)
+    # the nearest-vertex lookup snaps to the vertex (1.2, 0.2, 0.2) instead (y tie: smaller)
+    assert sim.value_at((1.13, 0.3, 0.15), field) == pytest.approx(2.0, abs=1e-12)
+
+
+@pytest.mark.mpi
 def test_resume_from_checkpoint_gives_same_activation(comm, dolfinx, tmp_path_factory):
     d = comm.bcast(str(tmp_path_factory.mktemp("ckpt")) if comm.rank == 0 else None)
     ref = make_sim(comm, dolfinx)
