@@ -97,6 +97,8 @@ class LumpedCirculation:
         self.t_ms = 0.0
         self.state = np.array(model.state, dtype=np.float64)
         self._prescribed: dict[str, float] | None = None
+        self._elastances: dict[str, float] | None = None
+        self._volumes_start: dict[str, float] = {}
 
     # ---------------------------------------------------------------- state access
     def value(self, name: str) -> float:
@@ -125,17 +127,35 @@ class LumpedCirculation:
             raise ConfigError(f"{type(self).__name__} has no ventricle {ventricle!r}; it has "
                               f"{', '.join(self.ventricles)}")
 
-    def variables(self) -> dict[str, float]:
+    def variables(self, pressures_mmHg: Mapping[str, float] | None = None) -> dict[str, float]:
         """Algebraic variables (pressures mmHg, valve flows mL/s) at the current state,
-        with the ventricle pressures of the last step."""
-        var = np.array(self._model.update_static_variables(self.t_ms / 1000.0, self.state),
-                       dtype=float)
+        with these ventricle pressures (mmHg; default: those of the last step)."""
+        saved = self._prescribed
+        if pressures_mmHg is not None:
+            self._prescribed = {k: float(v) for k, v in pressures_mmHg.items()}
+        try:
+            var = np.array(self._model.update_static_variables(self.t_ms / 1000.0,
+                                                               self.state), dtype=float)
+        finally:
+            self._prescribed = saved
         return dict(zip(self._model.var_names(), var.tolist(), strict=True))
+
+    def snapshot(self) -> tuple[float, np.ndarray]:
+        """The time and state, to repeat a step from (:meth:`restore`)."""
+        return self.t_ms, self.state.copy()
+
+    def restore(self, snapshot: tuple[float, np.ndarray]) -> None:
+        """Go back to a :meth:`snapshot`."""
+        self.t_ms, state = snapshot
+        self.state[:] = state
 
     # ---------------------------------------------------------------- stepping
     def _ventricle_pressure(self, ventricle: str, volume_mL: float, t_s: float) -> float:
         if self._prescribed is not None:
-            return self._prescribed[ventricle]
+            p = self._prescribed[ventricle]
+            if self._elastances is not None:
+                p += self._elastances[ventricle] * (volume_mL - self._volumes_start[ventricle])
+            return p
         return self._elastance_pressure(ventricle, volume_mL, t_s)
 
     def _elastance_pressure(self, ventricle: str, volume_mL: float, t_s: float) -> float:
@@ -143,6 +163,7 @@ class LumpedCirculation:
                           "prescribe its pressure (pressures_mmHg=...)")
 
     def step(self, dt_ms: float, *, pressures_mmHg: Mapping[str, float] | None = None,
+             elastances_mmHg_per_mL: Mapping[str, float] | None = None,
              substeps: int = 1) -> None:
         """Advance by ``dt_ms`` (forward Euler, ``substeps`` steps).
 
@@ -151,8 +172,12 @@ class LumpedCirculation:
         dt_ms
             Time step (ms).
         pressures_mmHg
-            Pressure (mmHg) of every ventricle, held over the step; ``None``: the model's
-            own 0-D ventricles.
+            Pressure (mmHg) of every ventricle at the start of the step; ``None``: the
+            model's own 0-D ventricles.
+        elastances_mmHg_per_mL
+            With ``pressures_mmHg``: the pressure of each ventricle follows its volume
+            within the step, ``p + E (V - V_start)`` (a linearised chamber, which keeps
+            the explicit exchange with a stiff cavity stable); ``None``: held.
         substeps
             Forward Euler steps within ``dt_ms``.
 
@@ -176,6 +201,14 @@ class LumpedCirculation:
                 raise SolverError(f"t = {self.t_ms:.3f} ms: non-finite ventricle pressure "
                                   f"{bad} handed to the circulation")
             self._prescribed = {k: float(v) for k, v in pressures_mmHg.items()}
+            if elastances_mmHg_per_mL is not None:
+                if sorted(elastances_mmHg_per_mL) != sorted(self.ventricles) or not all(
+                        math.isfinite(e) and e >= 0 for e in elastances_mmHg_per_mL.values()):
+                    raise ConfigError(f"elastances_mmHg_per_mL = {elastances_mmHg_per_mL}: "
+                                      f"expected a number >= 0 for each of "
+                                      f"{list(self.ventricles)}")
+                self._elastances = {k: float(v) for k, v in elastances_mmHg_per_mL.items()}
+                self._volumes_start = {v: self.ventricle_volume(v) for v in self.ventricles}
         else:
             self._prescribed = None
         h_s = dt_ms / 1000.0 / substeps
@@ -184,6 +217,10 @@ class LumpedCirculation:
             dy = np.array(self._model.rhs(t0_s + i * h_s, self.state), dtype=float)
             self.state += h_s * dy
         self.t_ms += dt_ms
+        if self._elastances is not None:  # the pressures at the end of the step
+            self._prescribed = {v: self._ventricle_pressure(v, self.ventricle_volume(v), 0.0)
+                                for v in self.ventricles}
+            self._elastances = None
         vols = [self.value(n) for n in self.state_names if n.startswith("V_")]
         if not np.all(np.isfinite(self.state)) or min(vols) <= 0:
             raise SolverError(

@@ -11,10 +11,16 @@ Explicit staggered coupling, one mechanics step ``dt`` (about 1 ms) from ``t_n``
    otherwise by non-matching interpolation onto a P1 field of the mechanics mesh first;
 3. the Land model's crossbridge states advance with the calcium linear in time over the
    step, at the fibre stretch ``lambda_n``;
-4. the circulation advances with the cavity pressures ``p_n`` of the last mechanics solve
-   (held over the step) and returns the cavity volumes ``V_{n+1}``;
-5. the mechanics is solved with every coupled cavity constrained to ``V_{n+1}``; its
-   pressures ``p_{n+1}`` are the Lagrange multipliers.  The tension's stretch and
+4. the mechanics is solved at the volumes ``V_n`` with the new tension (pressures
+   ``p^0``; the cavity pressures are the Lagrange multipliers of the volume
+   constraints); the circulation then advances over the step seeing each cavity as the
+   linear chamber ``p^k + E (V - V^k)`` and returns volumes ``V^{k+1}``; if they moved,
+   the mechanics is solved there, ``E`` is updated by the secant between the two solves
+   and the circulation step is repeated from its start, until the volumes agree
+   (``CouplingConfig.linearised_cavities``; the plain explicit exchange - the pressure
+   ``p_n`` held over the step, one solve - is unstable when ``dt E / R`` of an open
+   valve is not small, as in the ejection of a small, stiff, contracting cavity);
+5. the last mechanics solve is the state at ``t_{n+1}``.  The tension's stretch and
    stretch-rate dependence is implicit in this solve:
    ``T_a(lambda) = h(lambda) (alpha + beta (lambda - lambda_n))``
    (:class:`~cardiotwin.mechanics.land.LandTensionLaw`);
@@ -25,8 +31,8 @@ The volumes are states of the circulation, so the blood volume of a closed loop 
 conserved exactly; isovolumic phases (both valves of a ventricle closed) hold the cavity
 volume while the pressure follows the tension.  The explicit exchange is stable while
 ``dt E / R`` stays small (``E`` the cavity's elastance, ``R`` the open valve's
-resistance); a too large step shows as pressure oscillations and then a
-:class:`~cardiotwin.exceptions.SolverError`.
+resistance); it shows as valve chatter (a valve opening and closing on alternate
+steps) and pressure oscillations.
 
 There is no mechano-electric feedback: the electrophysiology does not see the
 deformation.
@@ -67,20 +73,35 @@ class CouplingConfig:
     calcium_substeps
         Land crossbridge substeps per step.
     circulation_substeps
-        Forward Euler substeps of the circulation per step (with the cavity pressures
-        held).
+        Forward Euler substeps of the circulation per step.
+    linearised_cavities
+        Within a step the circulation sees each cavity as ``p_n + E (V - V_n)`` with
+        ``E`` its elastance (the passive one measured at the start, then secants
+        between the mechanics solves of a step), and the step is repeated until the
+        volumes agree (an implicit, quasi-Newton exchange); ``False``: the pressure
+        ``p_n`` is held over the step (plain explicit, one solve a step).
+    coupling_iterations
+        Most repetitions of the circulation step per mechanics step.
+    volume_rtol
+        Relative change of the cavity volumes between repetitions that ends them.
     """
 
     dt_ms: float = 1.0
     calcium_substeps: int = 1
-    circulation_substeps: int = 1
+    circulation_substeps: int = 10
+    linearised_cavities: bool = True
+    coupling_iterations: int = 4
+    volume_rtol: float = 1e-5
 
     def __post_init__(self) -> None:
         if not (isinstance(self.dt_ms, int | float) and math.isfinite(self.dt_ms)
                 and 0 < self.dt_ms <= 20):
             raise ConfigError(f"CouplingConfig.dt_ms = {self.dt_ms!r}: expected a step in "
                               "(0, 20] ms")
-        for name in ("calcium_substeps", "circulation_substeps"):
+        if not (isinstance(self.volume_rtol, float) and 0 < self.volume_rtol < 0.1):
+            raise ConfigError(f"CouplingConfig.volume_rtol = {self.volume_rtol!r}: expected "
+                              "a number in (0, 0.1)")
+        for name in ("calcium_substeps", "circulation_substeps", "coupling_iterations"):
             v = getattr(self, name)
             if not (isinstance(v, int) and 1 <= v <= 1000):
                 raise ConfigError(f"CouplingConfig.{name} = {v!r}: expected an integer in "
@@ -230,11 +251,38 @@ class Electromechanics:
             self.history[f"{v}_pressure_mmHg"] = []
         self.history["Ta_max_kPa"] = []
         self.history["cai_max_uM"] = []
+        for name in (*circulation.state_names,
+                     *circulation.variables(dict.fromkeys(circulation.ventricles, 0.0))):
+            self.history[f"circulation_{name}"] = []
         # the circulation takes over the cavity volumes; the cavities become constrained
         for v, c in self.cavities.items():
             circulation.set_ventricle_volume(v, mechanics.volume(c) / ML_TO_MM3)
             mechanics.set_volume(c, circulation.ventricle_volume(v) * ML_TO_MM3)
+        self.elastances_mmHg_per_mL = (self._passive_elastances()
+                                       if self.config.linearised_cavities else None)
+        self._e_floor = dict(self.elastances_mmHg_per_mL or {})
+        self._circulation_s = 0.0
         self._record()
+
+    def _passive_elastances(self, rel: float = 0.01) -> dict[str, float]:
+        """``dp/dV`` (mmHg/mL) of each cavity at the current state: one solve with its
+        volume ``rel`` larger, the others held; the state is restored."""
+        mech = self.mechanics
+        base = mech.state()
+        p0 = self.pressures_mmHg()
+        out = {}
+        for v, c in self.cavities.items():
+            vol = self.circulation.ventricle_volume(v)
+            mech.set_volume(c, vol * (1 + rel) * ML_TO_MM3)
+            report = mech.newton()
+            if not report.converged:
+                mech.restore(base)
+                raise SolverError(f"measuring the elastance of cavity {c!r}: the mechanics "
+                                  f"did not converge ({report.reason})")
+            out[v] = max((self.pressures_mmHg()[v] - p0[v]) / (vol * rel), 0.0)
+            mech.restore(base)
+        logger.info("passive cavity elastances (mmHg/mL): %s", out)
+        return out
 
     # ---------------------------------------------------------------- helpers
     def _fibre_stretch(self) -> np.ndarray:
@@ -260,8 +308,66 @@ class Electromechanics:
                                               op=MPI.MAX))
         h["cai_max_uM"].append(comm.allreduce(float(self._cai.max()) if self._cai.size
                                               else -np.inf, op=MPI.MAX))
+        for name in self.circulation.state_names:
+            h[f"circulation_{name}"].append(self.circulation.value(name))
+        for name, value in self.circulation.variables(p).items():
+            h[f"circulation_{name}"].append(value)
 
     # ---------------------------------------------------------------- stepping
+    def _solve_mechanics(self, volumes_mL: Mapping[str, float], t_new: float) -> int:
+        for v, c in self.cavities.items():
+            self.mechanics.set_volume(c, volumes_mL[v] * ML_TO_MM3)
+        report = self.mechanics.newton()
+        if not report.converged:
+            vols = {v: round(x, 4) for v, x in volumes_mL.items()}
+            raise SolverError(
+                f"t = {t_new:.3f} ms: the mechanics did not converge ({report.reason}, "
+                f"{report.iterations} iterations) at cavity volumes {vols} mL; try a "
+                "smaller CouplingConfig.dt_ms or a finer mechanics mesh")
+        return report.iterations
+
+    def _exchange(self, dt: float) -> int:
+        """Circulation and mechanics over one step (module notes); the Newton
+        iterations spent."""
+        cfg = self.config
+        circ = self.circulation
+        t_new = self.t_ms + dt
+        snap = circ.snapshot()
+        v_start = {v: circ.ventricle_volume(v) for v in self.cavities}
+        if not cfg.linearised_cavities:
+            tc = time.perf_counter()
+            circ.step(dt, pressures_mmHg=self.pressures_mmHg(),
+                      substeps=cfg.circulation_substeps)
+            self._circulation_s += time.perf_counter() - tc
+            return self._solve_mechanics({v: circ.ventricle_volume(v) for v in self.cavities},
+                                         t_new)
+        # the cavity pressures at the start volumes with the new tension
+        its = self._solve_mechanics(v_start, t_new)
+        v_k, p_k = dict(v_start), self.pressures_mmHg()
+        E = self.elastances_mmHg_per_mL
+        assert E is not None
+        for _ in range(cfg.coupling_iterations):
+            tc = time.perf_counter()
+            circ.restore(snap)
+            circ.step(dt, pressures_mmHg={v: p_k[v] - E[v] * (v_k[v] - v_start[v])
+                                          for v in self.cavities},
+                      elastances_mmHg_per_mL=E, substeps=cfg.circulation_substeps)
+            self._circulation_s += time.perf_counter() - tc
+            v_new = {v: circ.ventricle_volume(v) for v in self.cavities}
+            if all(abs(v_new[v] - v_k[v]) <= cfg.volume_rtol * v_k[v] for v in v_new):
+                break
+            its += self._solve_mechanics(v_new, t_new)
+            p_new = self.pressures_mmHg()
+            for v in self.cavities:  # secant elastance at the new tension
+                dv = v_new[v] - v_k[v]
+                if abs(dv) > cfg.volume_rtol * v_k[v]:
+                    E[v] = max((p_new[v] - p_k[v]) / dv, self._e_floor[v])
+            v_k, p_k = v_new, p_new
+        else:
+            logger.debug("t = %.3f ms: cavity volumes still moving after %d coupling "
+                         "iterations", t_new, cfg.coupling_iterations)
+        return its
+
     def step(self) -> None:
         """Advance every model by one coupled step (module notes; collective).
 
@@ -285,26 +391,18 @@ class Electromechanics:
         self.law.set(beta, self.stretch)
         self.mechanics.set_active_tension(alpha)
         t2 = time.perf_counter()
-        p_old = self.pressures_mmHg()
-        self.circulation.step(dt, pressures_mmHg=p_old, substeps=cfg.circulation_substeps)
-        for v, c in self.cavities.items():
-            self.mechanics.set_volume(c, self.circulation.ventricle_volume(v) * ML_TO_MM3)
+        circ_before = self._circulation_s
+        iterations = self._exchange(dt)
+        self.newton_iterations.append(iterations)
         t3 = time.perf_counter()
-        report = self.mechanics.newton()
-        if not report.converged:
-            vols = {v: round(self.circulation.ventricle_volume(v), 3) for v in self.cavities}
-            raise SolverError(
-                f"t = {t_new:.3f} ms: the mechanics did not converge ({report.reason}, "
-                f"{report.iterations} iterations) at cavity volumes {vols} mL from pressures "
-                f"{ {k: round(x, 2) for k, x in p_old.items()} } mmHg; try a smaller "
-                "CouplingConfig.dt_ms or a finer mechanics mesh")
-        self.newton_iterations.append(report.iterations)
         new_stretch = self._fibre_stretch()
         self.land.update_zeta(self.stretch, new_stretch, dt)
         self.stretch = new_stretch
         t4 = time.perf_counter()
         self.t_ms = t_new
-        for k, dt_s in zip(PHASES, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+        circ = self._circulation_s - circ_before
+        for k, dt_s in zip(PHASES, (t1 - t0, t2 - t1 + t4 - t3, circ, t3 - t2 - circ),
+                           strict=True):
             self.timings[k] += dt_s
         self._record()
 
@@ -319,5 +417,7 @@ class Electromechanics:
 
     def traces(self) -> dict[str, np.ndarray]:
         """The recorded history as arrays (``time_ms``, ``<v>_volume_mL``,
-        ``<v>_pressure_mmHg``, ``Ta_max_kPa``, ``cai_max_uM``)."""
+        ``<v>_pressure_mmHg``, ``Ta_max_kPa``, ``cai_max_uM`` and the circulation's
+        states and variables as ``circulation_<name>``: volumes mL, pressures mmHg,
+        flows mL/s)."""
         return {k: np.asarray(v, dtype=float) for k, v in self.history.items()}
