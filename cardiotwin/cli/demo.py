@@ -189,6 +189,7 @@ def _run_beat(args: argparse.Namespace) -> int:
 
     from mpi4py import MPI
 
+    from cardiotwin.io.progress import ProgressBar
     from cardiotwin.studies.beat import QUICK, BeatConfig, run_beat
 
     cfg = QUICK if args.quick else BeatConfig()
@@ -197,7 +198,9 @@ def _run_beat(args: argparse.Namespace) -> int:
                       ("edge_length_mm", "edge_length")):
         if getattr(args, attr) is not None:
             cfg = replace(cfg, **{key: getattr(args, attr)})
-    out = run_beat(MPI.COMM_WORLD, cfg, args.output)
+    bar = ProgressBar(MPI.COMM_WORLD, enabled=not args.json, label="beat")
+    out = run_beat(MPI.COMM_WORLD, cfg, args.output, progress=bar)
+    bar.close()
     lines = [f"cardiotwin demo beat: results in {Path(args.output).resolve()}"]
     for v in ("lv", "rv"):
         m = out[v]

@@ -182,3 +182,35 @@ def test_closed_loop_parameters_checks():
         ClosedLoopParameters(initial=(("V_XX", 1.0),))
     with pytest.raises(ConfigError, match="volume scale"):
         ClosedLoopParameters().scaled(0.0)
+
+
+def test_linearised_chamber_equals_substeps_with_the_pressure_updated():
+    """``step(pressures, elastances, substeps=n)`` sees ``p0 + E (V - V_start)`` at every
+    substep: the same as n steps with that pressure recomputed between them."""
+    p0, E, n = 100.0, 3.0, 10
+    a = WindkesselCirculation(volume_mL=120.0)
+    a.step(2.0, pressures_mmHg={"lv": p0}, elastances_mmHg_per_mL={"lv": E}, substeps=n)
+    b = WindkesselCirculation(volume_mL=120.0)
+    for _ in range(n):
+        b.step(2.0 / n, pressures_mmHg={"lv": p0 + E * (b.ventricle_volume("lv") - 120.0)})
+    np.testing.assert_allclose(a.state, b.state, rtol=1e-13)
+    assert a.ventricle_volume("lv") < 120.0  # it ejected
+
+
+def test_snapshot_and_restore_repeat_a_step_exactly():
+    model = ClosedLoopCirculation()
+    model.step(1.0)
+    snap = model.snapshot()
+    model.step(1.0, pressures_mmHg={"lv": 50.0, "rv": 10.0})
+    first = model.state.copy()
+    model.restore(snap)
+    assert model.t_ms == 1.0
+    model.step(1.0, pressures_mmHg={"lv": 50.0, "rv": 10.0})
+    np.testing.assert_array_equal(model.state, first)
+
+
+def test_elastances_must_cover_every_ventricle():
+    model = ClosedLoopCirculation()
+    with pytest.raises(ConfigError, match="elastances_mmHg_per_mL"):
+        model.step(1.0, pressures_mmHg={"lv": 1.0, "rv": 1.0},
+                   elastances_mmHg_per_mL={"lv": 1.0})
