@@ -5,11 +5,15 @@ Notes
 For one cardiac cycle sampled at times ``t`` (ms) with cavity volume ``V`` (mL) and
 pressure ``p`` (mmHg):
 
-- ``edv_ml`` = max V; ``esv_ml`` = min V; ``sv_ml`` = EDV - ESV;
-  ``ef_percent`` = 100 SV / EDV;
-- ``edp_mmhg``: the pressure at end diastole, the first sample whose volume is within
-  ``edv_tolerance`` (relative to the stroke volume) of EDV (the start of isovolumic
-  contraction, before the pressure rises at constant volume);
+- end diastole: the largest volume before the pressure peak (its first sample within
+  ``edv_tolerance`` of it, relative to the volume range: the start of isovolumic
+  contraction, before the pressure rises at constant volume); ``edv_ml`` is that
+  volume and ``edp_mmhg`` the pressure there;
+- end systole: the smallest volume from end diastole until the pressure has fallen back
+  to the end-diastolic pressure (end of isovolumic relaxation); ``esv_ml``;
+- ``sv_ml`` = EDV - ESV; ``ef_percent`` = 100 SV / EDV.  (Neither ``max V`` nor
+  ``min V`` over the window: a beat that is not yet periodic may end fuller than it
+  started, or start emptier than it ejects to.)
 - ``peak_pressure_mmhg`` = max p;
 - ``dpdt_max_mmhg_per_s``: the largest forward difference ``Δp / Δt`` (mmHg/s).
 """
@@ -50,9 +54,14 @@ def pv_metrics(time_ms: Any, volume_mL: Any, pressure_mmHg: Any, *,
     dt = np.diff(t)
     if np.any(dt <= 0):
         raise ConfigError("pv_metrics: time_ms must increase")
-    edv, esv = float(v.max()), float(v.min())
+    span = max(float(np.ptp(v)), 1e-12)
+    peak = int(np.argmax(p))
+    edv = float(v[: peak + 1].max())
+    ed = int(np.argmax(v[: peak + 1] >= edv - edv_tolerance * span))
+    relaxed = np.nonzero(p[peak:] <= p[ed])[0]
+    end = peak + int(relaxed[0]) if relaxed.size else len(p) - 1
+    esv = float(v[ed:end + 1].min())
     sv = edv - esv
-    ed = int(np.argmax(v >= edv - edv_tolerance * max(sv, 1e-12)))
     return {
         "edv_ml": edv,
         "esv_ml": esv,

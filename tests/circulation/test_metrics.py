@@ -28,6 +28,18 @@ def test_metrics_of_a_synthetic_loop():
     assert m["dpdt_max_mmhg_per_s"] == pytest.approx(112.0 * np.pi / 0.4, rel=1e-3)
 
 
+def test_end_systole_is_after_end_diastole():
+    """A first beat that starts less filled (30 mL), fills to 40 mL, ejects to 34 mL:
+    ESV is the end-systolic 34 mL, not the starting volume."""
+    t = np.linspace(0.0, 600.0, 601)
+    v = np.interp(t, [0, 50, 100, 300, 600], [30.0, 40.0, 40.0, 34.0, 34.0])
+    p = np.interp(t, [0, 50, 100, 150, 300, 400, 600], [5, 10, 10, 90, 90, 5, 5])
+    m = pv_metrics(t, v, p)
+    assert m["edv_ml"] == pytest.approx(40.0) and m["esv_ml"] == pytest.approx(34.0)
+    assert m["ef_percent"] == pytest.approx(15.0)
+    assert m["edp_mmhg"] == pytest.approx(10.0)
+
+
 def test_metrics_reject_bad_input():
     with pytest.raises(ConfigError, match="one length"):
         pv_metrics([0, 1, 2], [1, 2], [1, 2, 3])
