@@ -2,8 +2,8 @@
 
 Notes
 -----
-Explicit staggered coupling, one mechanics step ``dt`` (about 1 ms) from ``t_n`` to
-``t_{n+1}``:
+Staggered coupling (explicit between EP/tension and mechanics, implicit between mechanics
+and circulation), one mechanics step ``dt`` (about 1 ms) from ``t_n`` to ``t_{n+1}``:
 
 1. the monodomain model advances on its own mesh and time step to ``t_{n+1}``;
 2. the intracellular calcium (µM) is carried to the points of the active tension (the
@@ -20,8 +20,8 @@ Explicit staggered coupling, one mechanics step ``dt`` (about 1 ms) from ``t_n``
    (``CouplingConfig.linearised_cavities``; the plain explicit exchange - the pressure
    ``p_n`` held over the step, one solve - is unstable when ``dt E / R`` of an open
    valve is not small, as in the ejection of a small, stiff, contracting cavity);
-5. the last mechanics solve is the state at ``t_{n+1}``.  The tension's stretch and
-   stretch-rate dependence is implicit in this solve:
+5. the mechanics is solved at the accepted volumes: the state at ``t_{n+1}``.  The
+   tension's stretch and stretch-rate dependence is implicit in every solve:
    ``T_a(lambda) = h(lambda) (alpha + beta (lambda - lambda_n))``
    (:class:`~cardiotwin.mechanics.land.LandTensionLaw`);
 6. the Land distortions are updated exactly for the stretch moving from ``lambda_n`` to
@@ -29,9 +29,9 @@ Explicit staggered coupling, one mechanics step ``dt`` (about 1 ms) from ``t_n``
 
 The volumes are states of the circulation, so the blood volume of a closed loop is
 conserved exactly; isovolumic phases (both valves of a ventricle closed) hold the cavity
-volume while the pressure follows the tension.  The explicit exchange is stable while
-``dt E / R`` stays small (``E`` the cavity's elastance, ``R`` the open valve's
-resistance); it shows as valve chatter (a valve opening and closing on alternate
+volume while the pressure follows the tension.  The plain explicit exchange is stable
+only while ``dt E / R`` stays small (``E`` the cavity's elastance, ``R`` the open valve's
+resistance); beyond, it shows as valve chatter (a valve opening and closing on alternate
 steps) and pressure oscillations.
 
 There is no mechano-electric feedback: the electrophysiology does not see the
@@ -355,6 +355,8 @@ class Electromechanics:
             self._circulation_s += time.perf_counter() - tc
             v_new = {v: circ.ventricle_volume(v) for v in self.cavities}
             if all(abs(v_new[v] - v_k[v]) <= cfg.volume_rtol * v_k[v] for v in v_new):
+                if any(v_new[v] != v_k[v] for v in v_new):  # the state is at V_{n+1}
+                    its += self._solve_mechanics(v_new, t_new)
                 break
             its += self._solve_mechanics(v_new, t_new)
             p_new = self.pressures_mmHg()

@@ -95,7 +95,7 @@ def test_coupled_loop_conserves_blood_and_holds_the_cavity_volumes(first_ms):
     for v in ("lv", "rv"):
         v_mech = em.mechanics.volume(v) / 1000.0
         v_circ = em.circulation.ventricle_volume(v)
-        assert abs(v_mech - v_circ) < 1e-6 * v_circ
+        assert abs(v_mech - v_circ) < 1e-8 * v_circ
 
 
 def test_isovolumic_contraction_holds_volume_while_pressure_rises(first_ms):
