@@ -7,6 +7,7 @@ Examples::
     cardiotwin demo crt --json --vv=-40,0,40
     cardiotwin demo vt-ablation --json
     cardiotwin demo af-ablation --quick --json
+    cardiotwin demo beat --quick --json   # electromechanics + circulation: PV loops
     mpiexec -n 2 cardiotwin demo crt --json
 """
 
@@ -19,7 +20,7 @@ from cardiotwin.cli._common import emit, floats
 from cardiotwin.exceptions import ConfigError
 
 #: the demos besides the default one (``cardiotwin demo SCENARIO``)
-SCENARIOS = ("vt-ablation", "crt", "af-ablation")
+SCENARIOS = ("vt-ablation", "crt", "af-ablation", "beat")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -89,6 +90,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                          "(default ./cardiotwin-af-ablation)")
     af.add_argument("--json", action="store_true", help="print JSON (rank 0)")
     af.set_defaults(_scenario_run=_run_af_ablation)
+    beat = sub.add_parser("beat", help="the beating phantom: EP, Land tension, mechanics and "
+                          "a closed-loop circulation; LV/RV PV loops, EF, pressures")
+    beat.add_argument("--quick", action="store_true",
+                      help="2 ms mechanics and 0.1 ms EP steps, 700 ms beat (minutes)")
+    beat.add_argument("--beats", type=int, default=None, help="number of beats (1)")
+    beat.add_argument("--cycle-length", type=float, default=None, help="beat period, ms")
+    beat.add_argument("--dt", type=float, default=None, help="mechanics step, ms")
+    beat.add_argument("--ical-block", type=float, default=None,
+                      help="fraction of I_CaL blocked, 0..1 (calcium-channel blocker)")
+    beat.add_argument("--tref", type=float, default=None,
+                      help="Land reference tension T_ref, kPa (120)")
+    beat.add_argument("--edge-length", type=float, default=None,
+                      help="phantom mesh edge length, mm (6)")
+    beat.add_argument("-o", "--output", default="cardiotwin-beat",
+                      help="results folder (default ./cardiotwin-beat)")
+    beat.add_argument("--json", action="store_true", help="print JSON (rank 0)")
+    beat.set_defaults(_scenario_run=_run_beat)
 
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument("-o", "--output", default="cardiotwin-demo",
@@ -230,5 +248,34 @@ def _run_crt(args: argparse.Namespace) -> int:
                  f"{b['total_activation_ms']:.1f} ms ({b['reduction_vs_rv_ms']:.1f} ms shorter "
                  "than RV pacing)")
     lines.append(f"wall time {out['wall_s']:.1f} s on {out['ranks']} rank(s)")
+    emit(args, out, lines)
+    return 0
+
+
+def _run_beat(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from mpi4py import MPI
+
+    from cardiotwin.io.progress import ProgressBar
+    from cardiotwin.studies.beat import QUICK, BeatConfig, run_beat
+
+    cfg = QUICK if args.quick else BeatConfig()
+    for key, attr in (("beats", "beats"), ("cycle_length_ms", "cycle_length"),
+                      ("dt_ms", "dt"), ("ical_block", "ical_block"), ("Tref_kPa", "tref"),
+                      ("edge_length_mm", "edge_length")):
+        if getattr(args, attr) is not None:
+            cfg = replace(cfg, **{key: getattr(args, attr)})
+    bar = ProgressBar(MPI.COMM_WORLD, enabled=not args.json, label="beat")
+    out = run_beat(MPI.COMM_WORLD, cfg, args.output, progress=bar)
+    bar.close()
+    lines = [f"cardiotwin demo beat: results in {Path(args.output).resolve()}"]
+    for v in ("lv", "rv"):
+        m = out[v]
+        lines.append(f"  {v.upper()}: EDV {m['edv_ml']:.1f} mL, ESV {m['esv_ml']:.1f} mL, EF "
+                     f"{m['ef_percent']:.1f} %, peak {m['peak_pressure_mmhg']:.1f} mmHg, "
+                     f"dP/dt max {m['dpdt_max_mmhg_per_s']:.0f} mmHg/s, EDP "
+                     f"{m['edp_mmhg']:.1f} mmHg")
+    lines += [f"  {name}: {path}" for name, path in out["outputs"].items()]
     emit(args, out, lines)
     return 0

@@ -39,10 +39,15 @@ class ActiveStress:
     space
         Where ``T_a`` lives: ``"cell"`` (one value per cell, DG0) or ``"quadrature"`` (one
         value per quadrature point of the problem's quadrature degree).
+    tension_law
+        Optional callable ``law(kin, Ta) -> T`` turning the tension field into the tension
+        that acts (a UFL expression, e.g. with the stretch dependence of
+        :class:`cardiotwin.mechanics.land.LandTensionLaw`); ``None``: ``Ta`` itself.
     """
 
     transverse_fraction: float = 0.0
     space: str = "cell"
+    tension_law: Any = None
 
     def __post_init__(self) -> None:
         eta = self.transverse_fraction
@@ -52,6 +57,9 @@ class ActiveStress:
         if self.space not in TENSION_SPACES:
             raise ConfigError(f"ActiveStress.space = {self.space!r}: expected one of "
                               f"{', '.join(TENSION_SPACES)}")
+        if self.tension_law is not None and not callable(self.tension_law):
+            raise ConfigError(f"ActiveStress.tension_law = {self.tension_law!r}: expected a "
+                              "callable law(kin, Ta) or None")
 
     def tension_space(self, mesh: Any, quadrature_degree: int) -> Any:
         """The function space of ``T_a`` on ``mesh``."""
@@ -69,6 +77,8 @@ class ActiveStress:
         """``S_a`` (kPa) as a UFL tensor."""
         import ufl
 
+        if self.tension_law is not None:
+            Ta = self.tension_law(kin, Ta)
         f = kin.direction("f0")
         ff = ufl.outer(f, f)
         if self.transverse_fraction == 0.0:

@@ -32,6 +32,34 @@ def unit(vector: Any) -> Any:
 
 
 @dataclass(frozen=True)
+class OrthonormalFrame:
+    """Fibre, sheet and normal directions made orthonormal pointwise (UFL).
+
+    A P1 interpolant of an orthonormal frame is neither unit nor orthogonal between the
+    vertices; on a coarse mesh, where the helix angle turns by tens of degrees from one
+    vertex to the next across the wall, ``f0 . s0`` reaches 0.5 and more at quadrature
+    points, and the exponential shear term of Holzapfel-Ogden (``I8fs``) then puts a
+    large stress in the undeformed body.  Gram-Schmidt at every point:
+    ``f = f0/|f0|``, ``s = unit(s0 - (s0.f) f)``, ``n = f x s``.
+
+    Use: ``MechanicsProblem(..., fibres=OrthonormalFrame.of(geometry.fibres))``.
+    """
+
+    f0: Any
+    s0: Any
+    n0: Any
+
+    @classmethod
+    def of(cls, fibres: Any) -> OrthonormalFrame:
+        """The orthonormalised frame of anything with ``f0`` and ``s0`` attributes."""
+        import ufl
+
+        f = unit(fibres.f0)
+        s = unit(fibres.s0 - ufl.dot(fibres.s0, f) * f)
+        return cls(f, s, ufl.cross(f, s))
+
+
+@dataclass(frozen=True)
 class Kinematics:
     """The strain measures of a deformation, as UFL expressions.
 

@@ -43,3 +43,17 @@ def test_af_ablation_demo_runs_and_prints_the_interface(tmp_path, capsys, dolfin
     assert row["inducible"] is False and row["outcome"] == "terminated"
     assert row["sites"][0]["activated_fraction"] < 0.1  # exit block from the isolated vein
     assert out["table"]["sites"] == ["lspv"]
+
+
+def test_demo_beat_parses_and_rejects_bad_input_before_computing(tmp_path, capsys):
+    from cardiotwin.cli import build_parser, main
+
+    args = build_parser().parse_args(["demo", "beat", "--quick", "--json", "--beats", "2",
+                                      "--ical-block", "0.5"])
+    assert args.scenario == "beat" and args.quick and args.json
+    assert args.beats == 2 and args.ical_block == 0.5
+    assert args._scenario_run.__name__ == "_run_beat"
+    out = tmp_path / "beat"
+    assert main(["demo", "beat", "--ical-block", "1.5", "-o", str(out)]) == 2
+    assert "ical_block = 1.5" in capsys.readouterr().err
+    assert not out.exists()

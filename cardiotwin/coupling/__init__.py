@@ -1,0 +1,1 @@
+"""Coupling of the solvers: electromechanics with a lumped circulation."""

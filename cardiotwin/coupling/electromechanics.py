@@ -1,0 +1,425 @@
+"""A beating heart: electrophysiology -> calcium -> Land tension -> mechanics <-> circulation.
+
+Notes
+-----
+Staggered coupling (explicit between EP/tension and mechanics, implicit between mechanics
+and circulation), one mechanics step ``dt`` (about 1 ms) from ``t_n`` to ``t_{n+1}``:
+
+1. the monodomain model advances on its own mesh and time step to ``t_{n+1}``;
+2. the intracellular calcium (µM) is carried to the points of the active tension (the
+   mechanics quadrature points, or cells): directly when both solvers share the mesh,
+   otherwise by non-matching interpolation onto a P1 field of the mechanics mesh first;
+3. the Land model's crossbridge states advance with the calcium linear in time over the
+   step, at the fibre stretch ``lambda_n``;
+4. the mechanics is solved at the volumes ``V_n`` with the new tension (pressures
+   ``p^0``; the cavity pressures are the Lagrange multipliers of the volume
+   constraints); the circulation then advances over the step seeing each cavity as the
+   linear chamber ``p^k + E (V - V^k)`` and returns volumes ``V^{k+1}``; if they moved,
+   the mechanics is solved there, ``E`` is updated by the secant between the two solves
+   and the circulation step is repeated from its start, until the volumes agree
+   (``CouplingConfig.linearised_cavities``; the plain explicit exchange - the pressure
+   ``p_n`` held over the step, one solve - is unstable when ``dt E / R`` of an open
+   valve is not small, as in the ejection of a small, stiff, contracting cavity);
+5. the mechanics is solved at the accepted volumes: the state at ``t_{n+1}``.  The
+   tension's stretch and stretch-rate dependence is implicit in every solve:
+   ``T_a(lambda) = h(lambda) (alpha + beta (lambda - lambda_n))``
+   (:class:`~cardiotwin.mechanics.land.LandTensionLaw`);
+6. the Land distortions are updated exactly for the stretch moving from ``lambda_n`` to
+   ``lambda_{n+1}``.
+
+The volumes are states of the circulation, so the blood volume of a closed loop is
+conserved exactly; isovolumic phases (both valves of a ventricle closed) hold the cavity
+volume while the pressure follows the tension.  The plain explicit exchange is stable
+only while ``dt E / R`` stays small (``E`` the cavity's elastance, ``R`` the open valve's
+resistance); beyond, it shows as valve chatter (a valve opening and closing on alternate
+steps) and pressure oscillations.
+
+There is no mechano-electric feedback: the electrophysiology does not see the
+deformation.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from cardiotwin.circulation.lumped import LumpedCirculation
+from cardiotwin.exceptions import ConfigError, SolverError
+from cardiotwin.ionic.simulate import cai_index_and_scale
+from cardiotwin.mechanics.land import LandParameters, LandTension, LandTensionLaw
+from cardiotwin.units import ML_TO_MM3, MMHG_TO_KPA
+
+logger = logging.getLogger(__name__)
+
+#: phases of :attr:`Electromechanics.timings`
+PHASES = ("ep", "tension", "circulation", "mechanics")
+
+
+@dataclass(frozen=True)
+class CouplingConfig:
+    """Time stepping of the coupled problem.
+
+    Parameters
+    ----------
+    dt_ms
+        Step of the mechanics, the tension and the circulation (ms); a multiple of the
+        EP step.
+    calcium_substeps
+        Land crossbridge substeps per step.
+    circulation_substeps
+        Forward Euler substeps of the circulation per step.
+    linearised_cavities
+        Within a step the circulation sees each cavity as ``p_n + E (V - V_n)`` with
+        ``E`` its elastance (the passive one measured at the start, then secants
+        between the mechanics solves of a step), and the step is repeated until the
+        volumes agree (an implicit, quasi-Newton exchange); ``False``: the pressure
+        ``p_n`` is held over the step (plain explicit, one solve a step).
+    coupling_iterations
+        Most repetitions of the circulation step per mechanics step.
+    volume_rtol
+        Relative change of the cavity volumes between repetitions that ends them.
+    """
+
+    dt_ms: float = 1.0
+    calcium_substeps: int = 1
+    circulation_substeps: int = 10
+    linearised_cavities: bool = True
+    coupling_iterations: int = 4
+    volume_rtol: float = 1e-5
+
+    def __post_init__(self) -> None:
+        if not (isinstance(self.dt_ms, int | float) and math.isfinite(self.dt_ms)
+                and 0 < self.dt_ms <= 20):
+            raise ConfigError(f"CouplingConfig.dt_ms = {self.dt_ms!r}: expected a step in "
+                              "(0, 20] ms")
+        if not (isinstance(self.volume_rtol, float) and 0 < self.volume_rtol < 0.1):
+            raise ConfigError(f"CouplingConfig.volume_rtol = {self.volume_rtol!r}: expected "
+                              "a number in (0, 0.1)")
+        for name in ("calcium_substeps", "circulation_substeps", "coupling_iterations"):
+            v = getattr(self, name)
+            if not (isinstance(v, int) and 1 <= v <= 1000):
+                raise ConfigError(f"CouplingConfig.{name} = {v!r}: expected an integer in "
+                                  "[1, 1000]")
+
+
+class CalciumTransfer:
+    """Intracellular calcium (µM) of a monodomain model at the tension points of a
+    mechanics problem.
+
+    Parameters
+    ----------
+    ep
+        The :class:`~cardiotwin.ep.monodomain.Monodomain` (every ionic model must expose
+        its calcium).
+    target
+        The function whose entries are the tension points (the problem's
+        ``active_tension``).
+    """
+
+    def __init__(self, ep: Any, target: Any) -> None:
+        import ufl
+        from dolfinx import fem
+
+        self.ep = ep
+        self._rows = []
+        for b in ep.blocks:
+            found = cai_index_and_scale(b.model)
+            if found is None:
+                raise ConfigError(f"ionic model {getattr(b.model, 'name', b.model)!r} has no "
+                                  "intracellular calcium state ('Cai'): the active tension "
+                                  "needs one (ORd, ORd-CiPA, TP06 have it)")
+            self._rows.append(found)
+        self.cai_ep = fem.Function(ep.V, name="Cai")
+        Q = target.function_space
+        mech_mesh = Q.mesh
+        self.same_mesh = mech_mesh is ep.mesh
+        if self.same_mesh:
+            source = self.cai_ep
+            self._interp_data = None
+        else:
+            P1 = fem.functionspace(mech_mesh, ("Lagrange", 1))
+            self.cai_mech = fem.Function(P1, name="Cai")
+            tdim = mech_mesh.topology.dim
+            imap = mech_mesh.topology.index_map(tdim)
+            self._cells = np.arange(imap.size_local + imap.num_ghosts, dtype=np.int32)
+            self._interp_data = fem.create_interpolation_data(P1, ep.V, self._cells,
+                                                              padding=1e-6)
+            source = self.cai_mech
+        self.values = fem.Function(Q, name="Cai_points")
+        self._expr = fem.Expression(ufl.as_ufl(source), Q.element.interpolation_points)
+
+    def __call__(self) -> np.ndarray:
+        """Calcium (µM) at every local tension point (a copy)."""
+        arr = self.cai_ep.x.array
+        for b, (row, scale) in zip(self.ep.blocks, self._rows, strict=True):
+            arr[b.dofs] = b.states[row] * scale
+        self.cai_ep.x.scatter_forward()
+        if not self.same_mesh:
+            self.cai_mech.interpolate_nonmatching(self.cai_ep, self._cells, self._interp_data)
+            self.cai_mech.x.scatter_forward()
+        self.values.interpolate(self._expr)
+        out = self.values.x.array.copy()
+        if not np.all(np.isfinite(out)):
+            raise SolverError(f"t = {self.ep.t:.3f} ms: the calcium handed to the tension "
+                              "model is not finite")
+        return out
+
+
+class Electromechanics:
+    """EP, Land tension, mechanics and a lumped circulation stepped together
+    (module notes).
+
+    Parameters
+    ----------
+    ep
+        The monodomain model (its time is the coupled time; its step divides ``dt_ms``).
+    mechanics
+        A :class:`~cardiotwin.mechanics.MechanicsProblem` with
+        ``ActiveStress(space="quadrature" or "cell", tension_law=LandTensionLaw(...))``
+        and a cavity for every ventricle of ``circulation``, already at the state the
+        beat starts from (e.g. filled to the end-diastolic pressure).
+    circulation
+        The circulation; its ventricle volumes are set to the cavity volumes.
+    land
+        Land model parameters of every tension point (per-point changes via
+        ``self.land.set_parameter``).
+    config
+        Time stepping.
+    cavities
+        Circulation ventricle -> mechanics cavity name (default: the same names).
+    """
+
+    def __init__(self, ep: Any, mechanics: Any, circulation: LumpedCirculation, *,
+                 land: LandParameters | None = None, config: CouplingConfig | None = None,
+                 cavities: Mapping[str, str] | None = None) -> None:
+        self.config = config or CouplingConfig()
+        if not isinstance(self.config, CouplingConfig):
+            raise ConfigError(f"config is a {type(self.config).__name__}: expected "
+                              "CouplingConfig")
+        if not isinstance(circulation, LumpedCirculation):
+            raise ConfigError(f"circulation is a {type(circulation).__name__}: expected a "
+                              "lumped circulation model")
+        law = getattr(mechanics.active, "tension_law", None)
+        if mechanics.active_tension is None or not isinstance(law, LandTensionLaw):
+            raise ConfigError("the mechanics problem needs active stress with the Land law: "
+                              "ActiveStress(space='quadrature', tension_law=LandTensionLaw())")
+        self.cavities = dict(cavities or {v: v for v in circulation.ventricles})
+        for v, c in self.cavities.items():
+            if v not in circulation.ventricles:
+                raise ConfigError(f"cavities: the circulation has no ventricle {v!r}; it has "
+                                  f"{list(circulation.ventricles)}")
+            if c not in mechanics.cavities:
+                raise ConfigError(f"cavities: the mechanics problem has no cavity {c!r}; it "
+                                  f"has {sorted(mechanics.cavities)}")
+        missing = [v for v in circulation.ventricles if v not in self.cavities]
+        if missing:
+            raise ConfigError(f"circulation ventricles {missing} have no mechanics cavity")
+        steps = self.config.dt_ms / ep.config.dt_ms
+        if abs(steps - round(steps)) > 1e-9 or round(steps) < 1:
+            raise ConfigError(f"CouplingConfig.dt_ms = {self.config.dt_ms} is not a multiple "
+                              f"of the EP step {ep.config.dt_ms} ms")
+        self.ep, self.mechanics, self.circulation = ep, mechanics, circulation
+        self.law = law
+        self.land_parameters = land or LandParameters()
+        if abs(self.land_parameters.beta0 - law.beta0) > 0:
+            raise ConfigError(f"LandTensionLaw.beta0 = {law.beta0} differs from "
+                              f"LandParameters.beta0 = {self.land_parameters.beta0}")
+        self.t_ms = float(ep.t)
+        self.calcium = CalciumTransfer(ep, mechanics.active_tension)
+        n = len(mechanics.active_tension.x.array)
+        self.land = LandTension(n, self.land_parameters)
+        import ufl
+        from dolfinx import fem
+
+        Q = mechanics.active_tension.function_space
+        self._stretch_fn = fem.Function(Q, name="fibre_stretch")
+        self._stretch_expr = fem.Expression(ufl.sqrt(mechanics.kinematics.I4("f0")),
+                                            Q.element.interpolation_points)
+        self.stretch = self._fibre_stretch()
+        self._cai = self.calcium()
+        self.timings = dict.fromkeys(PHASES, 0.0)
+        self.newton_iterations: list[int] = []
+        self.history: dict[str, list[float]] = {"time_ms": []}
+        for v in circulation.ventricles:
+            self.history[f"{v}_volume_mL"] = []
+            self.history[f"{v}_pressure_mmHg"] = []
+        self.history["Ta_max_kPa"] = []
+        self.history["cai_max_uM"] = []
+        for name in (*circulation.state_names,
+                     *circulation.variables(dict.fromkeys(circulation.ventricles, 0.0))):
+            self.history[f"circulation_{name}"] = []
+        # the circulation takes over the cavity volumes; the cavities become constrained
+        for v, c in self.cavities.items():
+            circulation.set_ventricle_volume(v, mechanics.volume(c) / ML_TO_MM3)
+            mechanics.set_volume(c, circulation.ventricle_volume(v) * ML_TO_MM3)
+        self.elastances_mmHg_per_mL = (self._passive_elastances()
+                                       if self.config.linearised_cavities else None)
+        self._e_floor = dict(self.elastances_mmHg_per_mL or {})
+        self._circulation_s = 0.0
+        self._record()
+
+    def _passive_elastances(self, rel: float = 0.01) -> dict[str, float]:
+        """``dp/dV`` (mmHg/mL) of each cavity at the current state: one solve with its
+        volume ``rel`` larger, the others held; the state is restored."""
+        mech = self.mechanics
+        base = mech.state()
+        p0 = self.pressures_mmHg()
+        out = {}
+        for v, c in self.cavities.items():
+            vol = self.circulation.ventricle_volume(v)
+            mech.set_volume(c, vol * (1 + rel) * ML_TO_MM3)
+            report = mech.newton()
+            if not report.converged:
+                mech.restore(base)
+                raise SolverError(f"measuring the elastance of cavity {c!r}: the mechanics "
+                                  f"did not converge ({report.reason})")
+            out[v] = max((self.pressures_mmHg()[v] - p0[v]) / (vol * rel), 0.0)
+            mech.restore(base)
+        logger.info("passive cavity elastances (mmHg/mL): %s", out)
+        return out
+
+    # ---------------------------------------------------------------- helpers
+    def _fibre_stretch(self) -> np.ndarray:
+        self._stretch_fn.interpolate(self._stretch_expr)
+        return self._stretch_fn.x.array.copy()
+
+    def pressures_mmHg(self) -> dict[str, float]:
+        """Current cavity pressures (mmHg) by circulation ventricle."""
+        return {v: self.mechanics.pressure(c) / MMHG_TO_KPA for v, c in self.cavities.items()}
+
+    def _record(self) -> None:
+        from mpi4py import MPI
+
+        comm = self.mechanics.comm
+        h = self.history
+        h["time_ms"].append(self.t_ms)
+        p = self.pressures_mmHg()
+        for v in self.circulation.ventricles:
+            h[f"{v}_volume_mL"].append(self.circulation.ventricle_volume(v))
+            h[f"{v}_pressure_mmHg"].append(p[v])
+        ta = self.mechanics.active_tension.x.array
+        h["Ta_max_kPa"].append(comm.allreduce(float(ta.max()) if ta.size else -np.inf,
+                                              op=MPI.MAX))
+        h["cai_max_uM"].append(comm.allreduce(float(self._cai.max()) if self._cai.size
+                                              else -np.inf, op=MPI.MAX))
+        for name in self.circulation.state_names:
+            h[f"circulation_{name}"].append(self.circulation.value(name))
+        for name, value in self.circulation.variables(p).items():
+            h[f"circulation_{name}"].append(value)
+
+    # ---------------------------------------------------------------- stepping
+    def _solve_mechanics(self, volumes_mL: Mapping[str, float], t_new: float) -> int:
+        for v, c in self.cavities.items():
+            self.mechanics.set_volume(c, volumes_mL[v] * ML_TO_MM3)
+        report = self.mechanics.newton()
+        if not report.converged:
+            vols = {v: round(x, 4) for v, x in volumes_mL.items()}
+            raise SolverError(
+                f"t = {t_new:.3f} ms: the mechanics did not converge ({report.reason}, "
+                f"{report.iterations} iterations) at cavity volumes {vols} mL; try a "
+                "smaller CouplingConfig.dt_ms or a finer mechanics mesh")
+        return report.iterations
+
+    def _exchange(self, dt: float) -> int:
+        """Circulation and mechanics over one step (module notes); the Newton
+        iterations spent."""
+        cfg = self.config
+        circ = self.circulation
+        t_new = self.t_ms + dt
+        snap = circ.snapshot()
+        v_start = {v: circ.ventricle_volume(v) for v in self.cavities}
+        if not cfg.linearised_cavities:
+            tc = time.perf_counter()
+            circ.step(dt, pressures_mmHg=self.pressures_mmHg(),
+                      substeps=cfg.circulation_substeps)
+            self._circulation_s += time.perf_counter() - tc
+            return self._solve_mechanics({v: circ.ventricle_volume(v) for v in self.cavities},
+                                         t_new)
+        # the cavity pressures at the start volumes with the new tension
+        its = self._solve_mechanics(v_start, t_new)
+        v_k, p_k = dict(v_start), self.pressures_mmHg()
+        E = self.elastances_mmHg_per_mL
+        assert E is not None
+        for _ in range(cfg.coupling_iterations):
+            tc = time.perf_counter()
+            circ.restore(snap)
+            circ.step(dt, pressures_mmHg={v: p_k[v] - E[v] * (v_k[v] - v_start[v])
+                                          for v in self.cavities},
+                      elastances_mmHg_per_mL=E, substeps=cfg.circulation_substeps)
+            self._circulation_s += time.perf_counter() - tc
+            v_new = {v: circ.ventricle_volume(v) for v in self.cavities}
+            if all(abs(v_new[v] - v_k[v]) <= cfg.volume_rtol * v_k[v] for v in v_new):
+                if any(v_new[v] != v_k[v] for v in v_new):  # the state is at V_{n+1}
+                    its += self._solve_mechanics(v_new, t_new)
+                break
+            its += self._solve_mechanics(v_new, t_new)
+            p_new = self.pressures_mmHg()
+            for v in self.cavities:  # secant elastance at the new tension
+                dv = v_new[v] - v_k[v]
+                if abs(dv) > cfg.volume_rtol * v_k[v]:
+                    E[v] = max((p_new[v] - p_k[v]) / dv, self._e_floor[v])
+            v_k, p_k = v_new, p_new
+        else:
+            logger.debug("t = %.3f ms: cavity volumes still moving after %d coupling "
+                         "iterations", t_new, cfg.coupling_iterations)
+        return its
+
+    def step(self) -> None:
+        """Advance every model by one coupled step (module notes; collective).
+
+        Raises
+        ------
+        SolverError
+            If the mechanics Newton does not converge or a state goes non-finite; the
+            message names the time and the cavity volumes and pressures.
+        """
+        cfg = self.config
+        dt = cfg.dt_ms
+        t_new = self.t_ms + dt
+        t0 = time.perf_counter()
+        self.ep.run(t_new)
+        t1 = time.perf_counter()
+        cai_new = self.calcium()
+        self.land.advance_calcium(self._cai, cai_new, dt, stretch=self.stretch,
+                                  substeps=cfg.calcium_substeps)
+        self._cai = cai_new
+        alpha, beta = self.land.linearised_tension(dt)
+        self.law.set(beta, self.stretch)
+        self.mechanics.set_active_tension(alpha)
+        t2 = time.perf_counter()
+        circ_before = self._circulation_s
+        iterations = self._exchange(dt)
+        self.newton_iterations.append(iterations)
+        t3 = time.perf_counter()
+        new_stretch = self._fibre_stretch()
+        self.land.update_zeta(self.stretch, new_stretch, dt)
+        self.stretch = new_stretch
+        t4 = time.perf_counter()
+        self.t_ms = t_new
+        circ = self._circulation_s - circ_before
+        for k, dt_s in zip(PHASES, (t1 - t0, t2 - t1 + t4 - t3, circ, t3 - t2 - circ),
+                           strict=True):
+            self.timings[k] += dt_s
+        self._record()
+
+    def run(self, t_end_ms: float, *,
+            progress: Callable[[float, float], None] | None = None) -> None:
+        """Step to ``t_end_ms`` (collective); ``progress(t, t_end)`` after every step."""
+        n = round((t_end_ms - self.t_ms) / self.config.dt_ms)
+        for _ in range(n):
+            self.step()
+            if progress is not None:
+                progress(self.t_ms, t_end_ms)
+
+    def traces(self) -> dict[str, np.ndarray]:
+        """The recorded history as arrays (``time_ms``, ``<v>_volume_mL``,
+        ``<v>_pressure_mmHg``, ``Ta_max_kPa``, ``cai_max_uM`` and the circulation's
+        states and variables as ``circulation_<name>``: volumes mL, pressures mmHg,
+        flows mL/s)."""
+        return {k: np.asarray(v, dtype=float) for k, v in self.history.items()}

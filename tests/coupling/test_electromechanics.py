@@ -1,0 +1,116 @@
+"""Electromechanics: calcium transfer between meshes, and the first milliseconds of a
+coupled beat of the coarse phantom (volume conservation, the volume constraint, an
+isovolumic contraction)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+pytest.importorskip("dolfinx_solver", reason="needs DOLFINx")
+pytest.importorskip("circulation", reason="needs the 'circulation' package")
+
+from mpi4py import MPI
+
+from cardiotwin.exceptions import ConfigError
+
+
+def _fake_ep(mesh, field):
+    """A monodomain stand-in: one TP06 block holding ``field(x)`` (µM) as its calcium."""
+    from dolfinx import fem
+
+    from cardiotwin.ionic.registry import get_model
+    from cardiotwin.ionic.simulate import cai_index_and_scale
+
+    model = get_model("tp06-endo")
+    V = fem.functionspace(mesh, ("Lagrange", 1))
+    n = V.dofmap.index_map.size_local
+    row, scale = cai_index_and_scale(model)
+    states = np.zeros((len(model.state_names), n))
+    states[row] = field(V.tabulate_dof_coordinates()[:n].T) / scale
+    block = SimpleNamespace(model=model, dofs=np.arange(n, dtype=np.int32), states=states)
+    return SimpleNamespace(V=V, mesh=mesh, blocks=[block], t=0.0)
+
+
+@pytest.mark.parametrize("same_mesh", [True, False])
+def test_calcium_reaches_the_quadrature_points_exactly_for_a_linear_field(same_mesh):
+    """P1 interpolation (and non-matching P1 -> P1) reproduces a linear field exactly."""
+    import basix.ufl
+    import ufl
+    from dolfinx import fem, mesh
+
+    from cardiotwin.coupling.electromechanics import CalciumTransfer
+
+    def field(x):
+        return 0.1 + 0.3 * x[0] + 0.2 * x[1] - 0.1 * x[2]
+
+    m_mech = mesh.create_unit_cube(MPI.COMM_WORLD, 3, 3, 3)
+    m_ep = m_mech if same_mesh else mesh.create_unit_cube(MPI.COMM_WORLD, 5, 4, 6)
+    ep = _fake_ep(m_ep, field)
+    Q = fem.functionspace(m_mech, basix.ufl.quadrature_element(
+        m_mech.basix_cell(), value_shape=(), degree=2))
+    target = fem.Function(Q)
+    transfer = CalciumTransfer(ep, target)
+    assert transfer.same_mesh is same_mesh
+    got = transfer()
+    x = ufl.SpatialCoordinate(m_mech)
+    exact = fem.Function(Q)
+    exact.interpolate(fem.Expression(0.1 + 0.3 * x[0] + 0.2 * x[1] - 0.1 * x[2],
+                                     Q.element.interpolation_points))
+    assert got.size > 0
+    np.testing.assert_allclose(got, exact.x.array, atol=1e-10)
+
+
+def test_calcium_transfer_needs_a_model_with_calcium():
+    from dolfinx import fem, mesh
+
+    from cardiotwin.coupling.electromechanics import CalciumTransfer
+    from cardiotwin.ionic.registry import get_model
+
+    m = mesh.create_unit_cube(MPI.COMM_WORLD, 2, 2, 2)
+    ep = _fake_ep(m, lambda x: 0 * x[0])
+    ep.blocks[0].model = get_model("aliev-panfilov")
+    with pytest.raises(ConfigError, match="no intracellular calcium"):
+        CalciumTransfer(ep, fem.Function(fem.functionspace(m, ("DG", 0))))
+
+
+@pytest.fixture(scope="module")
+def first_ms(tmp_path_factory):
+    """The quick beat of the phantom, run for its first 60 ms (collective)."""
+    from cardiotwin.studies.beat import QUICK, build_beat
+
+    work = MPI.COMM_WORLD.bcast(str(tmp_path_factory.mktemp("beat")), root=0)
+    em = build_beat(MPI.COMM_WORLD, QUICK, work)
+    blood0 = em.circulation.total_volume_mL()
+    em.run(60.0)
+    yield em, blood0
+    em.mechanics.close()
+
+
+def test_coupled_loop_conserves_blood_and_holds_the_cavity_volumes(first_ms):
+    em, blood0 = first_ms
+    assert abs(em.circulation.total_volume_mL() - blood0) < 1e-9 * blood0
+    for v in ("lv", "rv"):
+        v_mech = em.mechanics.volume(v) / 1000.0
+        v_circ = em.circulation.ventricle_volume(v)
+        assert abs(v_mech - v_circ) < 1e-8 * v_circ
+
+
+def test_isovolumic_contraction_holds_volume_while_pressure_rises(first_ms):
+    em, _ = first_ms
+    tr = em.traces()
+    q_mv, q_av = tr["circulation_Q_MV"], tr["circulation_Q_AV"]
+    # both LV valves closed: the flows are leaks through the closed resistance
+    closed = (tr["lv_pressure_mmHg"] > tr["circulation_p_LA"] + 1.0) & \
+             (tr["lv_pressure_mmHg"] < tr["circulation_p_AR_SYS"] - 1.0)
+    assert closed.sum() >= 5, "the run never reached isovolumic contraction"
+    assert np.abs(q_mv[closed]).max() < 1e-3 and np.abs(q_av[closed]).max() < 1e-3
+    v = tr["lv_volume_mL"][closed]
+    assert np.ptp(v) < 1e-4 * v.mean()
+    p = tr["lv_pressure_mmHg"][closed]
+    assert p[-1] - p[0] > 5.0
+    # the tension built up from the calcium of the stimulated beat
+    assert tr["cai_max_uM"].max() > 0.3 and tr["Ta_max_kPa"][-1] > 1.0
+    assert np.all(np.diff(tr["lv_pressure_mmHg"][closed]) > -1.0)
