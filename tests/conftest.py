@@ -20,6 +20,11 @@ from pathlib import Path
 
 import pytest
 
+try:  # before any dolfinx: h5py's own HDF5 must load first (see cardiotwin._deps)
+    import h5py  # noqa: F401
+except ImportError:
+    pass
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED_REFERENCE = Path(
     os.environ.get("CARDIOTWIN_SHARED_REFERENCE", REPO.parent / "shared" / "reference")

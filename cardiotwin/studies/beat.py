@@ -140,6 +140,7 @@ def build_beat(comm: Any, cfg: BeatConfig, workdir: str | Path) -> Any:
         LoadPath,
         MechanicsConfig,
         MechanicsProblem,
+        SolverConfig,
         solve_load_path,
     )
     from cardiotwin.mechanics.kinematics import OrthonormalFrame
@@ -156,7 +157,10 @@ def build_beat(comm: Any, cfg: BeatConfig, workdir: str | Path) -> Any:
                            bulk_modulus_kPa=cfg.bulk_modulus_kPa,
                            displacement_degree=cfg.displacement_degree, pressure_degree=1,
                            quadrature_degree=2 * cfg.displacement_degree,
-                           options_prefix="beat_")
+                           options_prefix="beat_",
+                           # full Newton steps diverge on the soft, contracting phantom
+                           # wall; backtracking on the residual norm converges
+                           solver=SolverConfig(line_search="bt"))
     cavities = [Cavity("lv", ids["lv-endocardium"], ids["base"]),
                 Cavity("rv", ids["rv-endocardium"], ids["base"])]
     mech = MechanicsProblem(
