@@ -82,7 +82,7 @@ def vertex_normals(points: np.ndarray, tris: np.ndarray) -> np.ndarray:
 
 
 def cotangent_laplacian(points: np.ndarray, tris: np.ndarray):
-    """The P1 stiffness matrix ``K_ij = int grad phi_i . grad phi_j dA`` (scipy CSR)."""
+    """The P1 stiffness matrix (scipy CSR): ``K_ij = int grad(phi_i)·grad(phi_j) dA``."""
     from scipy.sparse import coo_matrix
 
     p = points[tris]
