@@ -59,8 +59,13 @@ def _shared_dir(comm, factory, name: str) -> Path:
     return Path(comm.bcast(str(factory.mktemp(name)) if comm.rank == 0 else None))
 
 
-def _mtimes(out: Path) -> dict[str, int]:
-    return {p.parent.name: p.stat().st_mtime_ns for p in out.glob("members/*/done.json")}
+def _mtimes(out: Path, comm) -> dict[str, int]:
+    """Done-marker times, read on rank 0 once every rank has returned (same on all ranks)."""
+    comm.Barrier()
+    times = None
+    if comm.rank == 0:
+        times = {p.parent.name: p.stat().st_mtime_ns for p in out.glob("members/*/done.json")}
+    return comm.bcast(times, root=0)
 
 
 @pytest.mark.mpi
@@ -105,10 +110,10 @@ def test_batch_runs_members_over_ranks_and_resumes(dolfinx, comm, tmp_path_facto
         assert af[(sigma, 1.0)] > af[(sigma, 0.5)]
 
     # rerunning the same command runs nothing and leaves the members untouched
-    before = _mtimes(out)
+    before = _mtimes(out, comm)
     res = run_batch(sweep, out, comm=comm, progress=False)
     assert res["ran"] == [] and len(res["skipped"]) == 4
-    assert _mtimes(out) == before
+    assert _mtimes(out, comm) == before
 
     # an interrupted member (no done marker) is the only one run again
     comm.Barrier()
@@ -117,7 +122,7 @@ def test_batch_runs_members_over_ranks_and_resumes(dolfinx, comm, tmp_path_facto
     comm.Barrier()
     res = run_batch(sweep, out, comm=comm, progress=False)
     assert res["ran"] == ["m0002"]
-    after = _mtimes(out)
+    after = _mtimes(out, comm)
     assert {k: v for k, v in after.items() if k != "m0002"} == {
         k: v for k, v in before.items() if k != "m0002"}
     assert after["m0002"] > before["m0002"]
