@@ -490,7 +490,7 @@ def _unnamed_drives(model: Any, v: Any) -> list[str]:
             continue
         if v in _dependents_of(model, x):
             out.append(x.qname())
-    # report the outermost ones (those no other candidate depends on)
+    # the first five by name: enough for the error message to point at the stimulus
     return sorted(out)[:5]
 
 
