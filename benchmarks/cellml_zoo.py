@@ -120,12 +120,14 @@ def run_one(path: Path, beats: int, dt: float, myokit: bool,
             beat = pace_cells(model, protocol.stimulus(model), cycle_ms=1000.0, cycles=beats,
                               dt_ms=dt, record_cycles=min(beats, 3) if free else 1)
             row["ms_per_beat"] = 1000.0 * (time.perf_counter() - t1) / beats
+            row["substeps"] = beat.substeps
             row["ours"] = analyse(beat.t_ms, beat.states0[:, 0], free)[0]
         else:
             cmp = compare_with_myokit(model, path, beats=beats, dt_ms=dt, reference=ref,
                                       reference_dt_ms=reference_dt)
             row.update(ms_per_beat=cmp.ms_per_beat, ours=cmp.ours, myokit=cmp.myokit,
-                       rmse_mV=cmp.rmse, apd90_err_pct=cmp.apd90_err_pct)
+                       rmse_mV=cmp.rmse, apd90_err_pct=cmp.apd90_err_pct,
+                       substeps=cmp.substeps)
             if cmp.apd90_err_pct is not None:
                 row["match"] = cmp.matches(APD_TOLERANCE)
     except SolverError as exc:
@@ -157,6 +159,9 @@ def markdown(rows: list[dict], beats: int, dt: float) -> str:
         note = r.get("reason") or r.get("myokit_error") or ""
         if r.get("myokit_tolerance", 1e-8) != 1e-8:
             note = f"Myokit at tolerance {r['myokit_tolerance']:g} (fails at 1e-8). {note}"
+        if r.get("substeps", 1) > 1:
+            note = (f"{r['substeps']} substeps per step (dt {dt / r['substeps']:g} ms) after "
+                    f"a blow-up at dt {dt:g} ms. {note}").strip()
         if r.get("free_running"):
             cl_o = _fmt(o.get("cycle_length_ms"), ".1f")
             cl_m = _fmt(m.get("cycle_length_ms"), ".1f")
@@ -179,6 +184,8 @@ def summary(rows: list[dict]) -> dict:
     return {"models": len(rows),
             "imported": sum(bool(r.get("imported")) for r in rows),
             "ran": sum(bool(r.get("ran")) for r in rows),
+            "ran_with_substeps": sum(bool(r.get("ran")) and r.get("substeps", 1) > 1
+                                     for r in rows),
             "myokit_ran": sum("myokit" in r for r in rows),
             "compared": sum("match" in r for r in rows),
             "apd90_within_1pct": sum(bool(r.get("match")) for r in rows)}

@@ -37,6 +37,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="assign a parameter row in its unit, e.g. D=30 or celltype=1 "
                              "(repeatable; applied before --scale)")
     parser.add_argument("--lut", action="store_true", help="use lookup tables")
+    parser.add_argument("--substeps", type=int, default=None, metavar="N",
+                        help="substeps per time step (default: 1, and a cycle that leaves the "
+                             "physical range is taken again with 2, 4, ... up to 16)")
     parser.add_argument("--vm", help="membrane potential variable of a model file")
     parser.add_argument("--stimulus", help="stimulus variable of a model file")
     parser.add_argument("--trace", help="write the recorded beat (t, V, states) to this CSV")
@@ -90,8 +93,8 @@ def run(args: argparse.Namespace) -> int:
         n_rec = min(protocol.beats, FREE_RUNNING_CYCLES)
         beat = pace_cells(model, stim, cycle_ms=protocol.bcl_ms, cycles=protocol.beats,
                           dt_ms=protocol.dt_ms, params=params, use_lut=protocol.use_lut,
-                          record_cycles=n_rec)
-        t, states = beat.t_ms, beat.states0
+                          record_cycles=n_rec, substeps=args.substeps)
+        t, states, substeps = beat.t_ms, beat.states0, beat.substeps
         sb = spontaneous_biomarkers(t, states[:, 0])
         if sb is None:
             raise ModelError(
@@ -109,8 +112,8 @@ def run(args: argparse.Namespace) -> int:
         out["cycle_length_ms"] = sb.cycle_length_ms
         out["pacing"] = "free-running (the model has no stimulus of its own)"
     else:
-        result = pace(model, protocol, params=params)
-        t, states = result.t_ms, result.states
+        result = pace(model, protocol, params=params, substeps=args.substeps)
+        t, states, substeps = result.t_ms, result.states, result.substeps
         bm = result.biomarkers.as_dict()
         if not math.isfinite(bm["apd90_ms"]):
             v = states[:, 0]
@@ -124,6 +127,7 @@ def run(args: argparse.Namespace) -> int:
         out["pacing"] = "periodic"
     out.update({
         "beats": protocol.beats, "dt_ms": protocol.dt_ms, "bcl_ms": protocol.bcl_ms,
+        "substeps": substeps,
         "stim_amplitude_uA_per_uF": -stim.amplitude if stim.amplitude else 0.0,
         "stim_duration_ms": stim.duration_ms, "voltage_unit": model.voltage_unit,
         "lut": protocol.use_lut,

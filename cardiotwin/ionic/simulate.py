@@ -9,7 +9,11 @@ are views of it.
 
 A run whose membrane potential leaves the physical range (or becomes non-finite) stops
 with a :class:`~cardiotwin.exceptions.SolverError` naming the time, the cell and the
-likely cause; no non-finite trace is ever returned.
+likely cause; no non-finite trace is ever returned.  By default a cycle that does so is
+first taken again from its start with the step split into 2, 4, ... up to
+:data:`MAX_AUTO_SUBSTEPS` substeps (stiff models such as Winslow 1999 or Iyer 2004 need
+a smaller step than 0.01 ms during the upstroke); the samples stay at the requested
+``dt`` and the number of substeps used is reported (``substeps``).
 """
 
 from __future__ import annotations
@@ -33,6 +37,10 @@ _CONC_TO_UM = {"mM": 1e3, "uM": 1.0, "µM": 1.0, "nM": 1e-3, "M": 1e6}
 #: the physical range of the membrane potential (mV; dimensionless models: 100 x this):
 #: outside it a run stops (an unstable time step, not physiology)
 V_RANGE_MV = (-250.0, 250.0)
+
+#: automatic substepping splits a step into at most this many substeps before a run that
+#: still leaves the physical range is reported as failed
+MAX_AUTO_SUBSTEPS = 16
 
 
 def v_range(model: CellModel) -> tuple[float, float]:
@@ -117,6 +125,7 @@ class PacedBeat:
     cai_uM: np.ndarray | None = field(repr=False)
     current_sum: np.ndarray | None = field(repr=False)
     stimulus: Protocol
+    substeps: int = 1
 
 
 def cai_index_and_scale(model: CellModel) -> tuple[int, float] | None:
@@ -140,7 +149,8 @@ def pace_cells(model: CellModel, stimulus: Protocol, *, cycle_ms: float, cycles:
                dt_ms: float, params: np.ndarray | None = None,
                states: np.ndarray | None = None, use_lut: bool = False,
                sample_every: int = 1, sum_currents: Sequence[str] = (),
-               record_cycles: int = 1, workers: int = 1) -> PacedBeat:
+               record_cycles: int = 1, workers: int = 1,
+               substeps: int | None = None) -> PacedBeat:
     """Pace every cell (column) for ``cycles`` cycles of ``cycle_ms`` and sample the last
     ``record_cycles`` of them.
 
@@ -170,12 +180,18 @@ def pace_cells(model: CellModel, stimulus: Protocol, *, cycle_ms: float, cycles:
         Number of final cycles sampled (1 <= record_cycles <= cycles).
     workers
         Threads over cells.
+    substeps
+        Substeps per ``dt_ms`` (the samples stay at ``dt_ms``).  None (default): 1, and a
+        cycle in which a membrane potential leaves the physical range is taken again from
+        its start with twice as many, up to :data:`MAX_AUTO_SUBSTEPS` (logged as a
+        warning; every cell shares the step).  An integer: exactly that many, no retry.
 
     Raises
     ------
     SolverError
         The membrane potential of a cell left the physical range (:func:`v_range`) or
-        became non-finite: names the time, the cell and the likely cause.
+        became non-finite (with the largest number of substeps allowed): names the
+        time, the cell and the likely cause.
     """
     if stimulus.unit != "uA/uF":
         raise ConfigError(f"single-cell pacing needs a stimulus in uA/uF, got {stimulus.unit}")
@@ -190,6 +206,9 @@ def pace_cells(model: CellModel, stimulus: Protocol, *, cycle_ms: float, cycles:
                           "whole number of steps")
     if int(sample_every) != sample_every or sample_every < 1 or nb % sample_every:
         raise ConfigError(f"sample_every={sample_every} must divide the {nb} steps of a cycle")
+    if substeps is not None and (int(substeps) != substeps or substeps < 1):
+        raise ConfigError(f"substeps must be an integer >= 1 or None (automatic), got "
+                          f"{substeps}")
     n_cells = 1 if params is None and states is None else (
         (params if params is not None else states).shape[1])
     if params is None:
@@ -201,29 +220,48 @@ def pace_cells(model: CellModel, stimulus: Protocol, *, cycle_ms: float, cycles:
     amp = -float(stimulus.amplitude)  # the kernels take the Hodgkin-Huxley sign
     pulse = (amp, float(stimulus.duration_ms), float(stimulus.period_ms),
              float(stimulus.start_ms), float(stimulus.number))
-    lut: tuple = ()
-    if use_lut and model.lut_entries:
-        vmin, _vmax, dv = model.lut_default_range
-        lut = (model.lookup_table(dt_ms), vmin, dv)
     v_low, v_high = v_range(model)
     w = int(workers)
+    sub = 1 if substeps is None else int(substeps)
+    max_sub = MAX_AUTO_SUBSTEPS if substeps is None else sub
+    tables: dict[int, dict] = {}
 
-    kwargs = {"lut": lut[0], "vmin": lut[1], "dv": lut[2]} if lut else {}
+    def lut_kwargs(n_sub: int) -> dict:
+        if not (use_lut and model.lut_entries):
+            return {}
+        if n_sub not in tables:
+            vmin, _vmax, dv = model.lut_default_range
+            tables[n_sub] = {"lut": model.lookup_table(dt_ms / n_sub), "vmin": vmin, "dv": dv}
+        return tables[n_sub]
 
     def run(i0: int, n_steps: int, trace: np.ndarray | None = None) -> None:
-        rec = {"trace": trace, "record_every": sample_every} if trace is not None else {}
-        try:
-            done, bad = k.advance(states, params, 0.0, dt_ms, n_steps, *pulse, i0=i0,
-                                  workers=w, v_low=v_low, v_high=v_high, **rec, **kwargs)
-        except ValueError as exc:
-            raise KernelError(f"{model.name}: {exc}") from None
-        if bad >= 0:
-            raise SolverError(
-                f"{model.name}: the membrane potential of cell {bad} left the physical "
-                f"range [{v_low:g}, {v_high:g}] {model.voltage_unit} at t = "
-                f"{(i0 + done) * dt_ms:g} ms (V = {states[0, bad]:.6g}): the time step "
-                f"dt = {dt_ms:g} ms is too large for this model (or the stimulus too "
-                "strong); try a smaller dt")
+        """Steps ``i0 .. i0 + n_steps - 1``; again with more substeps if a cell fails."""
+        nonlocal sub
+        start = states.copy() if sub < max_sub else None
+        while True:
+            rec = ({"trace": trace, "record_every": sample_every * sub}
+                   if trace is not None else {})
+            try:
+                done, bad = k.advance(states, params, 0.0, dt_ms / sub, n_steps * sub,
+                                      *pulse, i0=i0 * sub, workers=w, v_low=v_low,
+                                      v_high=v_high, **rec, **lut_kwargs(sub))
+            except ValueError as exc:
+                raise KernelError(f"{model.name}: {exc}") from None
+            if bad < 0:
+                return
+            t_bad = (i0 * sub + done) * dt_ms / sub
+            if start is None or sub >= max_sub:
+                tried = (f" (with {sub} substeps of {dt_ms / sub:g} ms)" if sub > 1 else "")
+                raise SolverError(
+                    f"{model.name}: the membrane potential of cell {bad} left the physical "
+                    f"range [{v_low:g}, {v_high:g}] {model.voltage_unit} at t = {t_bad:g} ms "
+                    f"(V = {states[0, bad]:.6g}){tried}: the time step dt = {dt_ms:g} ms is "
+                    "too large for this model (or the stimulus too strong); try a smaller dt")
+            states[...] = start
+            sub *= 2
+            logger.warning("%s: cell %d left the physical range at t = %g ms; taking "
+                           "steps %d-%d again with %d substeps of %g ms", model.name, bad,
+                           t_bad, i0, i0 + n_steps, sub, dt_ms / sub)
 
     # unrecorded cycles, one at a time (a failure names its time; progress in the log)
     for c in range(int(cycles) - int(record_cycles)):
@@ -264,7 +302,7 @@ def pace_cells(model: CellModel, stimulus: Protocol, *, cycle_ms: float, cycles:
             sample(j + 1)
     t = np.arange(ns + 1) * (sample_every * dt_ms)
     return PacedBeat(model=model.name, t_ms=t, v=v, states0=states0, cai_uM=cai,
-                     current_sum=qsum, stimulus=stimulus)
+                     current_sum=qsum, stimulus=stimulus, substeps=sub)
 
 
 @dataclass(frozen=True)
@@ -273,7 +311,8 @@ class PacingResult:
 
     ``t_ms`` starts at 0 at the beginning of the last beat; ``states[:, k]`` follow the
     model's ``state_names``; ``biomarkers`` of the beat; ``stimulus`` the (amplitude in
-    µA/µF with Hodgkin–Huxley sign, duration in ms) applied.
+    µA/µF with Hodgkin–Huxley sign, duration in ms) applied; ``substeps`` per time step
+    the run ended with (see :func:`pace_cells`).
     """
 
     model: str
@@ -284,6 +323,7 @@ class PacingResult:
     biomarkers: BeatBiomarkers
     stimulus: tuple[float, float]
     cai_uM: np.ndarray | None = field(default=None, repr=False)
+    substeps: int = 1
 
     @property
     def v(self) -> np.ndarray:
@@ -292,7 +332,8 @@ class PacingResult:
 
 
 def pace(model: CellModel, protocol: PacingProtocol, *, params: np.ndarray | None = None,
-         states: np.ndarray | None = None, workers: int = 1) -> PacingResult:
+         states: np.ndarray | None = None, workers: int = 1,
+         substeps: int | None = None) -> PacingResult:
     """Pace ``model`` with ``protocol`` and return the last beat of cell 0, every step.
 
     Parameters
@@ -308,6 +349,8 @@ def pace(model: CellModel, protocol: PacingProtocol, *, params: np.ndarray | Non
         initial state).
     workers
         Threads used over cells.
+    substeps
+        Substeps per time step; None: automatic (see :func:`pace_cells`).
 
     Raises
     ------
@@ -322,13 +365,14 @@ def pace(model: CellModel, protocol: PacingProtocol, *, params: np.ndarray | Non
     stim = protocol.stimulus(model)
     beat = pace_cells(model, stim, cycle_ms=protocol.bcl_ms, cycles=protocol.beats,
                       dt_ms=protocol.dt_ms, params=params, states=states,
-                      use_lut=protocol.use_lut, workers=workers)
+                      use_lut=protocol.use_lut, workers=workers, substeps=substeps)
     ci = cai_index_and_scale(model)
     cai = beat.states0[:, ci[0]] * ci[1] if ci else None
     bm = beat_biomarkers(beat.t_ms, beat.states0[:, 0], cai)
     return PacingResult(model=model.name, protocol=protocol, t_ms=beat.t_ms,
                         states=beat.states0, state_names=model.state_names, biomarkers=bm,
-                        stimulus=(-stim.amplitude, stim.duration_ms), cai_uM=cai)
+                        stimulus=(-stim.amplitude, stim.duration_ms), cai_uM=cai,
+                        substeps=beat.substeps)
 
 
 def set_params(model: CellModel, params: np.ndarray, values: dict[str, float]) -> None:

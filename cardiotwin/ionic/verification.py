@@ -142,7 +142,9 @@ class Comparison:
     ``ours``/``myokit``: biomarkers of the last beat (or of the last complete spontaneous
     cycle for a model running free, with ``cycle_length_ms``), as plain dicts;
     ``rmse``: root-mean-square difference of V over that cycle (mV; both sampled every
-    ``dt_ms`` from its start); ``apd90_err_pct``: 100 (ours - Myokit) / Myokit.
+    ``dt_ms`` from its start); ``apd90_err_pct``: 100 (ours - Myokit) / Myokit;
+    ``substeps``: substeps per ``dt_ms`` our run needed (see
+    :func:`cardiotwin.ionic.simulate.pace_cells`).
     """
 
     model: str
@@ -153,6 +155,7 @@ class Comparison:
     apd90_err_pct: float | None
     ms_per_beat: float
     myokit_tolerance: float
+    substeps: int = 1
 
     def matches(self, rel: float = 0.01) -> bool:
         """APD90 within ``rel`` (relative) of Myokit's."""
@@ -238,4 +241,4 @@ def compare_with_myokit(model: Any, path: str | Path, *, beats: int = 20, dt_ms:
     return Comparison(model=model.name, free_running=free, ours=ours, myokit=theirs,
                       rmse=rmse if rmse is None or np.isfinite(rmse) else None,
                       apd90_err_pct=err, ms_per_beat=ms_per_beat,
-                      myokit_tolerance=reference.tolerance)
+                      myokit_tolerance=reference.tolerance, substeps=beat.substeps)

@@ -15,12 +15,19 @@ def _cell(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_unstable_time_step_exits_nonzero_without_json():
-    proc = _cell("tp06-epi", "--dt", "5", "--json")
+    proc = _cell("tp06-epi", "--dt", "5", "--substeps", "1", "--json")
     assert proc.returncode != 0
     assert proc.stdout == ""
     err = proc.stderr.strip().splitlines()
     assert len(err) == 1
     assert "t = " in err[0] and "dt = 5 ms" in err[0] and "too large" in err[0]
+
+
+def test_substeps_taken_after_a_blow_up_are_reported():
+    proc = _cell("mitchell-schaeffer", "--dt", "2", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["substeps"] == 2
+    assert "taking steps" in proc.stderr and "2 substeps of 1 ms" in proc.stderr
 
 
 def test_scale_multiplies_and_set_assigns():

@@ -52,6 +52,22 @@ def test_unstable_cell_is_named_with_time_and_hint():
                    cycles=2, dt_ms=0.02, params=p)
 
 
+def test_automatic_substeps_rescue_a_blow_up_and_equal_the_smaller_step():
+    """Mitchell-Schaeffer leaves the physical range at dt = 2 ms; by default the cycle is
+    taken again with two substeps, which is the run at dt = 1 ms sampled every 2 steps."""
+    m = get_model("mitchell-schaeffer")
+    train = Protocol.for_model(m, period_ms=500.0, number=2)
+    with pytest.raises(SolverError, match="dt = 2 ms"):
+        pace_cells(m, train, cycle_ms=500.0, cycles=2, dt_ms=2.0, substeps=1)
+    auto = pace_cells(m, train, cycle_ms=500.0, cycles=2, dt_ms=2.0)
+    fine = pace_cells(m, train, cycle_ms=500.0, cycles=2, dt_ms=1.0)
+    assert auto.substeps == 2 and fine.substeps == 1
+    assert np.array_equal(auto.states0, fine.states0[::2])
+    assert np.array_equal(auto.t_ms, fine.t_ms[::2])
+    with pytest.raises(ConfigError, match="substeps"):
+        pace_cells(m, train, cycle_ms=500.0, cycles=2, dt_ms=2.0, substeps=0)
+
+
 def test_unstable_population_is_an_error_not_nan():
     m = get_model("tp06-epi")
     with pytest.raises(SolverError, match="too large"):
