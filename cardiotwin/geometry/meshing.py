@@ -32,10 +32,11 @@ from cardiotwin.geometry.labels import CELL_TAG_IDS, FACET_TAG_IDS, PHANTOM_LABE
 
 logger = logging.getLogger(__name__)
 
-#: rough peak memory per tetrahedron of the whole pipeline (gmsh, dolfinx, LDRB), bytes;
-#: measured on the MM-WHS ventricles: 1.08 GB peak for 347k tetrahedra at 1.5 mm (3.1 kB
-#: per tetrahedron, the interpreter and the image included), 9.6 GB for 3.3 M at 0.7 mm
-BYTES_PER_CELL = 3200.0
+#: peak memory of the whole pipeline (gmsh, dolfinx, LDRB) = BASE_BYTES + BYTES_PER_CELL x
+#: tetrahedra, with a margin over the MM-WHS ventricles (peak resident 1.08 GB for 347k
+#: tetrahedra at 1.5 mm, 2.59 GB for 3.30 M at 0.7 mm: 0.9 GB + 510 B per tetrahedron)
+BASE_BYTES = 1.0e9
+BYTES_PER_CELL = 800.0
 #: time allowed to surface remeshing + tetrahedralisation per attempt (plus 2 ms per
 #: expected tetrahedron), s; a safety net, no step is known to hang
 GMSH_TIMEOUT_S = 120.0
@@ -521,7 +522,7 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
     label_volume = float(myo.sum() * image.voxel_volume_mm3)
 
     est_cells = label_volume / (_REGULAR_TET_VOLUME * h ** 3) * 1.2
-    need = est_cells * BYTES_PER_CELL
+    need = BASE_BYTES + est_cells * BYTES_PER_CELL
     have = _available_memory_bytes()
     if need > 0.8 * have:
         raise MeshError(

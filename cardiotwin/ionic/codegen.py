@@ -22,6 +22,9 @@ Integration (chosen per state, symbolically with SymPy):
   frozen ``a``, ``b``;
 - groups of such states coupled both ways (Markov chains, a buffer and its pool...):
   one backward-Euler step of the linear system, the other states frozen;
+- states coupled fast both ways around a stiff one (calcium buffering, a t-tubular
+  compartment; V with a second membrane potential behind a small access resistance):
+  one linearly implicit (backward-Euler) step of the group;
 - states integrated explicitly whose diagonal Jacobian ``|df/dx|`` exceeds
   ``STIFF_RATE_PER_MS`` (V: ``STIFF_V_RATE_PER_MS``) somewhere on a probe of the state
   space (V swept, the other states at, half and twice their initial values: fast calcium
@@ -52,6 +55,7 @@ V-only variable or V-only factor worth it (an exp, log, power or division) is a 
 from __future__ import annotations
 
 import logging
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -61,7 +65,7 @@ from cardiotwin.ionic.importer import Parameter, PreparedModel
 
 logger = logging.getLogger(__name__)
 
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 # cells per chunk of the vectorised cell loop, and per block inside it (a multiple of
 # the widest SIMD width, 8 doubles)
 CHUNK_CELLS = 32
@@ -432,7 +436,7 @@ class _Generator:
         # the others with exponential Euler on the diagonal of the Jacobian (generalised
         # Rush-Larsen), x + f (exp(J dt) - 1) / J with J = df/dx
         stiff = self._stiff_rates(exprs, in_be)
-        for block, mat in self._implicit_blocks(exprs, {x for x in stiff if x is not self.v}):
+        for block, mat in self._implicit_blocks(exprs, set(stiff)):
             merged = [grp for grp, _m in self.be_groups if set(grp) & set(block)]
             if merged:  # (cannot happen: BE-group members join blocks whole)
                 raise ModelError(f"{self.model_name}: overlapping implicit groups")
@@ -467,7 +471,13 @@ class _Generator:
         ``STIFF_RATE_PER_MS`` on the probe of :meth:`_stiff_rates` (both derivatives not
         identically zero), among the states other than V and the V-only gates; each with
         its Jacobian (group index pairs -> expression).  Members of backward-Euler groups
-        join whole.  Groups of one state are left out."""
+        join whole.  Groups of one state are left out.
+
+        V (when stiff) joins a group with a state it exchanges with at a rate above
+        ``STIFF_V_RATE_PER_MS`` both ways, judged by the geometric mean
+        ``sqrt(|df_V/dy| |df_y/dV|)`` (a rate whatever the units of y): a second membrane
+        potential behind a small access resistance (a t-tubular membrane) must be solved
+        with V, or the stimulus charge V receives is lost to it within one step."""
         import sympy as sp
         from myokit.formats.sympy import read as sympy_read
 
@@ -479,7 +489,7 @@ class _Generator:
         allowed = [x for x in self.states[1:] if x in exprs
                    and not (x in self.rl_b and self.rl_affine(x) is not None)]
         group_of = {x: grp for grp, _m in self.be_groups for x in grp}
-        deps_all = {x: _dependents(self.m, x) for x in allowed}
+        deps_all = {x: _dependents(self.m, x) for x in [self.v, *allowed]}
         full: dict[Any, Any] = {}
 
         everything = set(self.m.variables(deep=True))
@@ -513,9 +523,14 @@ class _Generator:
             d = sp.diff(fx, sp.Symbol(y.qname()))
             names = sorted(str(sym) for sym in d.free_symbols)
             args = [sp.Symbol(f"a{i}") for i in range(len(names))]
-            fn = sp.lambdify(args, d.xreplace(dict(zip([sp.Symbol(n) for n in names], args,
-                                                        strict=True))),
-                             modules="math", dummify=False)
+            try:
+                fn = sp.lambdify(args, d.xreplace(dict(zip([sp.Symbol(n) for n in names],
+                                                            args, strict=True))),
+                                 modules="math", dummify=False)
+            except (ValueError, TypeError, NotImplementedError):
+                # (a derivative SymPy cannot print, e.g. of a piecewise in V): unknown
+                logger.debug("%s: no rate d(%s)/d(%s)", self.model_name, x.qname(), y.qname())
+                return 0.0
             best = 0.0
             for state in probes:
                 vals = self._probe_values(names, state)
@@ -531,7 +546,15 @@ class _Generator:
 
         members: set[Any] = set()
         links: dict[Any, set[Any]] = {}
-        todo = sorted(stiff & set(allowed), key=lambda x: self.states.index(x))
+        if self.v in stiff:
+            for y in allowed:
+                if math.sqrt(rate(self.v, y) * rate(y, self.v)) > STIFF_V_RATE_PER_MS:
+                    links.setdefault(self.v, set()).add(y)
+                    links.setdefault(y, set()).add(self.v)
+            if self.v in links:
+                members.add(self.v)
+        todo = sorted((stiff & set(allowed)) | (links.get(self.v, set()) - members),
+                      key=lambda x: self.states.index(x))
         while todo:
             x = todo.pop(0)
             if x in members:

@@ -3,7 +3,7 @@
 #
 # Generated from: aliev_panfilov_1996.mmt (sha256 43bef871ff79e8d4)
 # Aliev RR, Panfilov AV (1996). Chaos Solitons Fractals 7:293-301. Written from the paper (V = 100 u - 80 mV, t = 12.9 t_AU ms).
-# Generator: cardiotwin.ionic.codegen version 3.
+# Generator: cardiotwin.ionic.codegen version 4.
 # Regenerate with: python -m cardiotwin.ionic.shipped
 #
 # Layout: states[n_states, n_cells] (row 0 = membrane potential), params[n_params, n_cells],

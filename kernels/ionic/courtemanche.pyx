@@ -6,7 +6,7 @@
 # Conversions:
 #   Stimulus membrane.i_st = -i_stim / (-0.01) (its coefficient in dV/dt), so that the external i_stim is in uA/uF.
 #   Currents converted to uA/uF: x 0.01 (-d(dV/dt)/dI).
-# Generator: cardiotwin.ionic.codegen version 3.
+# Generator: cardiotwin.ionic.codegen version 4.
 # Regenerate with: python -m cardiotwin.ionic.shipped
 #
 # Layout: states[n_states, n_cells] (row 0 = membrane potential), params[n_params, n_cells],

@@ -9,7 +9,7 @@
 # ord-endo: Endocardial. Changed before generation: environment.celltype = 0.
 # ord-epi: Epicardial. Changed before generation: environment.celltype = 1.
 # ord-m: Mid-myocardial. Changed before generation: environment.celltype = 2.
-# Generator: cardiotwin.ionic.codegen version 3.
+# Generator: cardiotwin.ionic.codegen version 4.
 # Regenerate with: python -m cardiotwin.ionic.shipped
 #
 # Layout: states[n_states, n_cells] (row 0 = membrane potential), params[n_params, n_cells],

@@ -3,7 +3,7 @@
 #
 # Generated from: ohara_rudy_cipa_v1_2017.cellml (sha256 c1918ade65d6f6b0)
 # Li Z et al. (2017) Circ Arrhythm Electrophysiol 10:e004628; Dutta S et al. (2017) Front Physiol 8:616. CiPA v1.0, dynamic hERG binding.
-# Generator: cardiotwin.ionic.codegen version 3.
+# Generator: cardiotwin.ionic.codegen version 4.
 # Regenerate with: python -m cardiotwin.ionic.shipped
 #
 # Layout: states[n_states, n_cells] (row 0 = membrane potential), params[n_params, n_cells],

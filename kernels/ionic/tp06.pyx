@@ -9,7 +9,7 @@
 # tp06-endo: Endocardial cell.
 # tp06-epi: Epicardial cell.
 # tp06-m: M cell.
-# Generator: cardiotwin.ionic.codegen version 3.
+# Generator: cardiotwin.ionic.codegen version 4.
 # Regenerate with: python -m cardiotwin.ionic.shipped
 #
 # Layout: states[n_states, n_cells] (row 0 = membrane potential), params[n_params, n_cells],
