@@ -34,7 +34,8 @@ logger = logging.getLogger(__name__)
 
 #: peak memory of the whole pipeline (gmsh, dolfinx, LDRB) = BASE_BYTES + BYTES_PER_CELL x
 #: tetrahedra, with a margin over the MM-WHS ventricles (peak resident 1.08 GB for 347k
-#: tetrahedra at 1.5 mm, 2.59 GB for 3.30 M at 0.7 mm: 0.9 GB + 510 B per tetrahedron)
+#: tetrahedra at 1.5 mm, 2.59 GB for 3.30 M at 0.7 mm, 6.17 GB for 9.02 M at 0.5 mm:
+#: about 0.9 GB + 580 B per tetrahedron)
 BASE_BYTES = 1.0e9
 BYTES_PER_CELL = 800.0
 #: time allowed to surface remeshing + tetrahedralisation per attempt (plus 2 ms per

@@ -20,6 +20,8 @@ HANDFUL = {
     "bondarenko_szigeti_bett_kim_rasmusson_2004_apical":
         "mouse; Markov INa/ICaL/IKr and a ryanodine-receptor chain driven by Ca_ss",
     "zhang_SAN_model_2000_0D_capable": "rabbit SA node; no stimulus, beats by itself",
+    "pasek_simurda_christe_2006":
+        "rat; a t-tubular membrane potential behind an access resistance, solved with V",
 }
 
 #: models whose APD90 does not match Myokit's within 1 % at dt = 0.01 ms, and why
@@ -28,6 +30,19 @@ KNOWN = {
         "first-order splitting error at dt = 0.01 ms (+2 %; 0.4 % at dt = 0.002 ms)",
     "grandi_pasqualini_bers_2010_ss":
         "first-order splitting error at dt = 0.01 ms (converges as dt -> 0)",
+    "iyer_2004": "stiff Markov chains: runs with 8 substeps (0.00125 ms); first-order "
+                 "splitting error builds up over the beats (0.1 % after one beat, ~4.6 % after "
+                 "20; smaller with more substeps)",
+    "iyer_model_2007": "as iyer_2004 (16 substeps)",
+}
+
+#: models that cannot be compared, and the error that says why
+UNRUNNABLE = {
+    # the f-gate rate exp(-11 (V + 9.825)) overflows double precision at rest (exp(884) at
+    # V = -90.2 mV); Myokit's own evaluation of the derivatives fails the same way
+    "bernus_wilders_zemlin_verschelde_panfilov_2002": "left the physical range",
+    # CVODES stops at t = 2.19 ms whatever the tolerance: no reference (cardiotwin runs it)
+    "clancy_rudy_2002": "Myokit/CVODES failed",
 }
 
 
@@ -62,6 +77,10 @@ def test_representative_models_match_myokit(stem, shared_reference):
     if cmp.free_running:
         assert cmp.ours["cycle_length_ms"] == pytest.approx(cmp.myokit["cycle_length_ms"],
                                                             rel=0.01)
+    if stem == "pasek_simurda_christe_2006":
+        # V and the tubular potential in one implicit group (explicit V lost the stimulus
+        # charge to the tubules: APD90 223 ms against Myokit's 35 ms)
+        assert {"Vms.Vms", "Vmt.Vmt"} <= set(model.backward_euler_states)
     if stem == "maleckar_model_2009":
         # the stimulus: -15 pA/pF for 6 ms (the file's amplitude over its capacitance)
         assert model.default_stimulus == pytest.approx((-15.0, 6.0))
@@ -90,8 +109,11 @@ def test_whole_zoo(shared_reference):
         try:
             _model, cmp = _compare(path, 20)
         except Exception as exc:  # collected, reported together
-            failures.append(f"{path.stem}: {type(exc).__name__}: {exc}")
+            if path.stem not in UNRUNNABLE or UNRUNNABLE[path.stem] not in str(exc):
+                failures.append(f"{path.stem}: {type(exc).__name__}: {exc}")
             continue
+        if path.stem in UNRUNNABLE:
+            failures.append(f"{path.stem}: ran, but is listed as unrunnable")
         if not cmp.matches(0.01) and path.stem not in KNOWN:
             failures.append(f"{path.stem}: APD90 {cmp.ours.get('apd90_ms')} vs "
                             f"{cmp.myokit.get('apd90_ms')} ms")
