@@ -8,10 +8,11 @@
    2 mm down to 0.25 mm (the mesh dependence of the velocity on a coarse surface mesh).
    CV is the distance between x = 10 and 30 mm over the difference of their activation
    times.
-2. A sinus beat on the shipped phantom atria: stimulus at the sinus-node region of the RA
-   (the geometry's ``sinus_node_mm``), conduction through Bachmann's bundle and the other
-   inter-atrial links; total atrial activation time (last minus first activation of the
-   vertices that activate) and the activated fraction; ``--png`` draws the map.
+2. A sinus beat on the shipped phantom atria (or ``--geometry DIR``): stimulus at the
+   sinus-node region of the RA (the geometry's ``sinus_node_mm``), conduction through
+   Bachmann's bundle and the other inter-atrial links; total atrial activation time (last
+   minus first activation of the vertices that activate) and the activated fraction;
+   ``--png`` draws the map.
 
 Prints one JSON object.
 
@@ -61,8 +62,8 @@ def strip_cv(sigma: float, h_mm: float, dt_ms: float, tissue: str = "caf") -> fl
     return 20.0 / (t30 - t10)  # mm/ms == m/s
 
 
-def sinus_beat(sigma_f: float, sigma_s: float, bundle_factor: float, png: str | None
-               ) -> dict:
+def sinus_beat(sigma_f: float, sigma_s: float, bundle_factor: float, png: str | None,
+               geometry: str | None = None) -> dict:
     from cardiotwin.ep.monodomain import Monodomain, MonodomainConfig
     from cardiotwin.ep.stimulus import Stimulus
     from cardiotwin.geometry.io import geometry_arrays, load_phantom_atria
@@ -72,7 +73,12 @@ def sinus_beat(sigma_f: float, sigma_s: float, bundle_factor: float, png: str | 
     from cardiotwin.studies.af_ablation import AFConfig, _Runner
 
     comm = MPI.COMM_WORLD
-    geo = load_phantom_atria(comm)
+    if geometry:
+        from cardiotwin.geometry.io import load_geometry
+
+        geo = load_geometry(geometry, comm)
+    else:
+        geo = load_phantom_atria(comm)
     cfg = AFConfig(sigma_f=sigma_f, sigma_s=sigma_s, bundle_factor=bundle_factor,
                    sites=("la-roof",), lge="")
     runner = _Runner.__new__(_Runner)
@@ -106,7 +112,8 @@ def sinus_beat(sigma_f: float, sigma_s: float, bundle_factor: float, png: str | 
         for i, a in parts:
             full[i] = a
         grid = grid_from_mesh(arrays.points, arrays.cells, "Triangle", {"activation": full})
-        render_map(grid, "activation", png, title="sinus beat, phantom atria",
+        where = Path(geometry).name if geometry else "phantom atria"
+        render_map(grid, "activation", png, title=f"sinus beat, {where}",
                    unit="ms", cmap="turbo", view=atrial_view(geo.table, "anterior"))
         out["png"] = png
     return out
@@ -119,6 +126,12 @@ def main() -> None:
                     "(NAME_af_substrate.png, NAME_healthy.png)")
     ap.add_argument("--healthy", type=lambda t: tuple(float(v) for v in t.split(",")),
                     default=(0.5, 0.125), help="healthy sigma_f,sigma_s (S/m)")
+    ap.add_argument("--geometry", default=None,
+                    help="atrial geometry folder (`cardiotwin mesh LABELS --labels "
+                         "la-blood=A,ra-blood=B -o DIR`) for the sinus beat instead of the "
+                         "phantom's")
+    ap.add_argument("--sinus-only", action="store_true",
+                    help="only the sinus beats (no strip velocities)")
     args = ap.parse_args()
     from cardiotwin.studies.af_ablation import AFConfig
 
@@ -128,7 +141,7 @@ def main() -> None:
     for name, sf, ss in (("af_substrate", cfg.sigma_f, cfg.sigma_s),
                          ("healthy", args.healthy[0], args.healthy[1])):
         cv = []
-        for h in (float(v) for v in args.sizes.split(",")):
+        for h in (() if args.sinus_only else (float(v) for v in args.sizes.split(","))):
             dt = 0.1 if h >= 0.5 else 0.05
             cv.append({"h_mm": h, "dt_ms": dt,
                        "cv_along_m_per_s": strip_cv(sf, h, dt),
@@ -138,7 +151,7 @@ def main() -> None:
                      "conduction_velocity": cv,
                      "sinus_beat": sinus_beat(sf, ss, cfg.bundle_factor,
                                               args.png.replace(".png", f"_{name}.png")
-                                              if args.png else None)}
+                                              if args.png else None, args.geometry)}
     if MPI.COMM_WORLD.rank == 0:
         emit(out)
 

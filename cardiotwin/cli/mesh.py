@@ -19,9 +19,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--labels", default=None, metavar="ROLE=VALUE,...",
                         help="label roles, e.g. lv-myocardium=1,lv-blood=3,rv-blood=5 "
                              "(roles: lv-myocardium, lv-blood, rv-myocardium, rv-blood, scar, "
-                             "border-zone; default: the phantom's 1,3,2,4,5,6)")
-    parser.add_argument("--edge-length", type=float, default=1.0, metavar="MM",
-                        help="target tetrahedron edge length, mm (default 1.0)")
+                             "border-zone, la-blood, ra-blood; default: the phantom's "
+                             "ventricles 1,3,2,4,5,6). Atrial roles build the atrial "
+                             "surface model (in OUTDIR, or OUTDIR/atria next to ventricles)")
+    parser.add_argument("--edge-length", type=float, default=None, metavar="MM",
+                        help="target edge length, mm (default 1.0 for the ventricular "
+                             "tetrahedra, 1.5 for the atrial triangles)")
     parser.add_argument("--rv-wall", type=float, default=3.0, metavar="MM",
                         help="thickness of the RV wall grown from rv-blood when there is no "
                              "rv-myocardium label, mm (default 3)")
@@ -35,25 +38,47 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the pipeline; print a summary (or the JSON report) on rank 0."""
+    from pathlib import Path
+
     from cardiotwin.geometry.fibres import FibreAngles
-    from cardiotwin.geometry.labels import PHANTOM_LABELS, LabelMap
+    from cardiotwin.geometry.labels import ATRIAL_ROLES, PHANTOM_LABELS, LabelMap
     from cardiotwin.geometry.pipeline import build_geometry
 
     labels = LabelMap.parse(args.labels) if args.labels else PHANTOM_LABELS
     angles = FibreAngles(helix_endo_deg=args.helix_endo, helix_epi_deg=args.helix_epi)
+    roles = labels.as_dict()
+    atrial = any(r in roles for r in ATRIAL_ROLES)
+    ventricular = "lv-myocardium" in roles or "lv-blood" in roles
     from cardiotwin._deps import require_dolfinx
 
     require_dolfinx()
     from mpi4py import MPI
 
-    report = build_geometry(args.labels_file, args.outdir, labels,
-                            edge_length_mm=args.edge_length, rv_wall_mm=args.rv_wall,
-                            angles=angles, vtu=not args.no_vtu)
+    report: dict = {}
+    if ventricular:
+        report = build_geometry(args.labels_file, args.outdir, labels,
+                                edge_length_mm=args.edge_length or 1.0,
+                                rv_wall_mm=args.rv_wall, angles=angles, vtu=not args.no_vtu)
+    if atrial:
+        from cardiotwin.geometry.atria import AtrialOptions
+        from cardiotwin.geometry.pipeline import build_atrial_geometry
+
+        options = AtrialOptions(**({"edge_length_mm": args.edge_length}
+                                   if args.edge_length else {}))
+        folder = Path(args.outdir) / "atria" if ventricular else Path(args.outdir)
+        report["atria"] = build_atrial_geometry(args.labels_file, folder, labels,
+                                                options=options, vtu=not args.no_vtu)
     if MPI.COMM_WORLD.rank != 0:
         return 0
     if args.json:
         print(dumps(report))
-    else:
+        return 0
+    if atrial:
+        a = report["atria"]
+        print(f"atria: {a['vertices']} vertices, {a['cells']} triangles ({a['wall_model']} "
+              f"model); landmarks found: {', '.join(a['landmarks_found']) or 'none'}; "
+              f"{a['wall_s']:.1f} s; written to {a['folder']}")
+    if ventricular:
         print(f"{report['cells']} tetrahedra, {report['vertices']} vertices; dihedral min "
               f"{report['min_dihedral_deg']:.1f} / mean {report['mean_dihedral_deg']:.1f} deg; "
               f"volume vs labels {100 * report['volume_rel_diff']:+.2f} %; helix endo "

@@ -704,19 +704,30 @@ def _atrium(sub: LabelImage, pool: np.ndarray, valve: np.ndarray, atrium: str, *
     verts, faces = _open_surface(sub, pool, planes, sigma)
     t1 = time.perf_counter()
     pts, tris = _remesh(verts, faces, options.edge_length_mm)
-    tris = _orient_outward(pts, tris)
+    tris = _orient_outward(pts, _drop_duplicate_triangles(tris, atrium))
     t2 = time.perf_counter()
     loops = uac.boundary_loops(tris)
-    named: dict[str, np.ndarray] = {}
+    cuts: dict[str, list[np.ndarray]] = {}
     for loop in loops:
         c = pts[loop].mean(axis=0)
         best = min(planes, key=lambda p: np.linalg.norm(c - p[1]))
         if np.linalg.norm(c - best[1]) > best[3] + 5.0:
             raise MeshError(f"{atrium.upper()}: a hole of the surface at {np.round(c, 1)} mm "
                             "matches no opening (valve or vein); check the labels")
-        if best[0] in named:
-            raise MeshError(f"{atrium.upper()}: the {best[0]} opening cut the surface twice")
-        named[best[0]] = loop
+        cuts.setdefault(best[0], []).append(loop)
+    named: dict[str, np.ndarray] = {}
+    for name, found_loops in cuts.items():
+        # an opening's cut can also clip a neighbouring lobe (on real anatomies the
+        # tricuspid cut reaches the appendage or the sinus): the longest loop is the
+        # opening, the others are closed again
+        found_loops.sort(key=lambda lp: -_perimeter(pts, lp))
+        for extra in found_loops[1:]:
+            logger.warning("%s: the %s cut also opened the surface at %s mm (perimeter %.1f mm "
+                           "against %.1f); closed again", atrium.upper(), name,
+                           np.round(pts[extra].mean(axis=0), 1), _perimeter(pts, extra),
+                           _perimeter(pts, found_loops[0]))
+            pts, tris = _close_hole(pts, tris, extra)
+        named[name] = found_loops[0]
     if valve_name not in named:
         raise MeshError(f"{atrium.upper()}: the surface was not opened at the {valve_name}")
     ring = named[valve_name]
@@ -734,6 +745,33 @@ def _atrium(sub: LabelImage, pool: np.ndarray, valve: np.ndarray, atrium: str, *
             "landmarks": lms, "found": sorted(found), "parts": vparts, "owner": owner,
             "scale_mm": uac.coordinate_scale_mm(pts, tris, alpha, beta),
             "times": {"t_surface_s": t1 - t0, "t_remesh_s": t2 - t1, "t_uac_s": t3 - t2}}
+
+
+def _drop_duplicate_triangles(tris: np.ndarray, atrium: str) -> np.ndarray:
+    """Without the triangles that occur twice (the same three vertices, either
+    orientation: a folded pair left by remeshing); both copies go."""
+    key = np.sort(tris, axis=1)
+    _, inv, counts = np.unique(key, axis=0, return_inverse=True, return_counts=True)
+    dup = counts[inv.ravel()] > 1
+    if dup.any():
+        logger.warning("%s: removed %d duplicated triangles left by remeshing",
+                       atrium.upper(), int(dup.sum()))
+    return tris[~dup]
+
+
+def _perimeter(pts: np.ndarray, loop: np.ndarray) -> float:
+    """Length (mm) of a closed boundary loop."""
+    return float(np.linalg.norm(pts[np.roll(loop, -1)] - pts[loop], axis=1).sum())
+
+
+def _close_hole(pts: np.ndarray, tris: np.ndarray, loop: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Close a boundary loop with a fan of triangles around its centroid, oriented like
+    the surface (each boundary edge a -> b of a triangle is used as b -> a)."""
+    k = len(pts)
+    fan = np.column_stack([np.roll(loop, -1), loop, np.full(len(loop), k)])
+    return (np.vstack([pts, pts[loop].mean(axis=0)]),
+            np.vstack([tris, fan.astype(tris.dtype)]))
 
 
 def _crop(sub: LabelImage, pool: np.ndarray, valve: np.ndarray, margin_mm: float
