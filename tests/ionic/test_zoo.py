@@ -26,10 +26,6 @@ HANDFUL = {
 
 #: models whose APD90 does not match Myokit's within 1 % at dt = 0.01 ms, and why
 KNOWN = {
-    "grandi_pasqualini_bers_2010_ss_endo":
-        "first-order splitting error at dt = 0.01 ms (+2 %; 0.4 % at dt = 0.002 ms)",
-    "grandi_pasqualini_bers_2010_ss":
-        "first-order splitting error at dt = 0.01 ms (converges as dt -> 0)",
     "iyer_2004": "stiff Markov chains: runs with 8 substeps (0.00125 ms); first-order "
                  "splitting error builds up over the beats (0.1 % after one beat, ~4.6 % after "
                  "20; smaller with more substeps)",
