@@ -138,9 +138,10 @@ def cost_model(cases: list[dict], node_gbs: float, allreduce_us: float) -> dict 
     The ionic step is arithmetic: it scales with cores.  The linear solve, the right-hand
     side and the maps stream the matrix and vectors through memory: they scale with memory
     bandwidth, which an HPC node shares among its cores (here one core copies at about
-    25 GB/s; a 128-core node with 400 GB/s gives each core about 3).  Per vertex and step, from the one-rank runs: ``a`` (ns of ionic step on one
-    core) and ``m`` (ns of memory-bound work at this machine's one-core copy bandwidth
-    ``b1``).  On ``nodes`` nodes of ``cores`` cores and ``node_gbs`` GB/s each:
+    25 GB/s; a 128-core node with 400 GB/s gives each core about 3).  Per vertex and
+    step, from the one-rank runs: ``a`` (ns of ionic step on one core) and ``m`` (ns of
+    memory-bound work at this machine's one-core copy bandwidth ``b1``).  On ``nodes``
+    nodes of ``cores`` cores and ``node_gbs`` GB/s each:
     ``t = a V / (nodes cores) + m V b1 / (nodes node_gbs) + iterations x 2 allreduces x
     latency`` (the latency ``allreduce_us`` at 1000 ranks, growing with log2 of the ranks).
     """
