@@ -11,6 +11,7 @@ ms and mV at the end.  Needs Myokit and a CVODES library (``libsundials-dev``).
 
 from __future__ import annotations
 
+import logging
 import time as _time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,11 +108,18 @@ def myokit_reference(path: str | Path, *, bcl_ms: float = 1000.0, beats: int = 2
             protocol = myokit.pacing.blocktrain(period=bcl_ms / tf,
                                                 duration=prep.default_stimulus[1] / tf,
                                                 offset=0.0)
+    # building the simulation compiles C with setuptools, which configures the root
+    # logger with handlers on the temporarily captured stderr (closed afterwards: every
+    # later log record would print a "Logging error" traceback); keep the root as it was
+    root_handlers = list(logging.root.handlers)
     try:
         sim = myokit.Simulation(model, protocol)
     except Exception as exc:
         raise DependencyError(f"Myokit CVODES simulation unavailable ({exc}); it needs "
                               "libsundials-dev") from exc
+    finally:
+        for h in [h for h in logging.root.handlers if h not in root_handlers]:
+            logging.root.removeHandler(h)
     sim.set_tolerance(tolerance, tolerance)
     sim.set_max_step_size(max_step_ms / tf)
     try:
