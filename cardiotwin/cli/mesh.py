@@ -41,14 +41,12 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from cardiotwin.geometry.fibres import FibreAngles
-    from cardiotwin.geometry.labels import ATRIAL_ROLES, PHANTOM_LABELS, LabelMap
+    from cardiotwin.geometry.labels import PHANTOM_LABELS, LabelMap
     from cardiotwin.geometry.pipeline import build_geometry
 
     labels = LabelMap.parse(args.labels) if args.labels else PHANTOM_LABELS
     angles = FibreAngles(helix_endo_deg=args.helix_endo, helix_epi_deg=args.helix_epi)
-    roles = labels.as_dict()
-    atrial = any(r in roles for r in ATRIAL_ROLES)
-    ventricular = "lv-myocardium" in roles or "lv-blood" in roles
+    atrial, ventricular = labels.has_atria, labels.has_ventricles
     from cardiotwin._deps import require_dolfinx
 
     require_dolfinx()

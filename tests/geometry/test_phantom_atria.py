@@ -72,6 +72,11 @@ def test_mesh_command_builds_the_atria_from_atrial_roles(tmp_path, dolfinx, caps
     assert {"lspv", "lipv", "rspv", "ripv", "mitral-valve", "tricuspid-valve"} <= set(
         atria["landmarks_found"])
     assert (tmp_path / "a" / "geometry.json").is_file()
+    # the blood pools of the ventricles only mark the valves: still atria alone
+    assert main(["mesh", str(labels), "--labels", "la-blood=7,ra-blood=8,lv-blood=3,rv-blood=4",
+                 "-o", str(tmp_path / "c"), "--edge-length", "2", "--no-vtu", "--json"]) == 0
+    only = json.loads(capsys.readouterr().out)
+    assert set(only) == {"atria"} and (tmp_path / "c" / "geometry.json").is_file()
     assert main(["mesh", str(labels), "--labels",
                  "lv-myocardium=1,lv-blood=3,rv-blood=4,la-blood=7,ra-blood=8", "-o",
                  str(tmp_path / "b"), "--edge-length", "3", "--no-vtu", "--json"]) == 0
