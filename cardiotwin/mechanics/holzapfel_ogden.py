@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from cardiotwin.exceptions import ConfigError
 from cardiotwin.mechanics.material import check_parameters
 
 
@@ -36,7 +37,10 @@ class HolzapfelOgden:
 
     ``I1`` is the isochoric invariant in the nearly incompressible formulation (see
     :class:`~cardiotwin.mechanics.kinematics.Kinematics`).  Defaults: Table 1 of the
-    paper (shear tests on porcine myocardium).
+    paper (the orthotropic fit to shear tests on porcine myocardium);
+    :meth:`transversely_isotropic` is the paper's transversely isotropic fit to the same
+    data (no sheet terms, a stiffer matrix and softer fibres), the usual choice for whole
+    ventricles with active stress along the fibres.
 
     G. A. Holzapfel, R. W. Ogden, "Constitutive modelling of passive myocardium: a
     structurally based framework for material characterization", Phil. Trans. R. Soc. A
@@ -56,6 +60,24 @@ class HolzapfelOgden:
     def __post_init__(self) -> None:
         check_parameters(self, positive=("b", "b_f", "b_s", "b_fs"),
                          nonnegative=("a_kPa", "a_f_kPa", "a_s_kPa", "a_fs_kPa"))
+
+    @classmethod
+    def transversely_isotropic(cls, *, fibres_in_compression: bool = False
+                               ) -> HolzapfelOgden:
+        """The transversely isotropic fit of Holzapfel & Ogden (2009, Table 1):
+        ``a = 2.280 kPa, b = 9.726, a_f = 1.685 kPa, b_f = 15.779``, no sheet or
+        fibre-sheet terms."""
+        return cls(a_kPa=2.280, b=9.726, a_f_kPa=1.685, b_f=15.779, a_s_kPa=0.0, b_s=1.0,
+                   a_fs_kPa=0.0, b_fs=1.0, fibres_in_compression=fibres_in_compression)
+
+    def scaled(self, factor: float) -> HolzapfelOgden:
+        """The same law with every stiffness ``a`` multiplied by ``factor`` (> 0): the
+        material scale fitted to a patient's end-diastolic pressure-volume point."""
+        if not (isinstance(factor, int | float) and factor > 0 and factor < float("inf")):
+            raise ConfigError(f"HolzapfelOgden.scaled: factor = {factor!r}, expected a "
+                             "finite number > 0")
+        return replace(self, a_kPa=self.a_kPa * factor, a_f_kPa=self.a_f_kPa * factor,
+                       a_s_kPa=self.a_s_kPa * factor, a_fs_kPa=self.a_fs_kPa * factor)
 
     @property
     def needs_fibres(self) -> bool:

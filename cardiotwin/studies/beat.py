@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from cardiotwin.exceptions import ConfigError
+from cardiotwin.mechanics.holzapfel_ogden import HolzapfelOgden
 from cardiotwin.units import mmHg_to_kPa
 
 logger = logging.getLogger(__name__)
@@ -83,6 +84,8 @@ class BeatConfig:
     sigma_s_S_per_m: float = 0.1
     fill_steps: int = 8
     land_overrides: dict[str, float] = field(default_factory=dict)
+    material: HolzapfelOgden = field(default_factory=lambda: HolzapfelOgden.transversely_isotropic(
+        fibres_in_compression=True))
 
     def __post_init__(self) -> None:
         def pos(name: str, hi: float = float("inf")) -> None:
@@ -102,6 +105,9 @@ class BeatConfig:
         if not (isinstance(self.ical_block, int | float) and 0 <= self.ical_block <= 1):
             raise ConfigError(f"BeatConfig.ical_block = {self.ical_block!r}: expected a "
                               "fraction in [0, 1]")
+        if not isinstance(self.material, HolzapfelOgden):
+            raise ConfigError(f"BeatConfig.material = {self.material!r}: expected a "
+                              "HolzapfelOgden law")
         if not (isinstance(self.fill_steps, int) and self.fill_steps >= 1):
             raise ConfigError(f"BeatConfig.fill_steps = {self.fill_steps!r}: expected >= 1")
 
@@ -136,7 +142,6 @@ def build_beat(comm: Any, cfg: BeatConfig, workdir: str | Path) -> Any:
         ActiveStress,
         Cavity,
         FixedBoundary,
-        HolzapfelOgden,
         LoadPath,
         MechanicsConfig,
         MechanicsProblem,
@@ -164,7 +169,7 @@ def build_beat(comm: Any, cfg: BeatConfig, workdir: str | Path) -> Any:
     cavities = [Cavity("lv", ids["lv-endocardium"], ids["base"]),
                 Cavity("rv", ids["rv-endocardium"], ids["base"])]
     mech = MechanicsProblem(
-        geo.mesh, HolzapfelOgden(fibres_in_compression=True), facet_tags=geo.facet_tags,
+        geo.mesh, cfg.material, facet_tags=geo.facet_tags,
         boundaries=[FixedBoundary(ids["base"])], cavities=cavities,
         fibres=OrthonormalFrame.of(geo.fibres),
         active=ActiveStress(space="quadrature", tension_law=LandTensionLaw(land.beta0)),

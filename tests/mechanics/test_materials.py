@@ -219,3 +219,15 @@ def test_skewed_frame_is_orthonormalised(one_cell):
     F = np.eye(3) + 0.1 * rng.standard_normal((3, 3))
     assert _energy(one_cell, mat, F, skewed) == pytest.approx(
         _energy(one_cell, mat, F, _frame(one_cell, R)), rel=1e-12)
+
+
+def test_holzapfel_ogden_fits_and_scale():
+    ti = HolzapfelOgden.transversely_isotropic()
+    assert (ti.a_kPa, ti.b, ti.a_f_kPa, ti.b_f) == (2.280, 9.726, 1.685, 15.779)
+    assert ti.a_s_kPa == ti.a_fs_kPa == 0.0 and not ti.fibres_in_compression
+    s = ti.scaled(0.5)
+    assert (s.a_kPa, s.a_f_kPa, s.b, s.b_f) == (1.14, 0.8425, ti.b, ti.b_f)
+    ortho = HolzapfelOgden().scaled(2.0)
+    assert (ortho.a_s_kPa, ortho.a_fs_kPa) == (2 * 2.481, 2 * 0.216)
+    with pytest.raises(ConfigError, match="factor"):
+        ti.scaled(0.0)
