@@ -2,12 +2,14 @@
 
 The LV of a geometry (the mesh is the unloaded state, ``V0`` its cavity volume) is
 inflated to 30 mmHg with a Holzapfel-Ogden law whose stiffnesses are all multiplied by a
-scale ``s``.  ``s`` is fitted to one point: the volume at the end-diastolic pressure
-(``--edp``, 8 mmHg) must be Klotz's ``EDV = V0 / (0.6 - 0.006 EDP)``
-(:func:`cardiotwin.mechanics.edpvr.klotz_edv_mL`).  The fitted curve is then normalised
-with the model's own ``V0`` and ``V30`` and compared with ``P = 27.78 V_n^2.76`` over
-the whole range (:func:`cardiotwin.mechanics.edpvr.compare_with_klotz`).  Note that
-Klotz's curve itself gives 27.78 mmHg, not 30, at ``V_n = 1``.
+scale ``s``; the curve is normalised with the model's own ``V0`` and ``V30``
+(:func:`cardiotwin.mechanics.edpvr.compare_with_klotz`).  ``s`` is fitted to one point
+of Klotz's curve: the normalised volume at the end-diastolic pressure (``--edp``,
+8 mmHg) must be ``(EDP / 27.78)^(1/2.76)``; the rest of the curve is then compared with
+``P = 27.78 V_n^2.76``.  Klotz's curve itself gives 27.78 mmHg, not 30, at
+``V_n = 1``.  Also reported: the filling ``EDV / V0`` at the fitted point against
+Klotz's ``1 / (0.6 - 0.006 EDP)`` (1.81 at 8 mmHg), which says whether the mesh is a
+plausible unloaded state.
 
 Prints one JSON object (rank 0); ``--out`` writes ``edpvr_klotz.png`` and ``.json``.
 
@@ -60,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         compare_with_klotz,
         fit_scale,
         klotz_edv_mL,
+        klotz_normalised_volume,
         klotz_pressure_mmHg,
         volume_at_pressure_mL,
     )
@@ -69,8 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     geo = mesh_labels(args.labels, Path(args.workdir) / f"mesh_{args.edge_length:g}mm",
                       edge_length_mm=args.edge_length, comm=comm)
-    base = (HolzapfelOgden.transversely_isotropic() if args.material == MATERIALS[0]
-            else HolzapfelOgden())
+    # fibres_in_compression: smooth at I4 = 1, which Newton needs from the undeformed state
+    base = (HolzapfelOgden.transversely_isotropic(fibres_in_compression=True)
+            if args.material == MATERIALS[0] else HolzapfelOgden(fibres_in_compression=True))
     setup0 = InflationSetup(pressure_mmHg=30.0, steps=args.steps,
                             incompressibility=args.incompressibility, material=base)
     fibres = OrthonormalFrame.of(geo.fibres)
@@ -88,10 +92,15 @@ def main(argv: list[str] | None = None) -> int:
         return volume_at_pressure_mL([r["volume_divergence_mL"] for r in pv],
                                      [r["pressure_mmHg"] for r in pv], args.edp)
 
+    def vn_at_edp(scale: float) -> float:
+        pv = inflate(scale)
+        c = compare_with_klotz([r["volume_divergence_mL"] for r in pv],
+                               [r["pressure_mmHg"] for r in pv], v0)
+        return (volume_at_edp(scale) - v0) / (c.v30_mL - v0)
+
     pv1 = inflate(1.0)
     v0 = pv1[0]["volume_divergence_mL"]
-    target = klotz_edv_mL(v0, args.edp)
-    fit = fit_scale(volume_at_edp, target, v0, scale0=1.0)
+    fit = fit_scale(vn_at_edp, klotz_normalised_volume(args.edp), scale0=1.0)
     pv = inflate(fit.scale)
     volumes = [r["volume_divergence_mL"] for r in pv]
     pressures = [r["pressure_mmHg"] for r in pv]
@@ -102,10 +111,14 @@ def main(argv: list[str] | None = None) -> int:
         "benchmark": "edpvr_klotz",
         "labels": args.labels, "edge_length_mm": args.edge_length,
         "material": args.material, "incompressibility": args.incompressibility,
-        "v0_mL": v0, "edp_mmHg": args.edp, "klotz_edv_mL": target,
+        "v0_mL": v0, "edp_mmHg": args.edp,
         "fitted_scale": fit.scale, "fit_evaluations": [list(e) for e in fit.evaluations],
+        "vn_at_edp": fit.value, "klotz_vn_at_edp": fit.target,
+        "edv_over_v0": volume_at_edp(fit.scale) / v0,
+        "klotz_edv_over_v0": klotz_edv_mL(v0, args.edp) / v0,
         "fitted": cmp.as_dict(),
-        "scale_1": {"v_at_edp_mL": volume_at_edp(1.0), "rmse_mmHg": unscaled.rmse_mmHg,
+        "scale_1": {"v_at_edp_mL": volume_at_edp(1.0), "vn_at_edp": vn_at_edp(1.0),
+                    "rmse_mmHg": unscaled.rmse_mmHg,
                     "max_abs_mmHg": unscaled.max_abs_mmHg},
         "ranks": comm.size,
         "wall_s": round(time.perf_counter() - t0, 1),

@@ -83,6 +83,14 @@ class Fibres:
 
 # --- small vectorised linear algebra (arrays of shape (n, 3) and (n, 3, 3)) -------------
 
+#: gradient magnitude (1/mm) below which a unit Laplace field counts as flat (its
+#: direction is then dominated by solver noise, whose size is ~1e-10 /mm)
+FLAT_GRADIENT_PER_MM = 1e-6
+#: sum of the two ventricular potentials below which their ratio is not used (solver noise
+#: is ~1e-11)
+FLAT_POTENTIAL = 1e-6
+
+
 def _normalise(v: np.ndarray) -> np.ndarray:
     n = np.linalg.norm(v, axis=-1, keepdims=True)
     return v / np.where(n > 1e-300, n, 1.0)
@@ -158,16 +166,38 @@ def ldrb_frames(grad_psi: np.ndarray, phi_epi: np.ndarray, grad_epi: np.ndarray,
         d = np.zeros_like(e)
     else:
         lv, rv = np.clip(phi_lv, 0.0, 1.0), np.clip(phi_rv, 0.0, 1.0)
-        d = np.divide(rv, lv + rv, out=np.zeros_like(e), where=(lv + rv) > 1e-12)
+        # where both potentials vanish (a vertex on an endocardium and the epicardium of
+        # a wall one tetrahedron thick: the zero Dirichlet data win), their ratio is
+        # solver noise; the gradients still say which endocardium is near
+        g_lv, g_rv = np.linalg.norm(grad_lv, axis=1), np.linalg.norm(grad_rv, axis=1)
+        flat = (lv + rv) <= FLAT_POTENTIAL
+        d = np.divide(rv, lv + rv, out=np.zeros_like(e), where=~flat)
+        d = np.where(flat, np.divide(g_rv, g_lv + g_rv, out=np.zeros_like(e),
+                                     where=(g_lv + g_rv) > 0), d)
+    # A Laplace field can be flat where its Dirichlet data agree all around (e.g. phi_lv
+    # on an RV free wall one tetrahedron thick, every vertex on the epicardium or the RV
+    # endocardium): its gradient is then solver noise, whose direction changes with the
+    # partition.  Such a vertex takes the other ventricle's transmural direction, or the
+    # epicardial one when both are flat.
+    lv_dir = -grad_lv
+    lv_ok = np.linalg.norm(grad_lv, axis=1) > FLAT_GRADIENT_PER_MM
+    if phi_rv is None:
+        lv_dir = np.where(lv_ok[:, None], lv_dir, grad_epi)
+    else:
+        rv_ok = np.linalg.norm(grad_rv, axis=1) > FLAT_GRADIENT_PER_MM
+        rv_dir = np.where(rv_ok[:, None], grad_rv,
+                          np.where(lv_ok[:, None], lv_dir, grad_epi))
+        lv_dir = np.where(lv_ok[:, None], lv_dir, rv_dir)
+        d = np.where(lv_ok | ~rv_ok, d, 1.0)
     alpha_s = a_endo * (1.0 - d) - a_endo * d
     beta_s = b_endo * (1.0 - d) - b_endo * d
     alpha_w = a_endo * (1.0 - e) + a_epi * e
     beta_w = b_endo * (1.0 - e) + b_epi * e
-    q_lv = _orient(_axis(grad_psi, -grad_lv), alpha_s, beta_s)
+    q_lv = _orient(_axis(grad_psi, lv_dir), alpha_s, beta_s)
     if phi_rv is None:
         q_endo = q_lv
     else:
-        q_rv = _orient(_axis(grad_psi, grad_rv), alpha_s, beta_s)
+        q_rv = _orient(_axis(grad_psi, rv_dir), alpha_s, beta_s)
         q_endo = _bislerp(q_lv, q_rv, d)
     q_epi = _orient(_axis(grad_psi, grad_epi), alpha_w, beta_w)
     q = _bislerp(q_endo, q_epi, e)
@@ -301,6 +331,9 @@ def ldrb_fibres(mesh, facet_tags, *, tag_ids: dict[str, int] | None = None,
     fdim = mesh.topology.dim - 1
     mesh.topology.create_connectivity(fdim, 0)
     base_facets = facet_tags.find(tag_ids["base"])
+    # owned facets only: a facet on a partition boundary is also a ghost on the other rank,
+    # and counting it twice would tilt the axis with the partition
+    base_facets = base_facets[base_facets < mesh.topology.index_map(fdim).size_local]
     from dolfinx.mesh import entities_to_geometry
 
     tri = mesh.geometry.x[entities_to_geometry(mesh, fdim, base_facets, False)]

@@ -14,9 +14,10 @@ and that one measured end-diastolic point ``(EDV, EDP)`` predicts the whole curv
 ``V0 = EDV (0.6 - 0.006 EDP)`` and ``V30 = V0 + (EDV - V0) / (EDP / A_n)^(1/B_n)``.
 
 A model's passive filling is compared with it by normalising the model's own curve
-(:func:`compare_with_klotz`); the material scale of an exponential law changes the shape
-of that normalised curve only through the strain level, so the scale is first fitted to
-one point (:func:`fit_scale`) and the rest of the curve is the test.
+(:func:`compare_with_klotz`).  The material scale of an exponential law changes the shape
+of that normalised curve through the strain level (a stiff wall stays in the nearly
+linear part of the law), so the scale is fitted to one point of it (:func:`fit_scale`,
+e.g. ``V_n`` at the end-diastolic pressure) and the rest of the curve is the test.
 
 S. Klotz, I. Hay, M. L. Dickstein, G.-H. Yi, J. Wang, M. S. Maurer, D. A. Kass,
 D. Burkhoff, "Single-beat estimation of end-diastolic pressure-volume relationship: a
@@ -187,60 +188,61 @@ class ScaleFit:
     ----------
     scale
         The fitted material scale.
-    volume_mL
-        The model volume at the fitted point (mL).
-    target_mL
-        The volume sought (mL).
+    value
+        The fitted quantity at that scale.
+    target
+        The value sought.
     evaluations
-        ``(scale, volume_mL)`` of every model run, in order.
+        ``(scale, value)`` of every model run, in order.
     """
 
     scale: float
-    volume_mL: float
-    target_mL: float
+    value: float
+    target: float
     evaluations: tuple[tuple[float, float], ...]
 
 
-def fit_scale(volume_at: Callable[[float], float], target_mL: float, v0_mL: float, *,
-              scale0: float = 1.0, rtol: float = 2e-3, max_evaluations: int = 12) -> ScaleFit:
-    """Find the material scale ``s`` at which a model's volume at one pressure is
-    ``target_mL``.
+def fit_scale(measure: Callable[[float], float], target: float, *, scale0: float = 1.0,
+              rtol: float = 2e-3, max_evaluations: int = 12) -> ScaleFit:
+    """Find the material scale ``s`` at which a positive model quantity equals ``target``.
 
-    ``volume_at(s)`` runs the model (e.g. a passive inflation with every stiffness
-    multiplied by ``s``) and returns its volume (mL) at the fitted pressure.  The filling
-    ``V(s) - V0`` of an exponential law falls with ``s`` roughly as a power, so the secant
-    method runs on ``log(V - V0)`` against ``log s``, bracketed once the root is enclosed.
+    ``measure(s)`` runs the model (e.g. a passive inflation with every stiffness
+    multiplied by ``s``) and returns the quantity, which must fall as ``s`` grows (the
+    filling ``V(EDP) - V0``, or the normalised volume ``V_n`` at the end-diastolic
+    pressure: a stiffer wall stays in the flatter part of its exponential law).  It falls
+    roughly as a power of ``s``, so the secant method runs on ``log(value)`` against
+    ``log s``, bisecting once the root is bracketed.
 
     Raises
     ------
     SolverError
-        If ``max_evaluations`` runs do not bring the volume within ``rtol`` of the target.
+        If ``max_evaluations`` runs do not bring the value within ``rtol`` of the target,
+        or the model returns a value <= 0.
     """
-    if not target_mL > v0_mL > 0:
-        raise ConfigError(f"fit_scale: target volume {target_mL!r} mL must exceed the "
-                          f"unloaded volume {v0_mL!r} mL")
+    if not (math.isfinite(target) and target > 0):
+        raise ConfigError(f"fit_scale: target = {target!r}; expected a finite value > 0")
     evals: list[tuple[float, float]] = []
 
     def f(log_s: float) -> float:
         s = math.exp(log_s)
-        v = float(volume_at(s))
+        v = float(measure(s))
         evals.append((s, v))
-        logger.info("material scale %.5g: volume %.4g mL (target %.4g)", s, v, target_mL)
-        if not v > v0_mL:
-            raise SolverError(f"fit_scale: the model volume {v} mL at scale {s} is not above "
-                              f"the unloaded volume {v0_mL} mL")
-        return math.log(v - v0_mL) - math.log(target_mL - v0_mL)
+        logger.info("material scale %.5g: %.5g (target %.5g)", s, v, target)
+        if not (math.isfinite(v) and v > 0):
+            raise SolverError(f"fit_scale: the model gave {v} at scale {s}; expected a "
+                              "finite value > 0")
+        return math.log(v) - math.log(target)
 
     x0 = math.log(scale0)
     f0 = f(x0)
-    x1 = x0 + (0.5 if f0 > 0 else -0.5)  # overfilled (f > 0): stiffen
+    x1 = x0 + (0.5 if f0 > 0 else -0.5)  # too large (f > 0): stiffen
     f1 = f(x1)
     soft: list[float] = [x for x, fx in ((x0, f0), (x1, f1)) if fx > 0]
     stiff: list[float] = [x for x, fx in ((x0, f0), (x1, f1)) if fx <= 0]
     while abs(math.expm1(f1)) > rtol:
         if len(evals) >= max_evaluations:
             raise SolverError(f"fit_scale: no material scale found within "
-                              f"{max_evaluations} runs (scale, volume mL): {evals}")
+                              f"{max_evaluations} runs (scale, value): {evals}")
         slope = (f1 - f0) / (x1 - x0)
         x2 = x1 - f1 / slope if slope < 0 else x1 + (0.5 if f1 > 0 else -0.5)
         if soft and stiff and not max(soft) < x2 < min(stiff):
@@ -248,5 +250,5 @@ def fit_scale(volume_at: Callable[[float], float], target_mL: float, v0_mL: floa
         x0, f0 = x1, f1
         x1, f1 = x2, f(x2)
         (soft if f1 > 0 else stiff).append(x1)
-    s, v = evals[-1]
-    return ScaleFit(scale=s, volume_mL=v, target_mL=target_mL, evaluations=tuple(evals))
+    s_fit, v_fit = evals[-1]
+    return ScaleFit(scale=s_fit, value=v_fit, target=target, evaluations=tuple(evals))

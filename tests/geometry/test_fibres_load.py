@@ -31,6 +31,61 @@ def test_ldrb_frames_on_a_flat_wall():
     np.testing.assert_allclose(s, x, atol=1e-12)  # no sheet angle: sheets transmural
 
 
+def test_ldrb_frames_ignore_solver_noise_on_flat_potentials():
+    """On an RV free wall one tetrahedron thick every vertex lies on the epicardium or the
+    RV endocardium, so phi_lv (and, where both surfaces meet, phi_rv and phi_epi too) is
+    zero up to solver noise.  The frames must not depend on that noise (it changes with
+    the partition): they follow grad phi_rv."""
+    rng = np.random.default_rng(5)
+    n = 50
+    z, x = np.tile([0.0, 0.0, 1.0], (n, 1)), np.tile([1.0, 0.0, 0.0], (n, 1))
+    frames = []
+    for _ in range(2):
+        noise = lambda scale: scale * rng.standard_normal(n)  # noqa: E731
+        grad_lv = 1e-10 * rng.standard_normal((n, 3))
+        f, s, _nn = ldrb_frames(z, noise(1e-11), x, noise(1e-11), grad_lv, noise(1e-11),
+                                0.4 * x, FibreAngles())
+        frames.append((f, s))
+    (f1, s1), (f2, s2) = frames
+    np.testing.assert_allclose(np.abs(np.einsum("ij,ij->i", f1, f2)), 1.0, atol=1e-9)
+    np.testing.assert_allclose(np.abs(np.einsum("ij,ij->i", s1, s2)), 1.0, atol=1e-9)
+    # the RV endocardial frame: helix -alpha_endo about the transmural (x) axis
+    np.testing.assert_allclose(np.abs(helix_angles_deg(f1, x, [0, 0, 1])), 60.0, atol=1e-6)
+
+
+@pytest.mark.mpi
+def test_ldrb_fibres_do_not_depend_on_the_partition(dolfinx, comm, tmp_path_factory):
+    """LDRB on the coarse phantom (RV free wall one element thick) on all ranks equals
+    LDRB on one rank, vertex by vertex (fibre lines compared up to sign)."""
+    from mpi4py import MPI
+
+    from cardiotwin.geometry import build_geometry, load_geometry
+    from cardiotwin.geometry.fibres import ldrb_fibres
+
+    out = Path(comm.bcast(str(tmp_path_factory.mktemp("ldrb")) if comm.rank == 0 else None))
+    build_geometry(REPO / "meshes" / "phantom_biv_labels.nii.gz", out, edge_length_mm=6.0,
+                   comm=comm, vtu=False)
+    g = load_geometry(out, comm)
+    fib = ldrb_fibres(g.mesh, g.facet_tags, tag_ids=g.facet_tag_ids)
+    n = fib.f0.function_space.dofmap.index_map.size_local
+    x = fib.f0.function_space.tabulate_dof_coordinates()[:n]
+    parts = comm.gather((x, fib.f0.x.array.reshape(-1, 3)[:n],
+                         fib.s0.x.array.reshape(-1, 3)[:n]), root=0)
+    if comm.rank == 0:
+        from scipy.spatial import cKDTree
+
+        gs = load_geometry(out, MPI.COMM_SELF)
+        ref = ldrb_fibres(gs.mesh, gs.facet_tags, tag_ids=gs.facet_tag_ids)
+        xs = ref.f0.function_space.tabulate_dof_coordinates()
+        xp, fp, sp = (np.concatenate([p[i] for p in parts]) for i in range(3))
+        dist, idx = cKDTree(xp).query(xs)
+        assert dist.max() < 1e-9 and len(xp) == len(xs)
+        for ours, theirs in ((fp[idx], ref.f0.x.array.reshape(-1, 3)),
+                             (sp[idx], ref.s0.x.array.reshape(-1, 3))):
+            dots = np.abs(np.einsum("ij,ij->i", ours, theirs))
+            assert dots.min() > 1 - 1e-8, (int((dots < 1 - 1e-8).sum()), len(dots))
+
+
 @pytest.fixture(scope="module")
 def geometry(dolfinx, comm):
     from cardiotwin.geometry import load_geometry

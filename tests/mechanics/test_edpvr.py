@@ -66,14 +66,16 @@ def test_fit_scale_finds_a_power_law_root():
         calls.append(s)
         return 50.0 + 30.0 * s**-0.7
 
-    fit = fit_scale(model, 75.0, 50.0)
+    fit = fit_scale(lambda s: model(s) - 50.0, 25.0)
     assert fit.scale == pytest.approx((30.0 / 25.0) ** (1.0 / 0.7), rel=3e-3)
-    assert fit.volume_mL == pytest.approx(75.0, rel=2e-3)
+    assert fit.value == pytest.approx(25.0, rel=2e-3)
     assert len(fit.evaluations) == len(calls) <= 6
 
 
 def test_fit_scale_gives_up_loudly():
     with pytest.raises(SolverError, match="no material scale"):
-        fit_scale(lambda s: 60.0, 75.0, 50.0, max_evaluations=4)  # insensitive model
-    with pytest.raises(ConfigError, match="must exceed"):
-        fit_scale(lambda s: 60.0, 40.0, 50.0)
+        fit_scale(lambda s: 10.0, 25.0, max_evaluations=4)  # insensitive model
+    with pytest.raises(SolverError, match="expected a finite value"):
+        fit_scale(lambda s: -1.0, 25.0)
+    with pytest.raises(ConfigError, match="target"):
+        fit_scale(lambda s: 1.0, 0.0)
