@@ -158,6 +158,11 @@ class LumpedCirculation:
             return p
         return self._elastance_pressure(ventricle, volume_mL, t_s)
 
+    def max_valve_conductance(self) -> float:
+        """The largest conductance (mL/(mmHg s)) through which blood leaves or enters a
+        ventricle: the sum over its valves of ``1 / R_open``."""
+        raise NotImplementedError
+
     def _elastance_pressure(self, ventricle: str, volume_mL: float, t_s: float) -> float:
         raise ConfigError(f"{type(self).__name__} has no 0-D model of the {ventricle}: "
                           "prescribe its pressure (pressures_mmHg=...)")
@@ -211,6 +216,16 @@ class LumpedCirculation:
                 self._volumes_start = {v: self.ventricle_volume(v) for v in self.ventricles}
         else:
             self._prescribed = None
+        if self._elastances is not None:
+            # a linearised chamber empties through an open valve at the rate E / R_open
+            # (1/s); forward Euler is stable while h E / R_open < 2: keep it below 1
+            rate = max(self._elastances.values()) * self.max_valve_conductance()
+            needed = math.ceil(dt_ms / 1000.0 * rate)
+            if needed > substeps:
+                logger.debug("t = %.3f ms: %d circulation substeps for a cavity elastance "
+                             "of %.4g mmHg/mL", self.t_ms, needed,
+                             max(self._elastances.values()))
+                substeps = needed
         h_s = dt_ms / 1000.0 / substeps
         t0_s = self.t_ms / 1000.0
         for i in range(substeps):
@@ -310,6 +325,10 @@ class WindkesselCirculation(LumpedCirculation):
                 initial_state={"V_LV": float(volume_mL), "p_c": p.arterial_pressure_mmHg})
         super().__init__(model)
 
+    def max_valve_conductance(self) -> float:
+        p = self.parameters
+        return 1.0 / p.R_mitral_mmHg_s_per_mL + 1.0 / p.R_aortic_mmHg_s_per_mL
+
 
 class ClosedLoopCirculation(LumpedCirculation):
     """The closed-loop circulation of Regazzoni et al. (2022)
@@ -368,6 +387,9 @@ class ClosedLoopCirculation(LumpedCirculation):
         self._elastance = {"lv": model.time_varying_elastance(**peer_params["chambers"]["LV"]),
                            "rv": model.time_varying_elastance(**peer_params["chambers"]["RV"])}
         super().__init__(model)
+
+    def max_valve_conductance(self) -> float:
+        return 2.0 / self.parameters.valve_R_min_mmHg_s_per_mL
 
     def _elastance_pressure(self, ventricle: str, volume_mL: float, t_s: float) -> float:
         c = self.parameters.lv if ventricle == "lv" else self.parameters.rv

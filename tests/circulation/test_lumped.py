@@ -214,3 +214,19 @@ def test_elastances_must_cover_every_ventricle():
     with pytest.raises(ConfigError, match="elastances_mmHg_per_mL"):
         model.step(1.0, pressures_mmHg={"lv": 1.0, "rv": 1.0},
                    elastances_mmHg_per_mL={"lv": 1.0})
+
+
+def test_a_stiff_linearised_chamber_gets_enough_substeps():
+    """A contracting cavity can be 1000 times stiffer than the valve's time scale allows
+    for one forward Euler step (h E / R_min = 2 ms x 5000 mmHg/mL x 2 / 0.0075 mmHg s/mL):
+    the step takes the substeps stability needs, and agrees with many fixed substeps."""
+    p = {"lv": 130.0, "rv": 30.0}
+    E = {"lv": 5000.0, "rv": 2000.0}
+    a = ClosedLoopCirculation()
+    a.step(2.0, pressures_mmHg=p, elastances_mmHg_per_mL=E, substeps=1)
+    b = ClosedLoopCirculation()
+    b.step(2.0, pressures_mmHg=p, elastances_mmHg_per_mL=E, substeps=20000)
+    assert np.all(np.isfinite(a.state))
+    np.testing.assert_allclose(a.state, b.state, rtol=2e-3, atol=1e-6)
+    # the cavity ejected towards the aortic pressure and stopped there: it did not overshoot
+    assert a.ventricle_volume("lv") < ClosedLoopCirculation().ventricle_volume("lv")
