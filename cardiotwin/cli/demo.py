@@ -100,7 +100,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     beat.add_argument("--ical-block", type=float, default=None,
                       help="fraction of I_CaL blocked, 0..1 (calcium-channel blocker)")
     beat.add_argument("--tref", type=float, default=None,
-                      help="Land reference tension T_ref, kPa (120)")
+                      help="Land reference tension T_ref, kPa (default: calibrated on the "
+                           "phantom, see the README)")
+    beat.add_argument("--material-scale", type=float, default=None,
+                      help="factor on every passive stiffness (default: the Klotz fit)")
     beat.add_argument("--edge-length", type=float, default=None,
                       help="phantom mesh edge length, mm (6)")
     beat.add_argument("-o", "--output", default="cardiotwin-beat",
@@ -266,6 +269,8 @@ def _run_beat(args: argparse.Namespace) -> int:
                       ("edge_length_mm", "edge_length")):
         if getattr(args, attr) is not None:
             cfg = replace(cfg, **{key: getattr(args, attr)})
+    if args.material_scale is not None:
+        cfg = replace(cfg, material=cfg.material.scaled(args.material_scale))
     bar = ProgressBar(MPI.COMM_WORLD, enabled=not args.json, label="beat")
     out = run_beat(MPI.COMM_WORLD, cfg, args.output, progress=bar)
     bar.close()

@@ -145,11 +145,12 @@ def volume_at_pressure_mL(volumes_mL: Sequence[float], pressures_mmHg: Sequence[
     """The volume (mL) of a sampled EDPVR at ``pressure_mmHg``, interpolated linearly in
     ``P^(1/B_n)`` (exact for a Klotz-shaped curve)."""
     v, p = _monotone_curve(volumes_mL, pressures_mmHg)
-    if not p[0] <= pressure_mmHg <= p[-1]:
+    tol = 1e-9 * max(abs(p[-1]), 1.0)  # unit conversions round the end points
+    if not p[0] - tol <= pressure_mmHg <= p[-1] + tol:
         raise ConfigError(f"the EDPVR spans {p[0]:.3g}-{p[-1]:.3g} mmHg; "
                           f"{pressure_mmHg} mmHg is outside it")
-    x = p ** (1.0 / KLOTZ_BN)
-    return float(np.interp(pressure_mmHg ** (1.0 / KLOTZ_BN), x, v))
+    x = np.clip(p, 0.0, None) ** (1.0 / KLOTZ_BN)
+    return float(np.interp(max(pressure_mmHg, 0.0) ** (1.0 / KLOTZ_BN), x, v))
 
 
 def compare_with_klotz(volumes_mL: Sequence[float], pressures_mmHg: Sequence[float],
