@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_demo_subcommands_dispatch():
     from cardiotwin.cli import build_parser
@@ -57,3 +59,25 @@ def test_demo_beat_parses_and_rejects_bad_input_before_computing(tmp_path, capsy
     assert main(["demo", "beat", "--ical-block", "1.5", "-o", str(out)]) == 2
     assert "ical_block = 1.5" in capsys.readouterr().err
     assert not out.exists()
+    assert main(["demo", "beat", "--material-scale", "0", "-o", str(out)]) == 2
+    assert "scaled: factor = 0" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_beat_config_defaults_and_checks():
+    from cardiotwin.exceptions import ConfigError
+    from cardiotwin.mechanics import HolzapfelOgden
+    from cardiotwin.studies.beat import (
+        KLOTZ_MATERIAL_SCALE,
+        PHANTOM_TREF_KPA,
+        BeatConfig,
+    )
+
+    cfg = BeatConfig()
+    assert cfg.Tref_kPa == PHANTOM_TREF_KPA
+    ti = HolzapfelOgden.transversely_isotropic(fibres_in_compression=True)
+    assert cfg.material == ti.scaled(KLOTZ_MATERIAL_SCALE)
+    with pytest.raises(ConfigError, match=r"BeatConfig\.material"):
+        BeatConfig(material="holzapfel")
+    with pytest.raises(ConfigError, match="epicardial_spring_kPa_per_mm"):
+        BeatConfig(epicardial_spring_kPa_per_mm=-1.0)
