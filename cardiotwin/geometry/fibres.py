@@ -162,33 +162,32 @@ def ldrb_frames(grad_psi: np.ndarray, phi_epi: np.ndarray, grad_epi: np.ndarray,
     a_endo, a_epi = np.deg2rad(angles.helix_endo_deg), np.deg2rad(angles.helix_epi_deg)
     b_endo, b_epi = np.deg2rad(angles.sheet_endo_deg), np.deg2rad(angles.sheet_epi_deg)
     e = np.clip(phi_epi, 0.0, 1.0)
-    if phi_rv is None:
-        d = np.zeros_like(e)
-    else:
-        lv, rv = np.clip(phi_lv, 0.0, 1.0), np.clip(phi_rv, 0.0, 1.0)
-        # where both potentials vanish (a vertex on an endocardium and the epicardium of
-        # a wall one tetrahedron thick: the zero Dirichlet data win), their ratio is
-        # solver noise; the gradients still say which endocardium is near
-        g_lv, g_rv = np.linalg.norm(grad_lv, axis=1), np.linalg.norm(grad_rv, axis=1)
-        flat = (lv + rv) <= FLAT_POTENTIAL
-        d = np.divide(rv, lv + rv, out=np.zeros_like(e), where=~flat)
-        d = np.where(flat, np.divide(g_rv, g_lv + g_rv, out=np.zeros_like(e),
-                                     where=(g_lv + g_rv) > 0), d)
     # A Laplace field can be flat where its Dirichlet data agree all around (e.g. phi_lv
     # on an RV free wall one tetrahedron thick, every vertex on the epicardium or the RV
     # endocardium): its gradient is then solver noise, whose direction changes with the
     # partition.  Such a vertex takes the other ventricle's transmural direction, or the
     # epicardial one when both are flat.
+    g_lv = np.linalg.norm(grad_lv, axis=1)
+    lv_ok = g_lv > FLAT_GRADIENT_PER_MM
     lv_dir = -grad_lv
-    lv_ok = np.linalg.norm(grad_lv, axis=1) > FLAT_GRADIENT_PER_MM
     if phi_rv is None:
+        d = np.zeros_like(e)
         lv_dir = np.where(lv_ok[:, None], lv_dir, grad_epi)
     else:
-        rv_ok = np.linalg.norm(grad_rv, axis=1) > FLAT_GRADIENT_PER_MM
+        g_rv = np.linalg.norm(grad_rv, axis=1)
+        rv_ok = g_rv > FLAT_GRADIENT_PER_MM
+        lv, rv = np.clip(phi_lv, 0.0, 1.0), np.clip(phi_rv, 0.0, 1.0)
+        # where both potentials vanish (a vertex on an endocardium and the epicardium of
+        # a wall one tetrahedron thick: the zero Dirichlet data win), their ratio is
+        # solver noise; the gradients still say which endocardium is near
+        flat = (lv + rv) <= FLAT_POTENTIAL
+        d = np.divide(rv, lv + rv, out=np.zeros_like(e), where=~flat)
+        d = np.where(flat, np.divide(g_rv, g_lv + g_rv, out=np.zeros_like(e),
+                                     where=(g_lv + g_rv) > 0), d)
+        d = np.where(lv_ok | ~rv_ok, d, 1.0)
         rv_dir = np.where(rv_ok[:, None], grad_rv,
                           np.where(lv_ok[:, None], lv_dir, grad_epi))
         lv_dir = np.where(lv_ok[:, None], lv_dir, rv_dir)
-        d = np.where(lv_ok | ~rv_ok, d, 1.0)
     alpha_s = a_endo * (1.0 - d) - a_endo * d
     beta_s = b_endo * (1.0 - d) - b_endo * d
     alpha_w = a_endo * (1.0 - e) + a_epi * e
