@@ -219,12 +219,11 @@ class LumpedCirculation:
         if self._elastances is not None:
             # a linearised chamber empties through an open valve at the rate E / R_open
             # (1/s); forward Euler is stable while h E / R_open < 2: keep it below 1
-            rate = max(self._elastances.values()) * self.max_valve_conductance()
-            needed = math.ceil(dt_ms / 1000.0 * rate)
+            e_max = max(self._elastances.values())
+            needed = math.ceil(dt_ms / 1000.0 * e_max * self.max_valve_conductance())
             if needed > substeps:
                 logger.debug("t = %.3f ms: %d circulation substeps for a cavity elastance "
-                             "of %.4g mmHg/mL", self.t_ms, needed,
-                             max(self._elastances.values()))
+                             "of %.4g mmHg/mL", self.t_ms, needed, e_max)
                 substeps = needed
         h_s = dt_ms / 1000.0 / substeps
         t0_s = self.t_ms / 1000.0
