@@ -78,35 +78,29 @@ def main(argv: list[str] | None = None) -> int:
     setup0 = InflationSetup(pressure_mmHg=30.0, steps=args.steps,
                             incompressibility=args.incompressibility, material=base)
     fibres = OrthonormalFrame.of(geo.fibres)
-    runs: dict[float, list[dict[str, float]]] = {}
+    runs: dict[float, tuple[list[float], list[float]]] = {}
 
-    def inflate(scale: float) -> list[dict[str, float]]:
+    def inflate(scale: float) -> tuple[list[float], list[float]]:
+        """(volumes mL, pressures mmHg) of the inflation at ``scale`` (each run once)."""
         if scale not in runs:
             setup = replace(setup0, material=base.scaled(scale))
-            out = run_inflation(geo.mesh, geo.facet_tags, geo.facet_tag_ids, fibres, setup)
-            runs[scale] = out["pv"]
+            pv = run_inflation(geo.mesh, geo.facet_tags, geo.facet_tag_ids, fibres,
+                               setup)["pv"]
+            runs[scale] = ([r["volume_divergence_mL"] for r in pv],
+                           [r["pressure_mmHg"] for r in pv])
         return runs[scale]
 
     def volume_at_edp(scale: float) -> float:
-        pv = inflate(scale)
-        return volume_at_pressure_mL([r["volume_divergence_mL"] for r in pv],
-                                     [r["pressure_mmHg"] for r in pv], args.edp)
+        return volume_at_pressure_mL(*inflate(scale), args.edp)
 
     def vn_at_edp(scale: float) -> float:
-        pv = inflate(scale)
-        c = compare_with_klotz([r["volume_divergence_mL"] for r in pv],
-                               [r["pressure_mmHg"] for r in pv], v0)
-        return (volume_at_edp(scale) - v0) / (c.v30_mL - v0)
+        v30 = compare_with_klotz(*inflate(scale), v0).v30_mL
+        return (volume_at_edp(scale) - v0) / (v30 - v0)
 
-    pv1 = inflate(1.0)
-    v0 = pv1[0]["volume_divergence_mL"]
+    v0 = inflate(1.0)[0][0]  # the mesh: the unloaded state at 0 mmHg
     fit = fit_scale(vn_at_edp, klotz_normalised_volume(args.edp), scale0=1.0)
-    pv = inflate(fit.scale)
-    volumes = [r["volume_divergence_mL"] for r in pv]
-    pressures = [r["pressure_mmHg"] for r in pv]
-    cmp = compare_with_klotz(volumes, pressures, v0)
-    unscaled = compare_with_klotz([r["volume_divergence_mL"] for r in pv1],
-                                  [r["pressure_mmHg"] for r in pv1], v0)
+    cmp = compare_with_klotz(*inflate(fit.scale), v0)
+    unscaled = compare_with_klotz(*inflate(1.0), v0)
     result = {
         "benchmark": "edpvr_klotz",
         "labels": args.labels, "edge_length_mm": args.edge_length,
