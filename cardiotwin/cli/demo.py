@@ -106,6 +106,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="factor on every passive stiffness (default: the Klotz fit)")
     beat.add_argument("--edge-length", type=float, default=None,
                       help="phantom mesh edge length, mm (6)")
+    beat.add_argument("--activation", default=None,
+                      choices=("endocardial", "lbbb", "rv-pacing", "crt"),
+                      help="endocardial (both endocardia at once; default), lbbb (RV "
+                           "endocardium only), rv-pacing (RV apical lead), crt (RV + LV "
+                           "posterolateral leads)")
+    beat.add_argument("--ep-edge-length", type=float, default=None,
+                      help="EP mesh edge length, mm (default: the mechanics mesh; paced "
+                           "beats need ~2.5)")
+    beat.add_argument("--lv-conductivity-factor", type=float, default=None,
+                      help="conductivity multiplier of the LV myocardium, (0, 1]")
+    beat.add_argument("--scar-radius", type=float, default=None,
+                      help="radius of a non-contracting, stiffer, non-conducting scar in "
+                           "the LV lateral wall, mm (0: none)")
+    beat.add_argument("--scar-stiffness", type=float, default=None,
+                      help="scar stiffness relative to the myocardium (10)")
     beat.add_argument("-o", "--output", default="cardiotwin-beat",
                       help="results folder (default ./cardiotwin-beat)")
     beat.add_argument("--json", action="store_true", help="print JSON (rank 0)")
@@ -266,7 +281,11 @@ def _run_beat(args: argparse.Namespace) -> int:
     cfg = QUICK if args.quick else BeatConfig()
     for key, attr in (("beats", "beats"), ("cycle_length_ms", "cycle_length"),
                       ("dt_ms", "dt"), ("ical_block", "ical_block"), ("Tref_kPa", "tref"),
-                      ("edge_length_mm", "edge_length")):
+                      ("edge_length_mm", "edge_length"), ("activation", "activation"),
+                      ("ep_edge_length_mm", "ep_edge_length"),
+                      ("lv_conductivity_factor", "lv_conductivity_factor"),
+                      ("scar_radius_mm", "scar_radius"),
+                      ("scar_stiffness_factor", "scar_stiffness")):
         if getattr(args, attr) is not None:
             cfg = replace(cfg, **{key: getattr(args, attr)})
     if args.material_scale is not None:
@@ -281,6 +300,11 @@ def _run_beat(args: argparse.Namespace) -> int:
                      f"{m['ef_percent']:.1f} %, peak {m['peak_pressure_mmhg']:.1f} mmHg, "
                      f"dP/dt max {m['dpdt_max_mmhg_per_s']:.0f} mmHg/s, EDP "
                      f"{m['edp_mmhg']:.1f} mmHg")
+    sub = out["substrate"]
+    lines.append(f"  activation {sub['activation']}: total {out['total_activation_ms']:.1f} ms"
+                 + (f"; scar {sub['scar_volume_mL']:.2f} mL "
+                    f"({sub['scar_percent_of_lv']:.1f} % of the LV wall)"
+                    if sub["scar_volume_mL"] > 0 else ""))
     lines += [f"  {name}: {path}" for name, path in out["outputs"].items()]
     emit(args, out, lines)
     return 0

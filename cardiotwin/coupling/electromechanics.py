@@ -116,7 +116,8 @@ class CalciumTransfer:
     ----------
     ep
         The :class:`~cardiotwin.ep.monodomain.Monodomain` (every ionic model must expose
-        its calcium).
+        its calcium, except non-excitable regions such as a scar core, whose calcium is
+        0).
     target
         The function whose entries are the tension points (the problem's
         ``active_tension``).
@@ -126,9 +127,14 @@ class CalciumTransfer:
         import ufl
         from dolfinx import fem
 
+        from cardiotwin.ionic.nonexcitable import NonExcitable
+
         self.ep = ep
-        self._rows = []
+        self._rows: list[tuple[int, float] | None] = []
         for b in ep.blocks:
+            if isinstance(b.model, NonExcitable):  # scar/ablated: no myocytes, no calcium
+                self._rows.append(None)
+                continue
             found = cai_index_and_scale(b.model)
             if found is None:
                 raise ConfigError(f"ionic model {getattr(b.model, 'name', b.model)!r} has no "
@@ -157,8 +163,12 @@ class CalciumTransfer:
     def __call__(self) -> np.ndarray:
         """Calcium (µM) at every local tension point (a copy)."""
         arr = self.cai_ep.x.array
-        for b, (row, scale) in zip(self.ep.blocks, self._rows, strict=True):
-            arr[b.dofs] = b.states[row] * scale
+        for b, found in zip(self.ep.blocks, self._rows, strict=True):
+            if found is None:
+                arr[b.dofs] = 0.0
+            else:
+                row, scale = found
+                arr[b.dofs] = b.states[row] * scale
         self.cai_ep.x.scatter_forward()
         if not self.same_mesh:
             self.cai_mech.interpolate_nonmatching(self.cai_ep, self._cells, self._interp_data)

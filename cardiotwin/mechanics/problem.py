@@ -29,6 +29,9 @@ exactly incompressible, the hydrostatic pressure ``p``, kPa) such that for all `
     as ``J → 0``), P2 displacement only, isochoric invariant in the isotropic terms.
 
 - ``S_a`` is the active stress (:mod:`~cardiotwin.mechanics.active`).
+- heterogeneous tissue (e.g. a scar): ``W`` may be multiplied by a cell-wise
+  ``stiffness_scale`` and ``S_a`` by a cell-wise ``contractility`` (both dimensionless,
+  DG0); the volumetric term is not scaled.
 - ``P_k`` is the pressure (kPa) of cavity ``k`` acting on its endocardium ``Γ_k``: a
   follower load (``J F^{-T} N dA = n da``: it follows the deformed normal and scales
   with the deformed area).  In the volume-constrained mode ``P_k`` is the Lagrange
@@ -179,6 +182,13 @@ class MechanicsProblem:
         Active stress settings, or ``None`` for a passive problem.
     config
         Discretisation and solver configuration.
+    stiffness_scale
+        Optional cell-wise factor (> 0) on the material's strain energy: a
+        :class:`dolfinx.fem.Function` on a DG0 space of ``mesh`` (e.g. 10 in a collagen
+        scar, 1 elsewhere).
+    contractility
+        Optional cell-wise factor (>= 0) on the active stress, DG0 like
+        ``stiffness_scale`` (0 in a non-contracting scar).
 
     Notes
     -----
@@ -191,7 +201,8 @@ class MechanicsProblem:
     def __init__(self, mesh: Any, material: Any, *, facet_tags: Any = None,
                  boundaries: Sequence[Any] = (), cavities: Sequence[Cavity] = (),
                  fibres: Any = None, active: ActiveStress | None = None,
-                 config: MechanicsConfig | None = None) -> None:
+                 config: MechanicsConfig | None = None, stiffness_scale: Any = None,
+                 contractility: Any = None) -> None:
         require_dolfinx()
         import basix.ufl
         import ufl
@@ -199,6 +210,12 @@ class MechanicsProblem:
 
         config = config or MechanicsConfig()
         self._validate(material, boundaries, cavities, fibres, active, config)
+        _check_cell_factor("stiffness_scale", stiffness_scale, mesh, positive=True)
+        _check_cell_factor("contractility", contractility, mesh, positive=False)
+        if contractility is not None and active is None:
+            raise ConfigError("contractility given without active stress: pass active="
+                              "ActiveStress(...) or leave contractility out")
+        self.stiffness_scale, self.contractility = stiffness_scale, contractility
         self.mesh, self.material, self.config = mesh, material, config
         self.facet_tags = facet_tags
         self.boundaries = tuple(boundaries)
@@ -235,6 +252,8 @@ class MechanicsProblem:
         F = ufl.variable(kin.F)
         kin_F = Kinematics(F, f0, s0, n0, kin.isochoric_isotropic)
         W_energy = material.strain_energy(kin_F)
+        if stiffness_scale is not None:
+            W_energy = stiffness_scale * W_energy
         J = ufl.det(F)
         if config.mixed:
             W_energy = W_energy - p * (J - 1.0)
@@ -256,6 +275,8 @@ class MechanicsProblem:
             self.active_tension = fem.Function(
                 active.tension_space(mesh, config.quadrature_degree), name="Ta")
             Sa = active.stress(kin, self.active_tension)
+            if contractility is not None:
+                Sa = contractility * Sa
             residual += ufl.inner(kin.F * Sa, ufl.grad(v)) * dx
             self.first_piola_ufl = self.first_piola_ufl + kin.F * Sa
 
@@ -561,6 +582,28 @@ class MechanicsProblem:
             self._options.release()
         except Exception:  # interpreter shutdown
             pass
+
+
+def _check_cell_factor(name: str, f: Any, mesh: Any, *, positive: bool) -> None:
+    """A cell-wise factor must be a DG0 Function on ``mesh`` with finite values > 0
+    (``positive``) or >= 0."""
+    from mpi4py import MPI
+
+    if f is None:
+        return
+    space = getattr(f, "function_space", None)
+    if space is None or space.mesh is not mesh:
+        raise ConfigError(f"{name}: expected a dolfinx Function on a DG0 space of the "
+                          f"mechanics mesh, got {type(f).__name__}")
+    el = space.ufl_element()
+    if el.embedded_superdegree != 0 or space.dofmap.index_map_bs != 1:
+        raise ConfigError(f"{name}: expected a scalar DG0 (cell-wise) Function")
+    a = f.x.array
+    ok = bool(np.all(np.isfinite(a)) and (np.all(a > 0) if positive else np.all(a >= 0)))
+    if not mesh.comm.allreduce(ok, op=MPI.LAND):
+        lo = mesh.comm.allreduce(float(a.min()) if a.size else np.inf, op=MPI.MIN)
+        raise ConfigError(f"{name}: values must be finite and {'>' if positive else '>='} 0; "
+                          f"the smallest is {lo!r}")
 
 
 def format_norms(norms: Sequence[float]) -> str:

@@ -3,7 +3,7 @@
 Set-up (:func:`run_beat`):
 
 1. the phantom's label image is meshed at ``edge_length_mm`` (a coarse mesh for the
-   mechanics; the electrophysiology runs on the same mesh here);
+   mechanics);
 2. mechanics: Holzapfel–Ogden's transversely isotropic fit with every stiffness times
    :data:`KLOTZ_MATERIAL_SCALE` (fitted to the Klotz et al. 2006 normalised EDPVR on this
    phantom, ``benchmarks/edpvr_klotz.py``; ``fibres_in_compression=True``: the strain
@@ -14,14 +14,30 @@ Set-up (:func:`run_beat`):
    to the end-diastolic pressures;
 3. the closed-loop circulation of Regazzoni et al. (2022) scaled to the phantom's size
    (``k`` = LV end-diastolic volume / 120 mL, the adult value);
-4. electrophysiology: monodomain with the chosen ionic model, both endocardia stimulated
-   at t = 0 of every beat (a fast conduction system), optional I_CaL block;
+4. electrophysiology: monodomain with the chosen ionic model on the mechanics mesh or a
+   finer mesh of the same labels (``ep_edge_length_mm``; the calcium is then carried to
+   the mechanics mesh by interpolation), optional I_CaL block.  Activation
+   (``activation``) at t = 0 of every beat:
+
+   - ``"endocardial"``: both endocardia (a fast conduction system; the control);
+   - ``"lbbb"``: the RV endocardium only (left bundle-branch block: the LV is activated
+     through the septum);
+   - ``"rv-pacing"``: an RV apical lead (:data:`RV_LEAD_MM`) alone;
+   - ``"crt"``: the RV lead and an LV posterolateral epicardial lead (:data:`LV_LEAD_MM`)
+     together (biventricular pacing, VV delay 0);
+
+   ``lv_conductivity_factor`` < 1 slows conduction in the LV myocardium (a diseased LV).
+   Optional scar (``scar_radius_mm`` > 0): the LV cells of a ball around
+   :data:`SCAR_CENTRE_MM` (in the phantom's LV lateral wall) are non-excitable and
+   non-conducting on the EP mesh, and non-contracting and ``scar_stiffness_factor``
+   times stiffer on the mechanics mesh;
 5. Land 2017 tension at every mechanics quadrature point from the ionic calcium, with
    ``T_ref`` = :data:`PHANTOM_TREF_KPA` (calibrated on this phantom: the published
    120 kPa gives an LV that barely opens its aortic valve, see the README);
 6. :class:`~cardiotwin.coupling.electromechanics.Electromechanics` steps it all; the
    last beat's LV and RV metrics (:func:`~cardiotwin.circulation.pv_metrics`) are
-   reported with the PV-loop PNG and the traces.
+   reported with the PV-loop PNG and the traces, and the total activation time of the
+   first beat.
 """
 
 from __future__ import annotations
@@ -36,10 +52,25 @@ from typing import Any
 import numpy as np
 
 from cardiotwin.exceptions import ConfigError
+from cardiotwin.geometry.phantom import SCAR_CENTRE_MM
 from cardiotwin.mechanics.holzapfel_ogden import HolzapfelOgden
 from cardiotwin.units import mmHg_to_kPa
 
 logger = logging.getLogger(__name__)
+
+#: how the ventricles are activated (module notes)
+ACTIVATIONS = ("endocardial", "lbbb", "rv-pacing", "crt")
+
+#: RV apical lead (mm; snapped to the nearest RV endocardial vertex): the RV lead of
+#: :class:`cardiotwin.studies.crt.CRTConfig`
+RV_LEAD_MM = (22.0, 0.0, -36.0)
+
+#: LV lead (mm; snapped to the nearest epicardial vertex): posterolateral, mid-ventricular,
+#: the usual coronary-sinus branch target (:data:`cardiotwin.studies.crt.DEFAULT_LV_SITES`)
+LV_LEAD_MM = (-21.0, -21.0, -22.0)
+
+#: radius (mm) of a lead's stimulated ball (at least one EP mesh edge is used)
+LEAD_RADIUS_MM = 3.5
 
 #: adult LV end-diastolic volume (mL) the default circulation is sized for
 ADULT_LV_EDV_ML = 120.0
@@ -85,6 +116,20 @@ class BeatConfig:
         End-diastolic pressures the unloaded mesh is filled to (mmHg).
     sigma_f_S_per_m, sigma_s_S_per_m
         Conductivities along and across fibres (S/m).
+    activation
+        One of :data:`ACTIVATIONS` (module notes).
+    ep_edge_length_mm
+        Edge length (mm) of the EP mesh; ``None``: the EP runs on the mechanics mesh
+        (enough when both endocardia are stimulated; a propagating paced beat needs
+        about 2.5 mm).
+    lv_conductivity_factor
+        Conductivity multiplier of the LV myocardium (1: healthy).
+    scar_radius_mm
+        Radius (mm) of the scar ball around ``scar_centre_mm`` (0: no scar).
+    scar_centre_mm
+        Its centre (mm); default the phantom's LV lateral-wall scar.
+    scar_stiffness_factor
+        Passive stiffness of the scar relative to the myocardium.
     """
 
     edge_length_mm: float = 6.0
@@ -106,6 +151,12 @@ class BeatConfig:
     material: HolzapfelOgden = field(default_factory=lambda: HolzapfelOgden.transversely_isotropic(
         fibres_in_compression=True).scaled(KLOTZ_MATERIAL_SCALE))
     epicardial_spring_kPa_per_mm: float = 0.05
+    activation: str = "endocardial"
+    ep_edge_length_mm: float | None = None
+    lv_conductivity_factor: float = 1.0
+    scar_radius_mm: float = 0.0
+    scar_centre_mm: tuple[float, float, float] = SCAR_CENTRE_MM
+    scar_stiffness_factor: float = 10.0
 
     def __post_init__(self) -> None:
         def pos(name: str, hi: float = float("inf")) -> None:
@@ -134,6 +185,20 @@ class BeatConfig:
                               "HolzapfelOgden law")
         if not (isinstance(self.fill_steps, int) and self.fill_steps >= 1):
             raise ConfigError(f"BeatConfig.fill_steps = {self.fill_steps!r}: expected >= 1")
+        if self.activation not in ACTIVATIONS:
+            raise ConfigError(f"BeatConfig.activation = {self.activation!r}: expected one of "
+                              f"{', '.join(ACTIVATIONS)}")
+        if self.ep_edge_length_mm is not None:
+            pos("ep_edge_length_mm")
+        pos("lv_conductivity_factor", 1.0)
+        pos("scar_stiffness_factor")
+        r = self.scar_radius_mm
+        if not (isinstance(r, int | float) and np.isfinite(r) and r >= 0):
+            raise ConfigError(f"BeatConfig.scar_radius_mm = {r!r}: expected a radius >= 0 mm")
+        c = np.asarray(self.scar_centre_mm, dtype=float)
+        if c.shape != (3,) or not np.all(np.isfinite(c)):
+            raise ConfigError(f"BeatConfig.scar_centre_mm = {self.scar_centre_mm!r}: expected "
+                              "three finite coordinates (mm)")
 
 
 #: the ``--quick`` demo: coarse steps, one beat
@@ -153,13 +218,17 @@ def _ical_parameter(model: str) -> str:
 
 def build_beat(comm: Any, cfg: BeatConfig, workdir: str | Path) -> Any:
     """Mesh, mechanics filled to end diastole, circulation, EP and the coupled model."""
+    return _build(comm, cfg, workdir)[0]
+
+
+def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[str, Any]]:
+    """:func:`build_beat` and a description of the substrate (scar size, EP mesh)."""
     from cardiotwin.circulation import ClosedLoopCirculation, ClosedLoopParameters
     from cardiotwin.coupling.electromechanics import CouplingConfig, Electromechanics
     from cardiotwin.ep.conductivity import Conductivity
     from cardiotwin.ep.monodomain import IonicRegion, Monodomain, MonodomainConfig
     from cardiotwin.ep.stimulus import Stimulus
     from cardiotwin.geometry.pipeline import mesh_labels
-    from cardiotwin.geometry.regions import Tagged
     from cardiotwin.ionic.parameters import ParameterChanges
     from cardiotwin.ionic.protocol import Protocol
     from cardiotwin.mechanics import (
@@ -198,12 +267,13 @@ def build_beat(comm: Any, cfg: BeatConfig, workdir: str | Path) -> Any:
         # the pericardium: a spring along the epicardial normal
         boundaries.append(SpringBoundary(ids["epicardium"], cfg.epicardial_spring_kPa_per_mm,
                                          direction="normal"))
+    stiffness, contractility, substrate = _scar_fields(geo, cfg)
     mech = MechanicsProblem(
         geo.mesh, cfg.material, facet_tags=geo.facet_tags,
         boundaries=boundaries, cavities=cavities,
         fibres=OrthonormalFrame.of(geo.fibres),
         active=ActiveStress(space="quadrature", tension_law=LandTensionLaw(land.beta0)),
-        config=mcfg)
+        config=mcfg, stiffness_scale=stiffness, contractility=contractility)
     solve_load_path(mech, LoadPath(pressures_kPa={"lv": mmHg_to_kPa(cfg.edp_lv_mmHg),
                                                   "rv": mmHg_to_kPa(cfg.edp_rv_mmHg)},
                                    steps=cfg.fill_steps))
@@ -216,17 +286,104 @@ def build_beat(comm: Any, cfg: BeatConfig, workdir: str | Path) -> Any:
     if cfg.ical_block > 0:
         changes = ParameterChanges(scale={_ical_parameter(cfg.ionic_model):
                                           1.0 - cfg.ical_block})
-    stim = Stimulus(Tagged(("lv-endocardium", "rv-endocardium"), entity="facet"),
-                    Protocol(start_ms=0.0, duration_ms=2.0, amplitude=60.0,
-                             period_ms=cfg.cycle_length_ms, number=cfg.beats),
-                    name="endocardium")
-    ep = Monodomain(geo, [IonicRegion(cfg.ionic_model, None, changes)],
-                    Conductivity(cfg.sigma_f_S_per_m, cfg.sigma_s_S_per_m),
+    ep_geo = geo
+    if cfg.ep_edge_length_mm is not None and cfg.ep_edge_length_mm != cfg.edge_length_mm:
+        ep_geo = mesh_labels(labels, Path(workdir) / f"phantom_{cfg.ep_edge_length_mm:g}mm",
+                             edge_length_mm=cfg.ep_edge_length_mm, comm=comm)
+    ionic: list[Any] = [IonicRegion(cfg.ionic_model, None, changes)]
+    scaling = None
+    if cfg.scar_radius_mm > 0:
+        from cardiotwin.scenarios.lesions import LesionSet, apply_lesions
+
+        app = apply_lesions(ep_geo, LesionSet((_scar_region(cfg),)), cfg.ionic_model,
+                            base=changes)
+        ionic, scaling = app.ionic, app.conductivity_scaling
+    if cfg.lv_conductivity_factor != 1.0:
+        from dolfinx import fem
+
+        if scaling is None:
+            scaling = fem.Function(fem.functionspace(ep_geo.mesh, ("DG", 0)),
+                                   name="conductivity_scaling")
+            scaling.x.array[:] = 1.0
+        lv = ep_geo.cell_tags.find(ep_geo.cell_tag_ids["lv-myocardium"])
+        scaling.x.array[lv] *= cfg.lv_conductivity_factor
+        scaling.x.scatter_forward()
+    protocol = Protocol(start_ms=0.0, duration_ms=2.0, amplitude=60.0,
+                        period_ms=cfg.cycle_length_ms, number=cfg.beats)
+    stimuli = [Stimulus(region, protocol, name=name)
+               for name, region in _activation_sites(ep_geo, cfg).items()]
+    ep = Monodomain(ep_geo, ionic, Conductivity(cfg.sigma_f_S_per_m, cfg.sigma_s_S_per_m),
                     MonodomainConfig(dt_ms=cfg.ep_dt_ms, activation_threshold=-40.0),
-                    stimuli=[stim])
+                    conductivity_scaling=scaling, stimuli=stimuli)
     em = Electromechanics(ep, mech, circulation, land=land,
                           config=CouplingConfig(dt_ms=cfg.dt_ms))
-    return em
+    substrate.update(activation=cfg.activation,
+                     ep_vertices=ep_geo.mesh.topology.index_map(0).size_global,
+                     mechanics_vertices=geo.mesh.topology.index_map(0).size_global)
+    return em, substrate
+
+
+def _scar_region(cfg: BeatConfig) -> Any:
+    from cardiotwin.geometry.regions import Sphere
+
+    return Sphere(tuple(float(c) for c in cfg.scar_centre_mm), cfg.scar_radius_mm)
+
+
+def _scar_fields(geo: Any, cfg: BeatConfig) -> tuple[Any, Any, dict[str, float]]:
+    """Cell-wise stiffness scale and contractility (DG0) of the mechanics mesh (``None``
+    without a scar) and the scar's size: ``scar_volume_mL`` and ``scar_percent_of_lv``
+    (of the LV wall: every myocardial cell not tagged ``rv-myocardium``)."""
+    from cardiotwin.geometry.regions import RegionResolver, Tagged
+    from cardiotwin.scenarios.lesions import cell_volume_mm3
+
+    res = RegionResolver.for_domain(geo)
+    n_cells = res.cell_midpoints().shape[0]
+    rv = (res.cells(Tagged("rv-myocardium")) if "rv-myocardium" in geo.cell_tag_ids
+          else np.zeros(n_cells, dtype=bool))
+    lv_mm3 = cell_volume_mm3(geo.mesh, ~rv)
+    if cfg.scar_radius_mm <= 0:
+        return None, None, {"scar_volume_mL": 0.0, "scar_percent_of_lv": 0.0,
+                            "lv_wall_volume_mL": lv_mm3 / 1000.0}
+    from dolfinx import fem
+
+    scar = res.cells(_scar_region(cfg)) & ~rv
+    scar_mm3 = cell_volume_mm3(geo.mesh, scar)
+    if scar_mm3 <= 0:
+        raise ConfigError(f"the scar ball of radius {cfg.scar_radius_mm} mm around "
+                          f"{tuple(cfg.scar_centre_mm)} mm holds no LV cell of the mechanics "
+                          "mesh: enlarge it or move it into the LV wall")
+    Q = fem.functionspace(geo.mesh, ("DG", 0))
+    stiffness = fem.Function(Q, name="stiffness_scale")
+    contractility = fem.Function(Q, name="contractility")
+    n = scar.size
+    stiffness.x.array[:n] = np.where(scar, cfg.scar_stiffness_factor, 1.0)
+    contractility.x.array[:n] = np.where(scar, 0.0, 1.0)
+    for f in (stiffness, contractility):
+        f.x.scatter_forward()
+    logger.info("scar: %.2f mL, %.1f %% of the LV wall", scar_mm3 / 1000.0,
+                100.0 * scar_mm3 / lv_mm3)
+    return stiffness, contractility, {"scar_volume_mL": scar_mm3 / 1000.0,
+                                      "scar_percent_of_lv": 100.0 * scar_mm3 / lv_mm3,
+                                      "lv_wall_volume_mL": lv_mm3 / 1000.0}
+
+
+def _activation_sites(ep_geo: Any, cfg: BeatConfig) -> dict[str, Any]:
+    """Stimulated regions of the EP mesh by name (module notes)."""
+    from cardiotwin.geometry.regions import Sphere, Tagged
+    from cardiotwin.scenarios.devices import snap_to_mesh
+
+    if cfg.activation == "endocardial":
+        return {"endocardium": Tagged(("lv-endocardium", "rv-endocardium"), entity="facet")}
+    if cfg.activation == "lbbb":
+        return {"rv-endocardium": Tagged("rv-endocardium", entity="facet")}
+    radius = max(LEAD_RADIUS_MM, cfg.ep_edge_length_mm or cfg.edge_length_mm)
+    sites = {"rv-lead": Sphere(snap_to_mesh(ep_geo, RV_LEAD_MM,
+                                            region=Tagged("rv-endocardium", "facet")),
+                               radius)}
+    if cfg.activation == "crt":
+        sites["lv-lead"] = Sphere(snap_to_mesh(ep_geo, LV_LEAD_MM,
+                                               region=Tagged("epicardium", "facet")), radius)
+    return sites
 
 
 def run_beat(comm: Any, cfg: BeatConfig, outdir: str | Path, *,
@@ -244,6 +401,7 @@ def run_beat(comm: Any, cfg: BeatConfig, outdir: str | Path, *,
     """
     from mpi4py import MPI
 
+    from cardiotwin.analysis.activation import activation_summary
     from cardiotwin.circulation import pv_metrics
 
     out = Path(outdir)
@@ -251,7 +409,7 @@ def run_beat(comm: Any, cfg: BeatConfig, outdir: str | Path, *,
         out.mkdir(parents=True, exist_ok=True)
     comm.Barrier()
     t0 = time.perf_counter()
-    em = build_beat(comm, cfg, out)
+    em, substrate = _build(comm, cfg, out)
     t_setup = time.perf_counter() - t0
     v_blood0 = em.circulation.total_volume_mL()
     em.run(cfg.beats * cfg.cycle_length_ms, progress=progress)
@@ -263,7 +421,11 @@ def run_beat(comm: Any, cfg: BeatConfig, outdir: str | Path, *,
                                 tr[f"{v}_pressure_mmHg"][last])
     files = {"pv_loop_png": str(out / "pv_loop.png"), "traces_csv": str(out / "traces.csv"),
              "summary_json": str(out / "summary.json")}
+    act = activation_summary(comm, em.ep.tracker.first_activation)
     summary.update({
+        "total_activation_ms": act.total_ms,
+        "activated_fraction": act.activated_fraction,
+        "substrate": substrate,
         "outputs": files,
         "peak_Ta_kPa": float(tr["Ta_max_kPa"].max()),
         "peak_cai_uM": float(tr["cai_max_uM"].max()),

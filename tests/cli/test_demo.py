@@ -62,6 +62,14 @@ def test_demo_beat_parses_and_rejects_bad_input_before_computing(tmp_path, capsy
     assert main(["demo", "beat", "--material-scale", "0", "-o", str(out)]) == 2
     assert "scaled: factor = 0" in capsys.readouterr().err
     assert not out.exists()
+    args = build_parser().parse_args(["demo", "beat", "--activation", "crt", "--scar-radius",
+                                      "12", "--ep-edge-length", "2.5"])
+    assert (args.activation, args.scar_radius, args.ep_edge_length) == ("crt", 12.0, 2.5)
+    assert main(["demo", "beat", "--scar-radius", "-3", "-o", str(out)]) == 2
+    assert "scar_radius_mm = -3.0" in capsys.readouterr().err
+    assert main(["demo", "beat", "--lv-conductivity-factor", "2", "-o", str(out)]) == 2
+    assert "lv_conductivity_factor = 2.0" in capsys.readouterr().err
+    assert not out.exists()
 
 
 def test_beat_config_defaults_and_checks():
@@ -81,3 +89,13 @@ def test_beat_config_defaults_and_checks():
         BeatConfig(material="holzapfel")
     with pytest.raises(ConfigError, match="epicardial_spring_kPa_per_mm"):
         BeatConfig(epicardial_spring_kPa_per_mm=-1.0)
+    assert (cfg.activation, cfg.scar_radius_mm, cfg.ep_edge_length_mm) == ("endocardial",
+                                                                           0.0, None)
+    with pytest.raises(ConfigError, match="activation = 'his-bundle'"):
+        BeatConfig(activation="his-bundle")
+    with pytest.raises(ConfigError, match="ep_edge_length_mm"):
+        BeatConfig(ep_edge_length_mm=0.0)
+    with pytest.raises(ConfigError, match="scar_centre_mm"):
+        BeatConfig(scar_centre_mm=(1.0, 2.0))
+    with pytest.raises(ConfigError, match="scar_stiffness_factor"):
+        BeatConfig(scar_stiffness_factor=float("nan"))

@@ -76,6 +76,31 @@ def test_calcium_transfer_needs_a_model_with_calcium():
         CalciumTransfer(ep, fem.Function(fem.functionspace(m, ("DG", 0))))
 
 
+def test_calcium_of_a_non_excitable_region_is_zero():
+    """A scar core (NonExcitable block) hands 0 µM to the tension points; the myocytes
+    around it hand their own calcium."""
+    from dolfinx import fem, mesh
+
+    from cardiotwin.coupling.electromechanics import CalciumTransfer
+    from cardiotwin.ionic.nonexcitable import NonExcitable
+
+    m = mesh.create_unit_cube(MPI.COMM_WORLD, 4, 4, 4)
+    ep = _fake_ep(m, lambda x: 0.2 + x[0])
+    x = ep.V.tabulate_dof_coordinates()[:ep.blocks[0].dofs.size]
+    scar = x[:, 0] < 0.4
+    myo = ep.blocks[0]
+    ep.blocks = [SimpleNamespace(model=myo.model, dofs=myo.dofs[~scar],
+                                 states=myo.states[:, ~scar]),
+                 SimpleNamespace(model=NonExcitable(), dofs=myo.dofs[scar],
+                                 states=np.full((1, scar.sum()), -85.0))]
+    target = fem.Function(fem.functionspace(m, ("Lagrange", 1)))  # points = vertices
+    got = CalciumTransfer(ep, target)()
+    n = myo.dofs.size
+    xt = target.function_space.tabulate_dof_coordinates()[:n]
+    np.testing.assert_allclose(got[:n], np.where(xt[:, 0] < 0.4, 0.0, 0.2 + xt[:, 0]),
+                               atol=1e-12)
+
+
 @pytest.fixture(scope="module")
 def first_ms(tmp_path_factory):
     """The quick beat of the phantom, run for its first 60 ms (collective)."""

@@ -9,7 +9,9 @@ import pytest
 def _unit_cube_problem(comm, material, n=2, **kw):
     """Unit cube, symmetry planes x=0, y=0, z=0 (sliding), cavity ``"face"`` on x=1
     (a negative pressure there is a follower traction); ``fibres="constant"``: fibres
-    along x, sheets along y."""
+    along x, sheets along y; ``cell_constants={"stiffness_scale": 2.0, ...}``: DG0
+    fields of that value on the cube's mesh."""
+    from dolfinx import fem
     from dolfinx import mesh as dmesh
 
     from cardiotwin.mechanics import Cavity, MechanicsProblem, SlidingBoundary
@@ -29,6 +31,10 @@ def _unit_cube_problem(comm, material, n=2, **kw):
         from cardiotwin.studies.mechbench import constant_fibres
 
         kw["fibres"] = constant_fibres(m)
+    for name, value in kw.pop("cell_constants", {}).items():
+        f = fem.Function(fem.functionspace(m, ("DG", 0)))
+        f.x.array[:] = value
+        kw[name] = f
     return MechanicsProblem(m, material, facet_tags=ft,
                             boundaries=[SlidingBoundary(1), SlidingBoundary(2),
                                         SlidingBoundary(3)],

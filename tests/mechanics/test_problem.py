@@ -199,3 +199,54 @@ def test_bad_configuration_is_rejected_early():
         LoadPath(pressures_kPa={"lv": 1.0}, volumes_mm3={"lv": 10.0})
     with pytest.raises(ConfigError, match="name"):
         Cavity("left ventricle", 1)
+
+
+
+@pytest.mark.mpi
+def test_stiffness_scale_and_contractility_multiply_the_stresses(unit_cube_problem):
+    """Incompressible neo-Hookean cube, free on x = 1: a stiffness scale s acts as the
+    shear modulus s mu under a traction, mu s (lam² - 1/lam) = T; a contractility c under
+    a uniform fibre tension Ta (fibres along x) shortens it to mu (lam² - 1/lam) =
+    -c Ta lam² (sigma_xx = 0, sigma_yy = mu/lam - p = 0)."""
+    from cardiotwin.mechanics import ActiveStress, LoadPath, NeoHookean, solve_load_path
+
+    mu, T, s = 5.0, 4.0, 2.0
+    prob = unit_cube_problem(NeoHookean(mu_kPa=mu), cell_constants={"stiffness_scale": s})
+    solve_load_path(prob, LoadPath(pressures_kPa={"face": -T}, steps=2))
+    lam = brentq(lambda x: s * mu * (x**2 - 1.0 / x) - T, 1.0, 5.0)
+    assert prob.point_position([1.0, 1.0, 1.0])[0] == pytest.approx(lam, rel=1e-8)
+    prob.close()
+
+    ta, c = 6.0, 0.5
+    shortening = []
+    for constants in ({}, {"contractility": c}):
+        prob = unit_cube_problem(NeoHookean(mu_kPa=mu), fibres="constant",
+                                 active=ActiveStress(), cell_constants=constants)
+        solve_load_path(prob, LoadPath(active_tension_kPa=ta, steps=4))
+        shortening.append(prob.point_position([1.0, 1.0, 1.0])[0])
+        prob.close()
+    for got, cta in zip(shortening, (ta, c * ta), strict=True):
+        lam = brentq(lambda x, cta=cta: mu * (x**2 - 1.0 / x) + cta * x**2, 0.3, 1.0)
+        assert got == pytest.approx(lam, rel=1e-8)
+    assert shortening[0] < shortening[1] < 1.0
+
+
+def test_cell_factors_are_checked(unit_cube_problem):
+    from dolfinx import fem
+
+    from cardiotwin.mechanics import NeoHookean
+
+    nh = NeoHookean(mu_kPa=5.0)
+    with pytest.raises(ConfigError, match="stiffness_scale: values must be finite and > 0"):
+        unit_cube_problem(nh, cell_constants={"stiffness_scale": 0.0})
+    with pytest.raises(ConfigError, match="contractility: values must be finite and >= 0"):
+        unit_cube_problem(nh, fibres="constant", cell_constants={"contractility": -1.0})
+    with pytest.raises(ConfigError, match="contractility given without active stress"):
+        unit_cube_problem(nh, fibres="constant", cell_constants={"contractility": 1.0})
+    with pytest.raises(ConfigError, match="mechanics mesh"):
+        unit_cube_problem(nh, stiffness_scale=np.ones(3))
+    prob = unit_cube_problem(nh)
+    with pytest.raises(ConfigError, match="mechanics mesh"):  # another mesh's field
+        unit_cube_problem(nh, stiffness_scale=fem.Function(
+            fem.functionspace(prob.mesh, ("DG", 0))))
+    prob.close()

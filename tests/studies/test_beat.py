@@ -1,0 +1,61 @@
+"""The beating phantom's substrates: paced activation from leads on a finer EP mesh, and
+a scar that neither conducts, nor takes up calcium, nor contracts."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+pytest.importorskip("dolfinx_solver", reason="needs DOLFINx")
+pytest.importorskip("circulation", reason="needs the 'circulation' package")
+
+from mpi4py import MPI
+
+
+@pytest.mark.mpi
+def test_crt_with_scar_first_milliseconds(tmp_path_factory):
+    from cardiotwin.geometry.regions import RegionResolver, Sphere, Tagged
+    from cardiotwin.scenarios.devices import snap_to_mesh
+    from cardiotwin.studies.beat import LV_LEAD_MM, QUICK, RV_LEAD_MM, _build
+
+    comm = MPI.COMM_WORLD
+    work = comm.bcast(str(tmp_path_factory.mktemp("beat-crt")), root=0)
+    cfg = dataclasses.replace(QUICK, activation="crt", ep_edge_length_mm=2.5,
+                              scar_radius_mm=10.0)
+    em, sub = _build(comm, cfg, work)
+    try:
+        assert sub["ep_vertices"] > 3 * sub["mechanics_vertices"]
+        # the scar is the LV wall inside the ball: less than the ball, a few % of the LV
+        assert 0.0 < sub["scar_volume_mL"] < 4.0 / 3.0 * np.pi * 10.0**3 / 1000.0
+        assert 2.0 < sub["scar_percent_of_lv"] < 15.0
+        em.run(12.0)
+        act = em.ep.tracker.first_activation
+        res = RegionResolver.for_domain(em.ep.geometry)
+        n = act.size
+        leads = [snap_to_mesh(em.ep.geometry, p, region=Tagged(tag, "facet"))
+                 for p, tag in ((LV_LEAD_MM, "epicardium"), (RV_LEAD_MM, "rv-endocardium"))]
+        # both leads captured; the base, far from both, is still at rest
+        for lead in leads:
+            near = res.vertices(Sphere(lead, 3.0))[:n]
+            hit = comm.allreduce(int(np.sum(np.isfinite(act[near]))))
+            assert hit > 0
+        x = em.ep.V.tabulate_dof_coordinates()[:n]
+        base = x[:, 2] > -3.0
+        assert comm.allreduce(int(np.sum(np.isfinite(act[base])))) == 0
+        # no calcium at the EP vertices of the scar core, calcium rising in the myocardium
+        cai_ep = em.calcium.cai_ep.x.array[:n]
+        core = np.linalg.norm(x - np.asarray(cfg.scar_centre_mm), axis=1) < 7.0
+        assert comm.allreduce(int(core.sum())) > 0
+        assert comm.allreduce(float(np.abs(cai_ep[core]).max()) if core.any() else 0.0,
+                              op=MPI.MAX) == 0.0
+        assert comm.allreduce(float(cai_ep.max()), op=MPI.MAX) > 0.3
+        # the mechanics cells of the scar neither contract nor keep the myocardium's
+        # stiffness, the others are untouched
+        c = em.mechanics.contractility.x.array
+        k = em.mechanics.stiffness_scale.x.array
+        assert set(np.unique(c)) <= {0.0, 1.0} and np.array_equal(k == 10.0, c == 0.0)
+        assert comm.allreduce(int(np.sum(c == 0.0))) > 0
+    finally:
+        em.mechanics.close()
