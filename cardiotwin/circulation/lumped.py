@@ -97,7 +97,8 @@ class LumpedCirculation:
         self.t_ms = 0.0
         self.state = np.array(model.state, dtype=np.float64)
         self._prescribed: dict[str, float] | None = None
-        self._elastances: dict[str, float] | None = None
+        #: within a linearised step: ventricle -> {ventricle: dp/dV (mmHg/mL)}
+        self._elastances: dict[str, dict[str, float]] | None = None
         self._volumes_start: dict[str, float] = {}
 
     # ---------------------------------------------------------------- state access
@@ -150,13 +151,40 @@ class LumpedCirculation:
         self.state[:] = state
 
     # ---------------------------------------------------------------- stepping
-    def _ventricle_pressure(self, ventricle: str, volume_mL: float, t_s: float) -> float:
+    def _ventricle_pressures(self, volumes_mL: Mapping[str, float], t_s: float
+                             ) -> dict[str, float]:
+        """Pressure (mmHg) of every ventricle in ``volumes_mL`` at those volumes."""
         if self._prescribed is not None:
-            p = self._prescribed[ventricle]
+            p = {v: self._prescribed[v] for v in volumes_mL}
             if self._elastances is not None:
-                p += self._elastances[ventricle] * (volume_mL - self._volumes_start[ventricle])
+                start = self._volumes_start
+                for v in p:
+                    p[v] += sum(e * (volumes_mL[w] - start[w])
+                                for w, e in self._elastances[v].items())
             return p
-        return self._elastance_pressure(ventricle, volume_mL, t_s)
+        return {v: self._elastance_pressure(v, vol, t_s) for v, vol in volumes_mL.items()}
+
+    def _linearisation(self, elastances: Mapping[str, Any]) -> dict[str, dict[str, float]]:
+        """``elastances`` as a full matrix (ventricle -> ventricle -> mmHg/mL), checked."""
+        vs = list(self.ventricles)
+        bad = ConfigError(f"elastances_mmHg_per_mL = {dict(elastances)}: expected, for each "
+                          f"of {vs}, a number >= 0 or a mapping over {vs} (dp_row/dV_column,"
+                          " mmHg/mL) with a diagonal >= 0 and finite entries")
+        if sorted(elastances) != sorted(vs):
+            raise bad
+        out: dict[str, dict[str, float]] = {}
+        for v in vs:
+            row = elastances[v]
+            if isinstance(row, Mapping):
+                if not set(row) <= set(vs):
+                    raise bad
+                full = {w: float(row.get(w, 0.0)) for w in vs}
+            else:
+                full = {w: (float(row) if w == v else 0.0) for w in vs}
+            if not (all(math.isfinite(e) for e in full.values()) and full[v] >= 0):
+                raise bad
+            out[v] = full
+        return out
 
     def max_valve_conductance(self) -> float:
         """The largest conductance (mL/(mmHg s)) through which blood leaves or enters a
@@ -168,7 +196,7 @@ class LumpedCirculation:
                           "prescribe its pressure (pressures_mmHg=...)")
 
     def step(self, dt_ms: float, *, pressures_mmHg: Mapping[str, float] | None = None,
-             elastances_mmHg_per_mL: Mapping[str, float] | None = None,
+             elastances_mmHg_per_mL: Mapping[str, Any] | None = None,
              substeps: int = 1) -> None:
         """Advance by ``dt_ms`` (forward Euler, ``substeps`` steps).
 
@@ -180,9 +208,11 @@ class LumpedCirculation:
             Pressure (mmHg) of every ventricle at the start of the step; ``None``: the
             model's own 0-D ventricles.
         elastances_mmHg_per_mL
-            With ``pressures_mmHg``: the pressure of each ventricle follows its volume
-            within the step, ``p + E (V - V_start)`` (a linearised chamber, which keeps
-            the explicit exchange with a stiff cavity stable); ``None``: held.
+            With ``pressures_mmHg``: the pressure of each ventricle follows the volumes
+            within the step, ``p_v + sum_w E_vw (V_w - V_w,start)`` (linearised chambers,
+            which keep the explicit exchange with a stiff cavity stable); per ventricle
+            either its own elastance ``E_vv`` (a number) or a row ``{w: E_vw}`` (the
+            cross terms of ventricles sharing a septum); ``None``: held.
         substeps
             Forward Euler steps within ``dt_ms``.
 
@@ -207,19 +237,16 @@ class LumpedCirculation:
                                   f"{bad} handed to the circulation")
             self._prescribed = {k: float(v) for k, v in pressures_mmHg.items()}
             if elastances_mmHg_per_mL is not None:
-                if sorted(elastances_mmHg_per_mL) != sorted(self.ventricles) or not all(
-                        math.isfinite(e) and e >= 0 for e in elastances_mmHg_per_mL.values()):
-                    raise ConfigError(f"elastances_mmHg_per_mL = {elastances_mmHg_per_mL}: "
-                                      f"expected a number >= 0 for each of "
-                                      f"{list(self.ventricles)}")
-                self._elastances = {k: float(v) for k, v in elastances_mmHg_per_mL.items()}
+                self._elastances = self._linearisation(elastances_mmHg_per_mL)
                 self._volumes_start = {v: self.ventricle_volume(v) for v in self.ventricles}
         else:
             self._prescribed = None
         if self._elastances is not None:
             # a linearised chamber empties through an open valve at the rate E / R_open
             # (1/s); forward Euler is stable while h E / R_open < 2: keep it below 1
-            e_max = max(self._elastances.values())
+            # (E: a bound on the spectral radius of the elastance matrix, Gershgorin's)
+            e_max = max(sum(abs(e) for e in row.values())
+                        for row in self._elastances.values())
             needed = math.ceil(dt_ms / 1000.0 * e_max * self.max_valve_conductance())
             if needed > substeps:
                 logger.debug("t = %.3f ms: %d circulation substeps for a cavity elastance "
@@ -232,8 +259,8 @@ class LumpedCirculation:
             self.state += h_s * dy
         self.t_ms += dt_ms
         if self._elastances is not None:  # the pressures at the end of the step
-            self._prescribed = {v: self._ventricle_pressure(v, self.ventricle_volume(v), 0.0)
-                                for v in self.ventricles}
+            self._prescribed = self._ventricle_pressures(
+                {v: self.ventricle_volume(v) for v in self.ventricles}, 0.0)
             self._elastances = None
         vols = [self.value(n) for n in self.state_names if n.startswith("V_")]
         if not np.all(np.isfinite(self.state)) or min(vols) <= 0:
@@ -320,7 +347,7 @@ class WindkesselCirculation(LumpedCirculation):
         with _quiet_peer() as tmp:
             model = circ.windkessel.ThreeElementWindkessel(
                 parameters=peer_params, outdir=tmp,
-                p_LV_func=lambda V, t: self._ventricle_pressure("lv", V, t),
+                p_LV_func=lambda V, t: self._ventricle_pressures({"lv": V}, t)["lv"],
                 initial_state={"V_LV": float(volume_mL), "p_c": p.arterial_pressure_mmHg})
         super().__init__(model)
 
@@ -381,8 +408,8 @@ class ClosedLoopCirculation(LumpedCirculation):
         with _quiet_peer() as tmp:
             model = circ.regazzoni2020.Regazzoni2020(
                 parameters=peer_params, outdir=tmp, initial_state=initial,
-                p_BiV=lambda V_lv, V_rv, t: (self._ventricle_pressure("lv", V_lv, t),
-                                             self._ventricle_pressure("rv", V_rv, t)))
+                p_BiV=lambda V_lv, V_rv, t: tuple(self._ventricle_pressures(
+                    {"lv": V_lv, "rv": V_rv}, t).values()))
         self._elastance = {"lv": model.time_varying_elastance(**peer_params["chambers"]["LV"]),
                            "rv": model.time_varying_elastance(**peer_params["chambers"]["RV"])}
         super().__init__(model)

@@ -13,10 +13,13 @@ and circulation), one mechanics step ``dt`` (about 1 ms) from ``t_n`` to ``t_{n+
    step, at the fibre stretch ``lambda_n``;
 4. the mechanics is solved at the volumes ``V_n`` with the new tension (pressures
    ``p^0``; the cavity pressures are the Lagrange multipliers of the volume
-   constraints); the circulation then advances over the step seeing each cavity as the
-   linear chamber ``p^k + E (V - V^k)`` and returns volumes ``V^{k+1}``; if they moved,
-   the mechanics is solved there, ``E`` is updated by the secant between the two solves
-   and the circulation step is repeated from its start, until the volumes agree
+   constraints); the circulation then advances over the step seeing the cavities as the
+   linear chambers ``p^k + E (V - V^k)`` (``E`` the elastance matrix ``dp_i/dV_j``:
+   the septum makes the LV volume move the RV pressure and back; measured column by
+   column on the passive heart at the start) and returns volumes ``V^{k+1}``; if they
+   moved, the mechanics is solved there, ``E`` gets Broyden's secant update from the two
+   solves (its diagonal kept at least the passive one) and the circulation step is
+   repeated from its start, until the volumes agree
    (``CouplingConfig.linearised_cavities``; the plain explicit exchange - the pressure
    ``p_n`` held over the step, one solve - is unstable when ``dt E / R`` of an open
    valve is not small, as in the ejection of a small, stiff, contracting cavity);
@@ -76,10 +79,10 @@ class CouplingConfig:
         Forward Euler substeps of the circulation per step.
     linearised_cavities
         Within a step the circulation sees each cavity as ``p_n + E (V - V_n)`` with
-        ``E`` its elastance (the passive one measured at the start, then secants
-        between the mechanics solves of a step), and the step is repeated until the
-        volumes agree (an implicit, quasi-Newton exchange); ``False``: the pressure
-        ``p_n`` is held over the step (plain explicit, one solve a step).
+        ``E`` the cavities' elastance matrix (the passive one measured at the start,
+        then Broyden updates between the mechanics solves of a step), and the step is
+        repeated until the volumes agree (an implicit, quasi-Newton exchange); ``False``:
+        the pressure ``p_n`` is held over the step (plain explicit, one solve a step).
     coupling_iterations
         Most repetitions of the circulation step per mechanics step.
     volume_rtol
@@ -268,20 +271,25 @@ class Electromechanics:
         for v, c in self.cavities.items():
             circulation.set_ventricle_volume(v, mechanics.volume(c) / ML_TO_MM3)
             mechanics.set_volume(c, circulation.ventricle_volume(v) * ML_TO_MM3)
+        #: the cavities' elastance matrix (mmHg/mL; rows, columns in ``self.cavities``
+        #: order): ``E[i, j] = dp_i/dV_j``, the septum couples LV and RV
         self.elastances_mmHg_per_mL = (self._passive_elastances()
                                        if self.config.linearised_cavities else None)
-        self._e_floor = dict(self.elastances_mmHg_per_mL or {})
+        self._e_floor = (np.diag(self.elastances_mmHg_per_mL).copy()
+                         if self.elastances_mmHg_per_mL is not None else None)
         self._circulation_s = 0.0
         self._record()
 
-    def _passive_elastances(self, rel: float = 0.01) -> dict[str, float]:
-        """``dp/dV`` (mmHg/mL) of each cavity at the current state: one solve with its
-        volume ``rel`` larger, the others held; the state is restored."""
+    def _passive_elastances(self, rel: float = 0.01) -> np.ndarray:
+        """The elastance matrix ``dp_i/dV_j`` (mmHg/mL) of the cavities at the current
+        state: one solve per cavity with its volume ``rel`` larger, the others held (a
+        column each); the state is restored.  The diagonal is kept >= 0."""
         mech = self.mechanics
         base = mech.state()
+        names = list(self.cavities)
         p0 = self.pressures_mmHg()
-        out = {}
-        for v, c in self.cavities.items():
+        out = np.zeros((len(names), len(names)))
+        for j, (v, c) in enumerate(self.cavities.items()):
             vol = self.circulation.ventricle_volume(v)
             mech.set_volume(c, vol * (1 + rel) * ML_TO_MM3)
             report = mech.newton()
@@ -289,9 +297,12 @@ class Electromechanics:
                 mech.restore(base)
                 raise SolverError(f"measuring the elastance of cavity {c!r}: the mechanics "
                                   f"did not converge ({report.reason})")
-            out[v] = max((self.pressures_mmHg()[v] - p0[v]) / (vol * rel), 0.0)
+            p = self.pressures_mmHg()
+            out[:, j] = [(p[w] - p0[w]) / (vol * rel) for w in names]
             mech.restore(base)
-        logger.info("passive cavity elastances (mmHg/mL): %s", out)
+        np.fill_diagonal(out, np.maximum(np.diag(out), 0.0))
+        logger.info("passive cavity elastances dp_i/dV_j (mmHg/mL), %s: %s", names,
+                    np.array2string(out, precision=4))
         return out
 
     # ---------------------------------------------------------------- helpers
@@ -353,27 +364,36 @@ class Electromechanics:
                                          t_new)
         # the cavity pressures at the start volumes with the new tension
         its = self._solve_mechanics(v_start, t_new)
-        v_k, p_k = dict(v_start), self.pressures_mmHg()
+        names = list(self.cavities)
         E = self.elastances_mmHg_per_mL
-        assert E is not None
+        assert E is not None and self._e_floor is not None
+
+        def vec(d: Mapping[str, float]) -> np.ndarray:
+            return np.array([d[v] for v in names])
+
+        v_k, p_k = vec(v_start), vec(self.pressures_mmHg())
+        v0 = v_k.copy()
         for _ in range(cfg.coupling_iterations):
             tc = time.perf_counter()
             circ.restore(snap)
-            circ.step(dt, pressures_mmHg={v: p_k[v] - E[v] * (v_k[v] - v_start[v])
-                                          for v in self.cavities},
-                      elastances_mmHg_per_mL=E, substeps=cfg.circulation_substeps)
+            p_lin = p_k - E @ (v_k - v0)  # the linearised cavities, through the start
+            circ.step(dt, pressures_mmHg=dict(zip(names, p_lin.tolist(), strict=True)),
+                      elastances_mmHg_per_mL={v: dict(zip(names, E[i].tolist(), strict=True))
+                                              for i, v in enumerate(names)},
+                      substeps=cfg.circulation_substeps)
             self._circulation_s += time.perf_counter() - tc
-            v_new = {v: circ.ventricle_volume(v) for v in self.cavities}
-            if all(abs(v_new[v] - v_k[v]) <= cfg.volume_rtol * v_k[v] for v in v_new):
-                if any(v_new[v] != v_k[v] for v in v_new):  # the state is at V_{n+1}
-                    its += self._solve_mechanics(v_new, t_new)
+            v_new = vec({v: circ.ventricle_volume(v) for v in names})
+            dv = v_new - v_k
+            if np.all(np.abs(dv) <= cfg.volume_rtol * v_k):
+                if np.any(dv != 0):  # the state is at V_{n+1}
+                    its += self._solve_mechanics(dict(zip(names, v_new, strict=True)), t_new)
                 break
-            its += self._solve_mechanics(v_new, t_new)
-            p_new = self.pressures_mmHg()
-            for v in self.cavities:  # secant elastance at the new tension
-                dv = v_new[v] - v_k[v]
-                if abs(dv) > cfg.volume_rtol * v_k[v]:
-                    E[v] = max((p_new[v] - p_k[v]) / dv, self._e_floor[v])
+            its += self._solve_mechanics(dict(zip(names, v_new, strict=True)), t_new)
+            p_new = vec(self.pressures_mmHg())
+            # Broyden's secant update of the elastance matrix at the new tension: the
+            # septum makes a change of one cavity's volume move the other's pressure
+            E += np.outer(p_new - p_k - E @ dv, dv) / float(dv @ dv)
+            np.fill_diagonal(E, np.maximum(np.diag(E), self._e_floor))
             v_k, p_k = v_new, p_new
         else:
             logger.debug("t = %.3f ms: cavity volumes still moving after %d coupling "

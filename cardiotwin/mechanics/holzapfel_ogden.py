@@ -70,14 +70,23 @@ class HolzapfelOgden:
         return cls(a_kPa=2.280, b=9.726, a_f_kPa=1.685, b_f=15.779, a_s_kPa=0.0, b_s=1.0,
                    a_fs_kPa=0.0, b_fs=1.0, fibres_in_compression=fibres_in_compression)
 
-    def scaled(self, factor: float) -> HolzapfelOgden:
-        """The same law with every stiffness ``a`` multiplied by ``factor`` (> 0): the
-        material scale fitted to a patient's end-diastolic pressure-volume point."""
-        if not (isinstance(factor, int | float) and factor > 0 and factor < float("inf")):
-            raise ConfigError(f"HolzapfelOgden.scaled: factor = {factor!r}, expected a "
-                             "finite number > 0")
+    def scaled(self, factor: float, *, exponent_factor: float = 1.0) -> HolzapfelOgden:
+        """The same law with every stiffness ``a`` multiplied by ``factor`` (> 0) and
+        every exponent ``b`` by ``exponent_factor`` (> 0).
+
+        ``factor`` is the material scale fitted to a patient's end-diastolic
+        pressure-volume point; ``exponent_factor`` changes only how fast the law stiffens
+        (the small-strain stiffness ``a/2`` of each term does not depend on ``b``), the
+        second parameter of a fit to a whole EDPVR (e.g. Klotz's shape and its unloaded
+        volume, :mod:`cardiotwin.mechanics.edpvr`)."""
+        for name, f in (("factor", factor), ("exponent_factor", exponent_factor)):
+            if not (isinstance(f, int | float) and 0 < f < float("inf")):
+                raise ConfigError(f"HolzapfelOgden.scaled: {name} = {f!r}, expected a "
+                                  "finite number > 0")
+        e = exponent_factor
         return replace(self, a_kPa=self.a_kPa * factor, a_f_kPa=self.a_f_kPa * factor,
-                       a_s_kPa=self.a_s_kPa * factor, a_fs_kPa=self.a_fs_kPa * factor)
+                       a_s_kPa=self.a_s_kPa * factor, a_fs_kPa=self.a_fs_kPa * factor,
+                       b=self.b * e, b_f=self.b_f * e, b_s=self.b_s * e, b_fs=self.b_fs * e)
 
     @property
     def needs_fibres(self) -> bool:

@@ -230,3 +230,36 @@ def test_a_stiff_linearised_chamber_gets_enough_substeps():
     np.testing.assert_allclose(a.state, b.state, rtol=2e-3, atol=1e-6)
     # the cavity ejected towards the aortic pressure and stopped there: it did not overshoot
     assert a.ventricle_volume("lv") < ClosedLoopCirculation().ventricle_volume("lv")
+
+
+def test_cross_elastances_couple_the_ventricles_within_a_step():
+    """With rows ``{w: E_vw}`` each ventricle sees ``p_v + sum_w E_vw (V_w - V_w,start)``
+    at every substep: the same as n steps with both pressures recomputed between them;
+    a diagonal-only matrix differs (the septal coupling matters), and a number per
+    ventricle is the diagonal."""
+    p0 = {"lv": 120.0, "rv": 25.0}
+    E = {"lv": {"lv": 4.0, "rv": 1.5}, "rv": {"lv": 1.0, "rv": 2.0}}
+    n = 10
+    a = ClosedLoopCirculation()
+    start = {v: a.ventricle_volume(v) for v in ("lv", "rv")}
+    a.step(2.0, pressures_mmHg=p0, elastances_mmHg_per_mL=E, substeps=n)
+    b = ClosedLoopCirculation()
+    for _ in range(n):
+        dv = {w: b.ventricle_volume(w) - start[w] for w in ("lv", "rv")}
+        b.step(2.0 / n, pressures_mmHg={v: p0[v] + sum(E[v][w] * dv[w] for w in dv)
+                                        for v in p0})
+    np.testing.assert_allclose(a.state, b.state, rtol=1e-13)
+    diag = ClosedLoopCirculation()
+    diag.step(2.0, pressures_mmHg=p0, elastances_mmHg_per_mL={"lv": 4.0, "rv": 2.0},
+              substeps=n)
+    rows = ClosedLoopCirculation()
+    rows.step(2.0, pressures_mmHg=p0,
+              elastances_mmHg_per_mL={"lv": {"lv": 4.0}, "rv": {"rv": 2.0}}, substeps=n)
+    np.testing.assert_array_equal(diag.state, rows.state)
+    assert np.abs(diag.state - a.state).max() > 1e-6
+    with pytest.raises(ConfigError, match="diagonal >= 0"):
+        ClosedLoopCirculation().step(1.0, pressures_mmHg=p0, elastances_mmHg_per_mL={
+            "lv": {"lv": -1.0}, "rv": 2.0})
+    with pytest.raises(ConfigError, match="elastances_mmHg_per_mL"):
+        ClosedLoopCirculation().step(1.0, pressures_mmHg=p0, elastances_mmHg_per_mL={
+            "lv": {"la": 1.0}, "rv": 2.0})

@@ -231,3 +231,22 @@ def test_holzapfel_ogden_fits_and_scale():
     assert (ortho.a_s_kPa, ortho.a_fs_kPa) == (2 * 2.481, 2 * 0.216)
     with pytest.raises(ConfigError, match="factor"):
         ti.scaled(0.0)
+    with pytest.raises(ConfigError, match="exponent_factor = -1"):
+        ti.scaled(1.0, exponent_factor=-1)
+    soft = ortho.scaled(1.0, exponent_factor=0.5)
+    assert (soft.b, soft.b_f, soft.b_s, soft.b_fs) == (8.023 / 2, 16.026 / 2, 11.120 / 2,
+                                                       11.436 / 2)
+    assert soft.a_f_kPa == ortho.a_f_kPa
+
+
+def test_exponent_factor_keeps_the_small_strain_stiffness(one_cell):
+    """W = a/(2b) (exp(b x) - 1) = a x / 2 + a b x² / 4 + ...: the exponents change only
+    the nonlinear part."""
+    ti = HolzapfelOgden.transversely_isotropic(fibres_in_compression=True)
+    soft = ti.scaled(1.0, exponent_factor=0.5)
+    frame = _frame(one_cell, np.eye(3))
+    for eps, close in ((1e-4, True), (0.15, False)):
+        F = np.diag([1.0 + eps, (1.0 + eps) ** -0.5, (1.0 + eps) ** -0.5])
+        w, w_soft = _energy(one_cell, ti, F, frame), _energy(one_cell, soft, F, frame)
+        assert w_soft < w
+        assert (abs(w_soft / w - 1.0) < 1e-3) is close
