@@ -112,8 +112,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                            "endocardium only), rv-pacing (RV apical lead), crt (RV + LV "
                            "posterolateral leads)")
     beat.add_argument("--ep-edge-length", type=float, default=None,
-                      help="EP mesh edge length, mm (default: the mechanics mesh; paced "
-                           "beats need ~2.5)")
+                      help="EP mesh edge length, mm (2.5; 0: the mechanics mesh)")
     beat.add_argument("--lv-conductivity-factor", type=float, default=None,
                       help="conductivity multiplier of the LV myocardium, (0, 1]")
     beat.add_argument("--scar-radius", type=float, default=None,
@@ -121,6 +120,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                            "the LV lateral wall, mm (0: none)")
     beat.add_argument("--scar-stiffness", type=float, default=None,
                       help="scar stiffness relative to the myocardium (10)")
+    beat.add_argument("--drug", default=None,
+                      help="a compound of the drug library (e.g. verapamil, dofetilide)")
+    beat.add_argument("--cmax-multiple", type=float, default=None,
+                      help="its dose as a multiple of its free Cmax (1)")
     beat.add_argument("-o", "--output", default="cardiotwin-beat",
                       help="results folder (default ./cardiotwin-beat)")
     beat.add_argument("--json", action="store_true", help="print JSON (rank 0)")
@@ -282,12 +285,14 @@ def _run_beat(args: argparse.Namespace) -> int:
     for key, attr in (("beats", "beats"), ("cycle_length_ms", "cycle_length"),
                       ("dt_ms", "dt"), ("ical_block", "ical_block"), ("Tref_kPa", "tref"),
                       ("edge_length_mm", "edge_length"), ("activation", "activation"),
-                      ("ep_edge_length_mm", "ep_edge_length"),
                       ("lv_conductivity_factor", "lv_conductivity_factor"),
                       ("scar_radius_mm", "scar_radius"),
-                      ("scar_stiffness_factor", "scar_stiffness")):
+                      ("scar_stiffness_factor", "scar_stiffness"), ("drug", "drug"),
+                      ("drug_cmax_multiple", "cmax_multiple")):
         if getattr(args, attr) is not None:
             cfg = replace(cfg, **{key: getattr(args, attr)})
+    if args.ep_edge_length is not None:
+        cfg = replace(cfg, ep_edge_length_mm=args.ep_edge_length or None)
     if args.material_scale is not None:
         cfg = replace(cfg, material=cfg.material.scaled(args.material_scale))
     bar = ProgressBar(MPI.COMM_WORLD, enabled=not args.json, label="beat")
@@ -301,7 +306,8 @@ def _run_beat(args: argparse.Namespace) -> int:
                      f"dP/dt max {m['dpdt_max_mmhg_per_s']:.0f} mmHg/s, EDP "
                      f"{m['edp_mmhg']:.1f} mmHg")
     sub = out["substrate"]
-    lines.append(f"  activation {sub['activation']}: total {out['total_activation_ms']:.1f} ms"
+    lines.append(f"  activation {sub['activation']}: total {out['total_activation_ms']:.1f} ms, "
+                 f"QT {out['qt_ms']:.0f} ms, mean APD90 {out['apd90_mean_ms']:.0f} ms"
                  + (f"; scar {sub['scar_volume_mL']:.2f} mL "
                     f"({sub['scar_percent_of_lv']:.1f} % of the LV wall)"
                     if sub["scar_volume_mL"] > 0 else ""))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 
@@ -90,7 +91,7 @@ def test_beat_config_defaults_and_checks():
     with pytest.raises(ConfigError, match="epicardial_spring_kPa_per_mm"):
         BeatConfig(epicardial_spring_kPa_per_mm=-1.0)
     assert (cfg.activation, cfg.scar_radius_mm, cfg.ep_edge_length_mm) == ("endocardial",
-                                                                           0.0, None)
+                                                                           0.0, 2.5)
     with pytest.raises(ConfigError, match="activation = 'his-bundle'"):
         BeatConfig(activation="his-bundle")
     with pytest.raises(ConfigError, match="ep_edge_length_mm"):
@@ -99,3 +100,28 @@ def test_beat_config_defaults_and_checks():
         BeatConfig(scar_centre_mm=(1.0, 2.0))
     with pytest.raises(ConfigError, match="scar_stiffness_factor"):
         BeatConfig(scar_stiffness_factor=float("nan"))
+    with pytest.raises(ConfigError, match=r"unknown drug 'aspirin'.*dofetilide"):
+        BeatConfig(drug="aspirin")
+    with pytest.raises(ConfigError, match="drug_cmax_multiple"):
+        BeatConfig(drug="dofetilide", drug_cmax_multiple=0.0)
+
+
+def test_beat_qt_and_apd_from_the_tracker():
+    """QT = latest repolarisation - earliest activation of the last beat; the mean APD90
+    over the vertices that repolarised."""
+    from types import SimpleNamespace
+
+    from mpi4py import MPI
+
+    from cardiotwin.studies.beat import _repolarisation
+
+    nan = float("nan")
+    tracker = SimpleNamespace(last_activation=np.array([702.0, 710.0, 730.0, nan]),
+                              repolarisation=np.array([990.0, 1010.0, 1050.0, nan]),
+                              apd90=np.array([288.0, 300.0, 320.0, nan]))
+    out = _repolarisation(MPI.COMM_SELF, tracker)
+    assert out["qt_ms"] == pytest.approx(1050.0 - 702.0)
+    assert out["apd90_mean_ms"] == pytest.approx((288.0 + 300.0 + 320.0) / 3)
+    empty = SimpleNamespace(last_activation=np.full(3, nan), repolarisation=np.full(3, nan),
+                            apd90=np.full(3, nan))
+    assert all(np.isnan(v) for v in _repolarisation(MPI.COMM_SELF, empty).values())
