@@ -124,6 +124,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="a compound of the drug library (e.g. verapamil, dofetilide)")
     beat.add_argument("--cmax-multiple", type=float, default=None,
                       help="its dose as a multiple of its free Cmax (1)")
+    beat.add_argument("--labels-image", default=None,
+                      help="run on this label image instead of the phantom (with "
+                           "--label-map)")
+    beat.add_argument("--label-map", default=None,
+                      help="its label roles, e.g. lv-myocardium=205,lv-blood=500,"
+                           "rv-blood=600")
     beat.add_argument("-o", "--output", default="cardiotwin-beat",
                       help="results folder (default ./cardiotwin-beat)")
     beat.add_argument("--json", action="store_true", help="print JSON (rank 0)")
@@ -288,7 +294,8 @@ def _run_beat(args: argparse.Namespace) -> int:
                       ("lv_conductivity_factor", "lv_conductivity_factor"),
                       ("scar_radius_mm", "scar_radius"),
                       ("scar_stiffness_factor", "scar_stiffness"), ("drug", "drug"),
-                      ("drug_cmax_multiple", "cmax_multiple")):
+                      ("drug_cmax_multiple", "cmax_multiple"), ("labels", "labels_image"),
+                      ("label_map", "label_map")):
         if getattr(args, attr) is not None:
             cfg = replace(cfg, **{key: getattr(args, attr)})
     if args.ep_edge_length is not None:

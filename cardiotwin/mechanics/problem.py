@@ -52,7 +52,7 @@ from typing import Any
 import numpy as np
 
 from cardiotwin._deps import require_dolfinx
-from cardiotwin.exceptions import ConfigError, SolverError
+from cardiotwin.exceptions import ConfigError, MeshError, SolverError
 from cardiotwin.mechanics.active import ActiveStress
 from cardiotwin.mechanics.boundary import (
     FixedBoundary,
@@ -315,6 +315,8 @@ class MechanicsProblem:
         self._vol0 = {k: fem.form(reference_volume_form(mesh, self._x0[k],
                                                         ds(self.cavities[k].endo_tag)))
                       for k in self.cavities}
+        self._ds = ds
+        self._closed_checked: set[str] = set()
         self._options = OptionsScope(config.options_prefix)
         self._pressure_snes = PressureDrivenSNES(self._F, self.w, self.bcs, self._J,
                                                  options=self._options, config=config.solver,
@@ -322,6 +324,31 @@ class MechanicsProblem:
         self._volume_snes: VolumeConstrainedSNES | None = None
         self._volume_snes_key: tuple[str, ...] = ()
         self._u_space = None
+
+    def _check_closed(self, name: str) -> None:
+        """A cavity without a base whose volume is constrained must be a closed surface
+        (a surface only loaded by a pressure need not be): its divergence volume is then
+        the same from any point; raise otherwise (collective)."""
+        from mpi4py import MPI
+
+        from dolfinx import fem
+
+        if self.cavities[name].base_tag is not None or name in self._closed_checked:
+            return
+        ds_endo = self._ds(self.cavities[name].endo_tag)
+
+        x0 = np.asarray(self.rings[name].point_mm, dtype=float)
+        vols = []
+        for shift in (0.0, 50.0):
+            c = fem.Constant(self.mesh, x0 + shift)
+            local = fem.assemble_scalar(fem.form(reference_volume_form(self.mesh, c, ds_endo)))
+            vols.append(self.comm.allreduce(local, op=MPI.SUM))
+        if abs(vols[1] - vols[0]) > 1e-6 * max(abs(vols[0]), 1e-12):
+            raise MeshError(f"cavity {name!r} has no base and its endocardium (tag "
+                            f"{self.cavities[name].endo_tag}) is not a closed surface: its "
+                            f"volume depends on the closing point ({vols[0]:.6g} vs "
+                            f"{vols[1]:.6g} mm³); give the base tag")
+        self._closed_checked.add(name)
 
     # --- validation ----------------------------------------------------------------------
     @staticmethod
@@ -376,6 +403,7 @@ class MechanicsProblem:
         """Constrain cavity ``name`` to a volume (mm³); its pressure becomes the unknown
         Lagrange multiplier (initial guess: the current pressure)."""
         self._cavity(name)
+        self._check_closed(name)
         if not (np.isfinite(volume_mm3) and volume_mm3 > 0):
             raise ConfigError(f"volume of cavity {name!r} = {volume_mm3!r}: expected a "
                               "finite number > 0 (mm³)")

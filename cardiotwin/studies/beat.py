@@ -134,6 +134,12 @@ class BeatConfig:
         Its centre (mm); default the phantom's LV lateral-wall scar.
     scar_stiffness_factor
         Passive stiffness of the scar relative to the myocardium.
+    labels, label_map
+        Another anatomy: a label image (e.g. a patient's segmented CT) and its label
+        roles (``"lv-myocardium=205,lv-blood=500,rv-blood=600"``, as ``cardiotwin mesh
+        --labels``); ``None``: the shipped phantom.  The leads and the default scar
+        centre are placed for the phantom: paced or scarred runs on another anatomy
+        need positions on it.
     drug, drug_cmax_multiple
         A compound of the drug library (``cardiotwin drug --list``; e.g. ``"verapamil"``,
         ``"dofetilide"``) and its dose as a multiple of its free Cmax; it blocks the ionic
@@ -167,6 +173,8 @@ class BeatConfig:
     scar_stiffness_factor: float = 10.0
     drug: str | None = None
     drug_cmax_multiple: float = 1.0
+    labels: str | None = None
+    label_map: str | None = None
 
     def __post_init__(self) -> None:
         def pos(name: str, hi: float = float("inf")) -> None:
@@ -206,6 +214,19 @@ class BeatConfig:
         if not (isinstance(r, int | float) and np.isfinite(r) and r >= 0):
             raise ConfigError(f"BeatConfig.scar_radius_mm = {r!r}: expected a radius >= 0 mm")
         pos("drug_cmax_multiple")
+        if self.labels is not None:
+            from cardiotwin.geometry.labels import LabelMap
+
+            if not Path(self.labels).is_file():
+                raise ConfigError(f"BeatConfig.labels = {self.labels!r}: no such label image")
+            if self.label_map is None:
+                raise ConfigError("BeatConfig.labels needs label_map (e.g. 'lv-myocardium="
+                                  "205,lv-blood=500,rv-blood=600')")
+            LabelMap.parse(self.label_map)
+            if self.activation in ("rv-pacing", "crt"):
+                raise ConfigError(f"BeatConfig.activation = {self.activation!r}: the leads "
+                                  "are placed for the phantom; pace another anatomy with "
+                                  "its own lead positions")
         if self.drug is not None:
             from cardiotwin.scenarios.library import get_drug
 
@@ -243,12 +264,12 @@ def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[s
     from cardiotwin.ep.conductivity import Conductivity
     from cardiotwin.ep.monodomain import IonicRegion, Monodomain, MonodomainConfig
     from cardiotwin.ep.stimulus import Stimulus
+    from cardiotwin.geometry.labels import PHANTOM_LABELS
     from cardiotwin.geometry.pipeline import mesh_labels
     from cardiotwin.ionic.parameters import ParameterChanges
     from cardiotwin.ionic.protocol import Protocol
     from cardiotwin.mechanics import (
         ActiveStress,
-        Cavity,
         FixedBoundary,
         LoadPath,
         MechanicsConfig,
@@ -260,10 +281,15 @@ def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[s
     from cardiotwin.mechanics.kinematics import OrthonormalFrame
     from cardiotwin.mechanics.land import LandParameters, LandTensionLaw
 
-    labels = Path(__file__).resolve().parents[2] / "meshes" / "phantom_biv_labels.nii.gz"
-    if not labels.is_file():
-        raise ConfigError(f"the phantom label image {labels} is not in this installation")
-    geo = mesh_labels(labels, Path(workdir) / f"phantom_{cfg.edge_length_mm:g}mm",
+    if cfg.labels is None:
+        labels = Path(__file__).resolve().parents[2] / "meshes" / "phantom_biv_labels.nii.gz"
+        if not labels.is_file():
+            raise ConfigError(f"the phantom label image {labels} is not in this installation")
+        roles: Any = PHANTOM_LABELS
+        stem = "phantom"
+    else:
+        labels, roles, stem = Path(cfg.labels), cfg.label_map, "anatomy"
+    geo = mesh_labels(labels, Path(workdir) / f"{stem}_{cfg.edge_length_mm:g}mm", roles,
                       edge_length_mm=cfg.edge_length_mm, comm=comm)
     ids = geo.facet_tag_ids
     land = LandParameters(Tref_kPa=cfg.Tref_kPa, **cfg.land_overrides)
@@ -275,8 +301,7 @@ def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[s
                            # full Newton steps diverge on the soft, contracting phantom
                            # wall; backtracking on the residual norm converges
                            solver=SolverConfig(line_search="bt"))
-    cavities = [Cavity("lv", ids["lv-endocardium"], ids["base"]),
-                Cavity("rv", ids["rv-endocardium"], ids["base"])]
+    cavities = [_cavity(geo, v) for v in ("lv", "rv")]
     boundaries: list[Any] = [FixedBoundary(ids["base"])]
     if cfg.epicardial_spring_kPa_per_mm > 0:
         # the pericardium: a spring along the epicardial normal
@@ -303,8 +328,8 @@ def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[s
                                           1.0 - cfg.ical_block})
     ep_geo = geo
     if cfg.ep_edge_length_mm is not None and cfg.ep_edge_length_mm != cfg.edge_length_mm:
-        ep_geo = mesh_labels(labels, Path(workdir) / f"phantom_{cfg.ep_edge_length_mm:g}mm",
-                             edge_length_mm=cfg.ep_edge_length_mm, comm=comm)
+        ep_geo = mesh_labels(labels, Path(workdir) / f"{stem}_{cfg.ep_edge_length_mm:g}mm",
+                             roles, edge_length_mm=cfg.ep_edge_length_mm, comm=comm)
     ionic: list[Any] = [IonicRegion(cfg.ionic_model, None, changes)]
     scaling = None
     if cfg.scar_radius_mm > 0:
@@ -345,6 +370,25 @@ def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[s
                      ep_vertices=ep_geo.mesh.topology.index_map(0).size_global,
                      mechanics_vertices=geo.mesh.topology.index_map(0).size_global)
     return em, substrate
+
+
+def _cavity(geo: Any, name: str) -> Any:
+    """The cavity ``name`` closed at the base, or, where its endocardium does not reach
+    the base (an RV wall grown around the whole blood pool, as on MM-WHS labels), closed
+    by itself (:class:`~cardiotwin.mechanics.MechanicsProblem` checks it is)."""
+    from cardiotwin.exceptions import MeshError
+    from cardiotwin.mechanics import Cavity
+    from cardiotwin.mechanics.cavity import base_ring
+
+    ids = geo.facet_tag_ids
+    cav = Cavity(name, ids[f"{name}-endocardium"], ids["base"])
+    try:
+        base_ring(geo.mesh, geo.facet_tags, cav)
+    except MeshError:
+        logger.info("cavity %s: the endocardium does not reach the base; closed by itself",
+                    name)
+        return Cavity(name, ids[f"{name}-endocardium"], None)
+    return cav
 
 
 def _repolarisation(comm: Any, tracker: Any) -> dict[str, float]:

@@ -38,7 +38,7 @@ def _unit_cube_problem(comm, material, n=2, **kw):
     return MechanicsProblem(m, material, facet_tags=ft,
                             boundaries=[SlidingBoundary(1), SlidingBoundary(2),
                                         SlidingBoundary(3)],
-                            cavities=[Cavity("face", 4)], **kw)
+                            cavities=[kw.pop("cavity", Cavity("face", 4))], **kw)
 
 
 @pytest.fixture

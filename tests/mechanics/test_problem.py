@@ -250,3 +250,18 @@ def test_cell_factors_are_checked(unit_cube_problem):
         unit_cube_problem(nh, stiffness_scale=fem.Function(
             fem.functionspace(prob.mesh, ("DG", 0))))
     prob.close()
+
+
+def test_a_cavity_without_base_must_be_closed(unit_cube_problem):
+    """Without a base tag the volume integral closes the surface itself, which is only
+    right for a closed surface: constraining the volume of the open face x = 1 is
+    refused by name."""
+    from cardiotwin.exceptions import MeshError
+    from cardiotwin.mechanics import Cavity, NeoHookean
+
+    prob = unit_cube_problem(NeoHookean(mu_kPa=5.0), cavity=Cavity("face", 4, None))
+    prob.set_pressure("face", -1.0)  # a traction needs no closed surface
+    with pytest.raises(MeshError, match="cavity 'face' has no base and its endocardium "
+                                        r"\(tag 4\) is not a closed surface"):
+        prob.set_volume("face", 1.0)
+    prob.close()
