@@ -124,6 +124,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="a compound of the drug library (e.g. verapamil, dofetilide)")
     beat.add_argument("--cmax-multiple", type=float, default=None,
                       help="its dose as a multiple of its free Cmax (1)")
+    beat.add_argument("--config", default=None,
+                      help="a beat configuration (TOML: [geometry], [electrophysiology], "
+                           "[mechanics], [scar], [circulation]); the options below "
+                           "override it")
     beat.add_argument("--labels-image", default=None,
                       help="run on this label image instead of the phantom (with "
                            "--label-map)")
@@ -285,9 +289,11 @@ def _run_beat(args: argparse.Namespace) -> int:
     from mpi4py import MPI
 
     from cardiotwin.io.progress import ProgressBar
-    from cardiotwin.studies.beat import QUICK, BeatConfig, run_beat
+    from cardiotwin.studies.beat import QUICK, BeatConfig, beat_config_from_toml, run_beat
 
     cfg = QUICK if args.quick else BeatConfig()
+    if args.config is not None:
+        cfg = beat_config_from_toml(args.config, cfg)
     for key, attr in (("beats", "beats"), ("cycle_length_ms", "cycle_length"),
                       ("dt_ms", "dt"), ("ical_block", "ical_block"), ("Tref_kPa", "tref"),
                       ("edge_length_mm", "edge_length"), ("activation", "activation"),

@@ -140,6 +140,12 @@ class BeatConfig:
         --labels``); ``None``: the shipped phantom.  The leads and the default scar
         centre are placed for the phantom: paced or scarred runs on another anatomy
         need positions on it.
+    circulation
+        Changes to :class:`~cardiotwin.circulation.ClosedLoopParameters` (before it is
+        sized to the heart): top-level fields (``atrial_lead_ms``,
+        ``valve_R_min_mmHg_s_per_mL``...) or, for ``systemic``, ``pulmonary``, ``la``,
+        ``ra``, a mapping of their fields (``{"R_AR_mmHg_s_per_mL": 1.0}``); the period
+        is ``cycle_length_ms``.
     drug, drug_cmax_multiple
         A compound of the drug library (``cardiotwin drug --list``; e.g. ``"verapamil"``,
         ``"dofetilide"``) and its dose as a multiple of its free Cmax; it blocks the ionic
@@ -175,6 +181,7 @@ class BeatConfig:
     drug_cmax_multiple: float = 1.0
     labels: str | None = None
     label_map: str | None = None
+    circulation: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         def pos(name: str, hi: float = float("inf")) -> None:
@@ -214,6 +221,7 @@ class BeatConfig:
         if not (isinstance(r, int | float) and np.isfinite(r) and r >= 0):
             raise ConfigError(f"BeatConfig.scar_radius_mm = {r!r}: expected a radius >= 0 mm")
         pos("drug_cmax_multiple")
+        closed_loop_parameters(self)  # ConfigError on a bad circulation change
         if self.labels is not None:
             from cardiotwin.geometry.labels import LabelMap
 
@@ -235,6 +243,155 @@ class BeatConfig:
         if c.shape != (3,) or not np.all(np.isfinite(c)):
             raise ConfigError(f"BeatConfig.scar_centre_mm = {self.scar_centre_mm!r}: expected "
                               "three finite coordinates (mm)")
+
+
+#: circulation fields that are groups of parameters (changed by a mapping)
+CIRCULATION_GROUPS = ("systemic", "pulmonary", "la", "ra")
+
+
+def closed_loop_parameters(cfg: BeatConfig) -> Any:
+    """The closed-loop circulation of ``cfg`` (its period and changes), not yet sized to
+    the heart."""
+    from dataclasses import fields, replace
+
+    from cardiotwin.circulation import ClosedLoopParameters
+
+    changes = cfg.circulation
+    if not isinstance(changes, dict):
+        raise ConfigError(f"BeatConfig.circulation = {changes!r}: expected a mapping of "
+                          "ClosedLoopParameters fields")
+    base = ClosedLoopParameters(cycle_length_ms=cfg.cycle_length_ms)
+    allowed = {f.name for f in fields(base)} - {"cycle_length_ms", "initial", "volume_scale",
+                                                 "lv", "rv"}
+    kw: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key not in allowed:
+            raise ConfigError(f"circulation.{key}: not a circulation parameter one can change "
+                              f"here; allowed: {', '.join(sorted(allowed))} (the period is "
+                              "cycle_length_ms)")
+        if key in CIRCULATION_GROUPS:
+            group = getattr(base, key)
+            names = {f.name for f in fields(group)}
+            if not isinstance(value, dict) or not set(value) <= names:
+                raise ConfigError(f"circulation.{key} = {value!r}: expected a table of "
+                                  f"{', '.join(sorted(names))}")
+            kw[key] = replace(group, **value)
+        else:
+            kw[key] = value
+    try:
+        return replace(base, **kw)
+    except TypeError as exc:
+        raise ConfigError(f"circulation: {exc}") from None
+
+
+#: TOML sections of a beat configuration: key -> BeatConfig field
+BEAT_TOML = {
+    "geometry": {"labels": "labels", "label_map": "label_map",
+                 "edge_length_mm": "edge_length_mm"},
+    "electrophysiology": {"model": "ionic_model", "dt_ms": "ep_dt_ms",
+                          "edge_length_mm": "ep_edge_length_mm", "activation": "activation",
+                          "sigma_f": "sigma_f_S_per_m", "sigma_s": "sigma_s_S_per_m",
+                          "lv_conductivity_factor": "lv_conductivity_factor",
+                          "ical_block": "ical_block", "drug": "drug",
+                          "cmax_multiple": "drug_cmax_multiple"},
+    "mechanics": {"dt_ms": "dt_ms", "displacement_degree": "displacement_degree",
+                  "bulk_modulus_kPa": "bulk_modulus_kPa", "Tref_kPa": "Tref_kPa",
+                  "epicardial_spring_kPa_per_mm": "epicardial_spring_kPa_per_mm",
+                  "edp_lv_mmHg": "edp_lv_mmHg", "edp_rv_mmHg": "edp_rv_mmHg",
+                  "fill_steps": "fill_steps", "land": "land_overrides",
+                  "material_scale": None, "exponent_factor": None},
+    "scar": {"radius_mm": "scar_radius_mm", "centre_mm": "scar_centre_mm",
+             "stiffness_factor": "scar_stiffness_factor"},
+    "circulation": {"cycle_length_ms": "cycle_length_ms", "beats": "beats"},
+}
+
+
+def beat_config_from_toml(path: str | Path, base: BeatConfig | None = None) -> BeatConfig:
+    """A :class:`BeatConfig` from a TOML file (sections of :data:`BEAT_TOML`), every key
+    not given taken from ``base`` (default :class:`BeatConfig`).
+
+    Example::
+
+        [geometry]                      # default: the shipped phantom
+        labels = "heart_labels.nii.gz"  # relative to this file
+        label_map = "lv-myocardium=1,lv-blood=3,rv-blood=5"
+
+        [electrophysiology]
+        model = "tp06-endo"
+        activation = "lbbb"
+        drug = "verapamil"
+        cmax_multiple = 3.0
+
+        [mechanics]
+        Tref_kPa = 300.0
+        material_scale = 1.2            # x the default law's stiffnesses
+        land = {TRPN50 = 0.4}           # Land 2017 parameters
+
+        [scar]
+        radius_mm = 12.0
+
+        [circulation]
+        cycle_length_ms = 800.0
+        beats = 3
+        systemic = {R_AR_mmHg_s_per_mL = 0.9}   # ClosedLoopParameters changes
+
+    Raises
+    ------
+    ConfigError
+        Naming the key (``mechanics.Tref_kPa``) of an unknown key or a bad value, before
+        anything is computed.
+    """
+    from dataclasses import replace
+
+    from cardiotwin.studies.runconfig import check_keys, read_toml
+
+    path = Path(path)
+    data = read_toml(path, "beat configuration")
+    check_keys(data, frozenset(BEAT_TOML), "", document=str(path))
+    cfg = base or BeatConfig()
+    kw: dict[str, Any] = {}
+    circulation_changes: dict[str, Any] = {}
+    scale = exponents = 1.0
+    for section, table in data.items():
+        keys = BEAT_TOML[section]
+        if section == "circulation":
+            check_keys(table, frozenset(keys) | frozenset(
+                ("atrial_lead_ms", "valve_R_min_mmHg_s_per_mL", "valve_R_max_mmHg_s_per_mL",
+                 *CIRCULATION_GROUPS)), section, document=str(path))
+            circulation_changes = {k: v for k, v in table.items() if k not in keys}
+        else:
+            check_keys(table, frozenset(keys), section, document=str(path))
+        for key, value in table.items():
+            name = keys.get(key)
+            if key == "material_scale":
+                scale = value
+            elif key == "exponent_factor":
+                exponents = value
+            elif name == "labels":
+                kw[name] = str((path.parent / value).resolve()) if isinstance(value, str) \
+                    else value
+            elif name == "ep_edge_length_mm":
+                kw[name] = value or None
+            elif name == "scar_centre_mm":
+                kw[name] = tuple(value) if isinstance(value, list) else value
+            elif name is not None:
+                kw[name] = value
+    if circulation_changes:
+        kw["circulation"] = {**cfg.circulation, **circulation_changes}
+    if (scale, exponents) != (1.0, 1.0):
+        try:
+            kw["material"] = cfg.material.scaled(scale, exponent_factor=exponents)
+        except ConfigError as exc:
+            raise ConfigError(f"{path}: [mechanics] {exc}") from None
+    try:
+        return replace(cfg, **kw)
+    except ConfigError as exc:
+        msg = str(exc)
+        for section, keys in BEAT_TOML.items():  # name the file's key, not the field
+            for key, name in keys.items():
+                if name is not None and f"BeatConfig.{name} " in msg:
+                    msg = msg.replace(f"BeatConfig.{name} ", f"{section}.{key} ")
+        raise ConfigError(f"{path}: {msg}") from None
 
 
 #: the ``--quick`` demo: coarse steps, one beat
@@ -259,7 +416,7 @@ def build_beat(comm: Any, cfg: BeatConfig, workdir: str | Path) -> Any:
 
 def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[str, Any]]:
     """:func:`build_beat` and a description of the substrate (scar size, EP mesh)."""
-    from cardiotwin.circulation import ClosedLoopCirculation, ClosedLoopParameters
+    from cardiotwin.circulation import ClosedLoopCirculation
     from cardiotwin.coupling.electromechanics import CouplingConfig, Electromechanics
     from cardiotwin.ep.conductivity import Conductivity
     from cardiotwin.ep.monodomain import IonicRegion, Monodomain, MonodomainConfig
@@ -318,8 +475,7 @@ def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[s
                                                   "rv": mmHg_to_kPa(cfg.edp_rv_mmHg)},
                                    steps=cfg.fill_steps))
     edv_ml = mech.volume("lv") / 1000.0
-    circ_params = ClosedLoopParameters(cycle_length_ms=cfg.cycle_length_ms).scaled(
-        edv_ml / ADULT_LV_EDV_ML)
+    circ_params = closed_loop_parameters(cfg).scaled(edv_ml / ADULT_LV_EDV_ML)
     circulation = ClosedLoopCirculation(circ_params)
 
     changes = ParameterChanges()

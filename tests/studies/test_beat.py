@@ -59,3 +59,43 @@ def test_crt_with_scar_first_milliseconds(tmp_path_factory):
         assert comm.allreduce(int(np.sum(c == 0.0))) > 0
     finally:
         em.mechanics.close()
+
+
+EXAMPLE = __import__("pathlib").Path(__file__).resolve().parents[2] / "examples"
+
+
+def test_beat_configuration_file(tmp_path):
+    """Every section lands on its BeatConfig field; the circulation changes reach the
+    closed loop; unknown keys and bad values are named by their key in the file."""
+    from cardiotwin.exceptions import ConfigError
+    from cardiotwin.studies.beat import (
+        QUICK,
+        BeatConfig,
+        beat_config_from_toml,
+        closed_loop_parameters,
+    )
+
+    cfg = beat_config_from_toml(EXAMPLE / "beat_scar_lbbb.toml", QUICK)
+    assert (cfg.activation, cfg.scar_radius_mm, cfg.beats, cfg.cycle_length_ms) == (
+        "lbbb", 12.0, 2, 800.0)
+    assert cfg.dt_ms == QUICK.dt_ms and cfg.ep_dt_ms == QUICK.ep_dt_ms  # from the base
+    circ = closed_loop_parameters(cfg)
+    assert circ.systemic.R_AR_mmHg_s_per_mL == 0.8 and circ.cycle_length_ms == 800.0
+    assert circ.pulmonary == closed_loop_parameters(BeatConfig()).pulmonary
+
+    f = tmp_path / "beat.toml"
+    f.write_text('[mechanics]\nmaterial_scale = 2.0\nexponent_factor = 0.5\n'
+                 '[electrophysiology]\nedge_length_mm = 0\n')
+    soft = beat_config_from_toml(f)
+    assert soft.material == BeatConfig().material.scaled(2.0, exponent_factor=0.5)
+    assert soft.ep_edge_length_mm is None
+    for text, match in (
+            ("[mechanics]\nTref = 1\n", "unknown key 'mechanics.Tref'"),
+            ("[mechanics]\nTref_kPa = -5\n", r"mechanics\.Tref_kPa = -5"),
+            ("[scar]\nradius_mm = -1\n", r"scar\.radius_mm = -1"),
+            ("[circulation]\nsystemic = {R = 1}\n", r"circulation\.systemic"),
+            ("[circulation]\nlv = {EA_mmHg_per_mL = 1}\n", "unknown key 'circulation.lv'"),
+            ("[pericardium]\nk = 1\n", "unknown key 'pericardium'")):
+        f.write_text(text)
+        with pytest.raises(ConfigError, match=match):
+            beat_config_from_toml(f)

@@ -17,7 +17,11 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.toml")), ids=lambda p: p.name)
 def test_example_configuration_loads(path):
     data = tomllib.loads(path.read_text())
-    if "base" in data:  # a sweep: every member is built and validated
+    if path.name.startswith("beat_"):  # a beat configuration (cardiotwin demo beat)
+        from cardiotwin.studies.beat import BeatConfig, beat_config_from_toml
+
+        assert isinstance(beat_config_from_toml(path), BeatConfig)
+    elif "base" in data:  # a sweep: every member is built and validated
         sweep = load_sweep(path)
         assert len(sweep.members) >= 2
         assert all(m.config.stimuli for m in sweep.members)
