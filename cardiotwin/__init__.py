@@ -13,6 +13,9 @@ used::
     sim.run(80.0)
     ct.save_map(sim, "activation", "activation.png")
 
+    beat = ct.run_beat(MPI.COMM_WORLD, ct.BeatConfig(activation="lbbb", scar_radius_mm=10),
+                       "beat-out")                            # PV loops, EF, dP/dt max
+
 The sub-packages, by role (imports run one way, down this list):
 
 - :mod:`cardiotwin.cli` - the ``cardiotwin`` command, one module per subcommand
@@ -21,9 +24,13 @@ The sub-packages, by role (imports run one way, down this list):
 - :mod:`cardiotwin.twin` - a patient's fitted model: fast forward model, calibration to a
   12-lead ECG, the twin folder, updates and predictions
 - :mod:`cardiotwin.scenarios` - drugs, lesions, devices as validated data with an apply step
-- :mod:`cardiotwin.ep`, :mod:`cardiotwin.viz` - tissue electrophysiology solvers; pictures
-- :mod:`cardiotwin.geometry`, :mod:`cardiotwin.analysis`, :mod:`cardiotwin.io` - label
-  image -> mesh -> fibres, regions; ECG and map analysis; results files
+- :mod:`cardiotwin.coupling` - electromechanics: EP -> calcium -> tension -> mechanics <->
+  circulation
+- :mod:`cardiotwin.ep`, :mod:`cardiotwin.mechanics`, :mod:`cardiotwin.viz` - tissue
+  electrophysiology and finite-strain mechanics solvers; pictures
+- :mod:`cardiotwin.geometry`, :mod:`cardiotwin.analysis`, :mod:`cardiotwin.io`,
+  :mod:`cardiotwin.circulation` - label image -> mesh -> fibres, regions; ECG and map
+  analysis; results files; lumped circulation models
 - :mod:`cardiotwin.ionic` - compiled ionic cell models (NumPy/Cython only)
 
 Units are fixed in :mod:`cardiotwin.units`; every error derives from
@@ -107,6 +114,18 @@ _API: dict[str, str] = {
     "ecg_intervals": "cardiotwin.analysis.ecg",
     "save_map": "cardiotwin.viz.maps",
     "plot_traces": "cardiotwin.viz.traces",
+    # mechanics, circulation, the beating heart
+    "MechanicsProblem": "cardiotwin.mechanics",
+    "HolzapfelOgden": "cardiotwin.mechanics",
+    "LandParameters": "cardiotwin.mechanics.land",
+    "ClosedLoopCirculation": "cardiotwin.circulation",
+    "ClosedLoopParameters": "cardiotwin.circulation",
+    "WindkesselCirculation": "cardiotwin.circulation",
+    "pv_metrics": "cardiotwin.circulation",
+    "Electromechanics": "cardiotwin.coupling.electromechanics",
+    "BeatConfig": "cardiotwin.studies.beat",
+    "beat_config_from_toml": "cardiotwin.studies.beat",
+    "run_beat": "cardiotwin.studies.beat",
     # runs from configuration files
     "load_config": "cardiotwin.studies.runconfig",
     "run_simulation": "cardiotwin.studies.runner",
