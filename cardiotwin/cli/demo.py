@@ -124,6 +124,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="a compound of the drug library (e.g. verapamil, dofetilide)")
     beat.add_argument("--cmax-multiple", type=float, default=None,
                       help="its dose as a multiple of its free Cmax (1)")
+    beat.add_argument("--prepace", type=int, default=None,
+                      help="single-cell beats the ionic states are paced to first (20)")
     beat.add_argument("--config", default=None,
                       help="a beat configuration (TOML: [geometry], [electrophysiology], "
                            "[mechanics], [scar], [circulation]); the options below "
@@ -301,7 +303,7 @@ def _run_beat(args: argparse.Namespace) -> int:
                       ("scar_radius_mm", "scar_radius"),
                       ("scar_stiffness_factor", "scar_stiffness"), ("drug", "drug"),
                       ("drug_cmax_multiple", "cmax_multiple"), ("labels", "labels_image"),
-                      ("label_map", "label_map")):
+                      ("label_map", "label_map"), ("prepace_beats", "prepace")):
         if getattr(args, attr) is not None:
             cfg = replace(cfg, **{key: getattr(args, attr)})
     if args.ep_edge_length is not None:

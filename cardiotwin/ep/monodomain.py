@@ -495,6 +495,40 @@ class Monodomain:
         """Boolean mask over all local dofs (owned + ghosts) selected by ``region``."""
         return self.regions.vertices(region)
 
+    # ------------------------------------------------------------------ initial state
+    def prepace(self, beats: int, cycle_length_ms: float, *, amplitude: float = 60.0,
+                duration_ms: float = 2.0) -> None:
+        """Start every cell from the state of a single cell with its model and parameters
+        (drug, block, region changes) paced for ``beats`` beats of ``cycle_length_ms``
+        (stimulus ``amplitude`` µA/µF for ``duration_ms``), taken just before the next
+        beat: the paced steady state a tissue run should start from (the models' own
+        initial states are for other rates, and a drug changes the SR calcium load over
+        many beats).  Call before running; every rank paces its own distinct parameter
+        sets (no communication)."""
+        from cardiotwin.ionic.protocol import Protocol
+        from cardiotwin.ionic.simulate import pace_cells
+
+        if not (isinstance(beats, int) and beats >= 1):
+            raise ConfigError(f"prepace: beats = {beats!r}, expected an integer >= 1")
+        if self.t != 0.0:
+            raise ConfigError(f"prepace: the simulation is at t = {self.t} ms; prepace "
+                              "before running")
+        stim = Protocol(start_ms=0.0, duration_ms=duration_ms, amplitude=amplitude,
+                        period_ms=cycle_length_ms, number=beats)
+        v = self.v.x.array
+        for b in self.blocks:
+            if b.dofs.size == 0 or getattr(b.model, "name", "") == "non-excitable":
+                continue
+            cols, inverse = np.unique(b.params, axis=1, return_inverse=True)
+            states = np.ascontiguousarray(b.model.initial_states(cols.shape[1]))
+            pace_cells(b.model, stim, cycle_ms=cycle_length_ms, cycles=beats,
+                       dt_ms=self.config.dt_ms, params=np.ascontiguousarray(cols),
+                       states=states)
+            b.states[:] = states[:, inverse.ravel()]
+            v[b.dofs] = b.states[0]
+        self.v.x.scatter_forward()
+        logger.info("ionic states from %d paced beats of %g ms", beats, cycle_length_ms)
+
     # ------------------------------------------------------------------ parameters
     def set_parameter(self, name: str, values: float | npt.ArrayLike) -> None:
         """Set a per-cell parameter row to per-vertex ``values`` in every block that has it.

@@ -188,6 +188,37 @@ def test_region_scalings_multiply_value_parameters(comm, dolfinx):
     assert np.all(b.params[k] == 16.0) and np.all(b.params[a] == 0.1)
 
 
+def test_prepace_starts_every_cell_from_its_own_paced_single_cell(comm, dolfinx):
+    """Two regions of TP06 (one with I_CaL halved) start from the states a single cell
+    with their parameters reaches after 3 paced beats; V follows the states."""
+    from cardiotwin.ionic import get_model
+    from cardiotwin.ionic.parameters import ParameterChanges
+    from cardiotwin.ionic.simulate import pace_cells
+
+    mesh = cable(comm, dolfinx)
+    model = get_model("tp06-endo")
+    half = ParameterChanges(scale={"gCaL": 0.5})
+    sim = Monodomain(mesh, [IonicRegion(model, Box((0, 0, 0), (4.0, 0.4, 0.4)), half),
+                            IonicRegion(model, None)],
+                     Conductivity.isotropic(0.1), MonodomainConfig(dt_ms=0.05))
+    sim.prepace(3, 500.0)
+    stim = Protocol(start_ms=0.0, duration_ms=2.0, amplitude=60.0, period_ms=500.0, number=3)
+    for b, changes in zip(sim.blocks, (half, ParameterChanges()), strict=True):
+        p = model.default_params(1)
+        changes.apply(model, p)
+        ref = model.initial_states(1)
+        pace_cells(model, stim, cycle_ms=500.0, cycles=3, dt_ms=0.05, params=p, states=ref)
+        if b.dofs.size:
+            np.testing.assert_allclose(b.states, np.repeat(ref, b.dofs.size, axis=1),
+                                       rtol=1e-12)
+            np.testing.assert_array_equal(sim.v.x.array[b.dofs], b.states[0])
+        # the paced state differs from the model's initial one (SR calcium reloaded)
+        assert np.abs(ref - model.initial_states(1)).max() > 1e-3
+    sim.run(0.1)
+    with pytest.raises(ConfigError, match="prepace before running"):
+        sim.prepace(3, 500.0)
+
+
 def test_too_large_time_step_stops_the_run(comm, dolfinx):
     """TP06 at dt = 1 ms: the upstroke is not resolved; the run stops and says why and
     where instead of reporting short action potentials."""
