@@ -11,13 +11,6 @@ of Klotz's curve: the normalised volume at the end-diastolic pressure (``--edp``
 Klotz's ``1 / (0.6 - 0.006 EDP)`` (1.81 at 8 mmHg), which says whether the mesh is a
 plausible unloaded state.
 
-``--fit-exponents`` fits a second parameter, a factor ``e`` on every exponent ``b`` of
-the law (:meth:`~cardiotwin.mechanics.HolzapfelOgden.scaled`), so that the filling
-``EDV / V0`` at the fitted point is Klotz's too: for each ``e`` tried, ``s`` is fitted to
-the normalised point as above, and ``e`` is searched (the same secant/bisection) until
-the filling matches.  A smaller ``e`` lets the wall reach larger strains before it
-stiffens, so the filling grows as ``e`` falls.
-
 Prints one JSON object (rank 0); ``--out`` writes ``edpvr_klotz.png`` and ``.json``.
 
 Example::
@@ -56,8 +49,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--steps", type=int, default=15, help="load steps to 30 mmHg")
     parser.add_argument("--incompressibility", default="incompressible",
                         choices=("incompressible", "nearly-incompressible"))
-    parser.add_argument("--fit-exponents", action="store_true",
-                        help="also fit a factor on the exponents to Klotz's EDV/V0")
     parser.add_argument("--workdir", default="/tmp/cardiotwin-klotz")
     parser.add_argument("--out", default=None, help="folder for the PNG and JSON")
     args = parser.parse_args(argv)
@@ -68,7 +59,6 @@ def main(argv: list[str] | None = None) -> int:
     from cardiotwin.geometry.pipeline import mesh_labels
     from cardiotwin.mechanics import HolzapfelOgden
     from cardiotwin.mechanics.edpvr import (
-        ScaleFit,
         compare_with_klotz,
         fit_scale,
         klotz_edv_mL,
@@ -88,49 +78,28 @@ def main(argv: list[str] | None = None) -> int:
     setup0 = InflationSetup(pressure_mmHg=30.0, steps=args.steps,
                             incompressibility=args.incompressibility, material=base)
     fibres = OrthonormalFrame.of(geo.fibres)
-    runs: dict[tuple[float, float], tuple[list[float], list[float]]] = {}
+    runs: dict[float, tuple[list[float], list[float]]] = {}
 
-    def inflate(scale: float, exponents: float = 1.0) -> tuple[list[float], list[float]]:
-        """(volumes mL, pressures mmHg) of the inflation at ``scale`` and exponent factor
-        ``exponents`` (each run once)."""
-        key = (scale, exponents)
-        if key not in runs:
-            setup = replace(setup0, material=base.scaled(scale, exponent_factor=exponents))
+    def inflate(scale: float) -> tuple[list[float], list[float]]:
+        """(volumes mL, pressures mmHg) of the inflation at ``scale`` (each run once)."""
+        if scale not in runs:
+            setup = replace(setup0, material=base.scaled(scale))
             pv = run_inflation(geo.mesh, geo.facet_tags, geo.facet_tag_ids, fibres,
                                setup)["pv"]
-            runs[key] = ([r["volume_divergence_mL"] for r in pv],
-                         [r["pressure_mmHg"] for r in pv])
-        return runs[key]
+            runs[scale] = ([r["volume_divergence_mL"] for r in pv],
+                           [r["pressure_mmHg"] for r in pv])
+        return runs[scale]
 
-    def volume_at_edp(scale: float, exponents: float = 1.0) -> float:
-        return volume_at_pressure_mL(*inflate(scale, exponents), args.edp)
+    def volume_at_edp(scale: float) -> float:
+        return volume_at_pressure_mL(*inflate(scale), args.edp)
 
-    def vn_at_edp(scale: float, exponents: float = 1.0) -> float:
-        v30 = compare_with_klotz(*inflate(scale, exponents), v0).v30_mL
-        return (volume_at_edp(scale, exponents) - v0) / (v30 - v0)
+    def vn_at_edp(scale: float) -> float:
+        v30 = compare_with_klotz(*inflate(scale), v0).v30_mL
+        return (volume_at_edp(scale) - v0) / (v30 - v0)
 
     v0 = inflate(1.0)[0][0]  # the mesh: the unloaded state at 0 mmHg
-    vn_target = klotz_normalised_volume(args.edp)
-    fits = {}
-
-    def shape_fit(exponents: float) -> ScaleFit:
-        if exponents not in fits:
-            start = fits[max(fits)].scale if fits else 1.0
-            fits[exponents] = fit_scale(lambda s: vn_at_edp(s, exponents), vn_target,
-                                        scale0=start)
-        return fits[exponents]
-
-    exponents = 1.0
-    exp_fit = None
-    if args.fit_exponents:
-        def filling(e: float) -> float:  # EDV/V0 - 1 at the shape fit: falls as e grows
-            return volume_at_edp(shape_fit(e).scale, e) / v0 - 1.0
-
-        exp_fit = fit_scale(filling, klotz_edv_mL(v0, args.edp) / v0 - 1.0, scale0=1.0,
-                            rtol=5e-3)
-        exponents = exp_fit.scale
-    fit = shape_fit(exponents)
-    cmp = compare_with_klotz(*inflate(fit.scale, exponents), v0)
+    fit = fit_scale(vn_at_edp, klotz_normalised_volume(args.edp), scale0=1.0)
+    cmp = compare_with_klotz(*inflate(fit.scale), v0)
     unscaled = compare_with_klotz(*inflate(1.0), v0)
     result = {
         "benchmark": "edpvr_klotz",
@@ -138,13 +107,9 @@ def main(argv: list[str] | None = None) -> int:
         "material": args.material, "incompressibility": args.incompressibility,
         "v0_mL": v0, "edp_mmHg": args.edp,
         "fitted_scale": fit.scale, "fit_evaluations": [list(e) for e in fit.evaluations],
-        "fitted_exponent_factor": exponents,
-        "exponent_fit_evaluations": ([list(e) for e in exp_fit.evaluations]
-                                     if exp_fit is not None else None),
         "vn_at_edp": fit.value, "klotz_vn_at_edp": fit.target,
-        "edv_over_v0": volume_at_edp(fit.scale, exponents) / v0,
+        "edv_over_v0": volume_at_edp(fit.scale) / v0,
         "klotz_edv_over_v0": klotz_edv_mL(v0, args.edp) / v0,
-        "inflations": len(runs),
         "fitted": cmp.as_dict(),
         "scale_1": {"v_at_edp_mL": volume_at_edp(1.0), "vn_at_edp": vn_at_edp(1.0),
                     "rmse_mmHg": unscaled.rmse_mmHg,
@@ -165,8 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         fig, ax = plt.subplots(figsize=(5, 4))
         ax.plot(vn, klotz_pressure_mmHg(vn), "k-", label="Klotz 2006: 27.78 $V_n^{2.76}$")
         ax.plot(cmp.v_normalised, cmp.pressures_mmHg, "o-",
-                label=f"model, scale {fit.scale:.3g}"
-                + (f", exponents x{exponents:.3g}" if args.fit_exponents else ""))
+                label=f"model, scale {fit.scale:.3g}")
         ax.plot(unscaled.v_normalised, unscaled.pressures_mmHg, "s--", alpha=0.6,
                 label="model, scale 1")
         ax.set_xlabel("normalised volume $V_n = (V - V_0)/(V_{30} - V_0)$")
