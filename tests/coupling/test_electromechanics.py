@@ -127,9 +127,11 @@ def test_isovolumic_contraction_holds_volume_while_pressure_rises(first_ms):
     em, _ = first_ms
     tr = em.traces()
     q_mv, q_av = tr["circulation_Q_MV"], tr["circulation_Q_AV"]
-    # both LV valves closed: the flows are leaks through the closed resistance
+    # both LV valves closed: the flows are leaks through the closed resistance.  Samples
+    # are the ends of 2 ms steps in which the pressure rises by up to ~6 mmHg: within 15
+    # mmHg of the aortic pressure the valve may open inside the step that follows
     closed = (tr["lv_pressure_mmHg"] > tr["circulation_p_LA"] + 1.0) & \
-             (tr["lv_pressure_mmHg"] < tr["circulation_p_AR_SYS"] - 1.0)
+             (tr["lv_pressure_mmHg"] < tr["circulation_p_AR_SYS"] - 15.0)
     assert closed.sum() >= 5, "the run never reached isovolumic contraction"
     assert np.abs(q_mv[closed]).max() < 1e-3 and np.abs(q_av[closed]).max() < 1e-3
     v = tr["lv_volume_mL"][closed]
