@@ -32,8 +32,7 @@ Set-up (:func:`run_beat`):
    non-conducting on the EP mesh, and non-contracting and ``scar_stiffness_factor``
    times stiffer on the mechanics mesh;
 5. Land 2017 tension at every mechanics quadrature point from the ionic calcium, with
-   ``T_ref`` = :data:`PHANTOM_TREF_KPA` (calibrated on this phantom: the published
-   120 kPa gives an LV that barely opens its aortic valve, see the README);
+   ``T_ref`` = :data:`PHANTOM_TREF_KPA` (calibrated on this phantom, see the README);
 6. :class:`~cardiotwin.coupling.electromechanics.Electromechanics` steps it all; the
    last beat's LV and RV metrics (:func:`~cardiotwin.circulation.pv_metrics`) are
    reported with the PV-loop PNG and the traces, and the total activation time of the
@@ -85,9 +84,9 @@ ADULT_LV_EDV_ML = 120.0
 #: --edge-length 6``: 0.650; RMSE 0.94 mmHg over 0-30 mmHg)
 KLOTZ_MATERIAL_SCALE = 0.65
 
-#: Land T_ref (kPa) of the phantom: with the published 120 kPa and the mesh as the
-#: unloaded state the LV reaches 90 mmHg and ejects 12 %; 300 kPa brings its peak
-#: pressure into 100-140 mmHg (README, "The beating heart")
+#: Land T_ref (kPa) of the phantom, calibrated while the EP still ran on the 6 mm mesh:
+#: there the published 120 kPa gave an LV that reached 90 mmHg and ejected 12 %, 300 kPa
+#: a peak pressure in 100-140 mmHg (README, "The beating heart"; not recalibrated since)
 PHANTOM_TREF_KPA = 300.0
 
 
