@@ -259,6 +259,19 @@ class BeatConfig:
 CIRCULATION_GROUPS = ("systemic", "pulmonary", "la", "ra")
 
 
+def circulation_changes_allowed() -> frozenset[str]:
+    """The :class:`~cardiotwin.circulation.ClosedLoopParameters` fields a beat may change
+    (``BeatConfig.circulation``, the ``[circulation]`` table): all but the period (the
+    beat's), the initial state, the volume scale (set from the heart) and the 0-D
+    ventricles (replaced by the 3-D ones)."""
+    from dataclasses import fields
+
+    from cardiotwin.circulation import ClosedLoopParameters
+
+    return frozenset(f.name for f in fields(ClosedLoopParameters)) - {
+        "cycle_length_ms", "initial", "volume_scale", "lv", "rv"}
+
+
 def closed_loop_parameters(cfg: BeatConfig) -> Any:
     """The closed-loop circulation of ``cfg`` (its period and changes), not yet sized to
     the heart."""
@@ -271,8 +284,7 @@ def closed_loop_parameters(cfg: BeatConfig) -> Any:
         raise ConfigError(f"BeatConfig.circulation = {changes!r}: expected a mapping of "
                           "ClosedLoopParameters fields")
     base = ClosedLoopParameters(cycle_length_ms=cfg.cycle_length_ms)
-    allowed = {f.name for f in fields(base)} - {"cycle_length_ms", "initial", "volume_scale",
-                                                 "lv", "rv"}
+    allowed = circulation_changes_allowed()
     kw: dict[str, Any] = {}
     for key, value in changes.items():
         if key not in allowed:
@@ -366,9 +378,8 @@ def beat_config_from_toml(path: str | Path, base: BeatConfig | None = None) -> B
     for section, table in data.items():
         keys = BEAT_TOML[section]
         if section == "circulation":
-            check_keys(table, frozenset(keys) | frozenset(
-                ("atrial_lead_ms", "valve_R_min_mmHg_s_per_mL", "valve_R_max_mmHg_s_per_mL",
-                 *CIRCULATION_GROUPS)), section, document=str(path))
+            check_keys(table, frozenset(keys) | circulation_changes_allowed(), section,
+                       document=str(path))
             circulation_changes = {k: v for k, v in table.items() if k not in keys}
         else:
             check_keys(table, frozenset(keys), section, document=str(path))
@@ -543,8 +554,8 @@ def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[s
 
 def _cavity(geo: Any, name: str) -> Any:
     """The cavity ``name`` closed at the base, or, where its endocardium does not reach
-    the base (an RV wall grown around the whole blood pool, as on MM-WHS labels), closed
-    by itself (:class:`~cardiotwin.mechanics.MechanicsProblem` checks it is)."""
+    the base, closed by itself (:class:`~cardiotwin.mechanics.MechanicsProblem` checks
+    that it is, once the volume is constrained)."""
     from cardiotwin.exceptions import MeshError
     from cardiotwin.mechanics import Cavity
     from cardiotwin.mechanics.cavity import base_ring
