@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -341,14 +342,30 @@ def _ball(radius_mm: float, spacing: np.ndarray) -> np.ndarray:
     return sum(x * x for x in grid) <= radius_mm ** 2 * (1.0 + 1e-9)
 
 
-def _open_close(myo: np.ndarray, spacing: np.ndarray, radius_mm: float) -> np.ndarray:
+def _open_close(myo: np.ndarray, spacing: np.ndarray, radius_mm: float,
+                cavities: Sequence[np.ndarray] = ()) -> np.ndarray:
     """Morphological opening then closing with a ball of ``radius_mm``: removes sheets
     thinner than ``2 radius_mm`` and fills clefts narrower than that, which a surface at
-    the target size cannot resolve."""
+    the target size cannot resolve.
+
+    Wall that separates a cavity (each of ``cavities``, the ventricular blood pools) from
+    anything else, another cavity included, is kept however thin: opening it would cut a hole through the wall and
+    the cavity would no longer be closed by the base (its volume and pressure load would
+    be wrong). Only voxels within ``2 radius_mm`` of both sides are kept this way, so
+    thin strands inside a cavity and thin flaps on the outside still go.
+    """
     from scipy import ndimage
 
     ball = _ball(radius_mm, spacing)
-    return ndimage.binary_closing(ndimage.binary_opening(myo, ball), ball)
+    opened = ndimage.binary_opening(myo, ball)
+    reach = 2.0 * radius_mm
+    lost = myo & ~opened
+    for cavity in cavities or ():
+        if lost.any() and cavity.any():
+            near_cavity = ndimage.distance_transform_edt(~cavity, sampling=spacing) <= reach
+            near_other = ndimage.distance_transform_edt(myo | cavity, sampling=spacing) <= reach
+            opened |= lost & near_cavity & near_other
+    return ndimage.binary_closing(opened, ball)
 
 
 def _distance_to(mask: np.ndarray, sub: LabelImage, x: np.ndarray) -> tuple[np.ndarray,
@@ -431,8 +448,10 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
     ball of radius ``max(voxel size, h / 4)`` (``h`` the edge length): slivers of wall
     thinner than that diameter (e.g. where a grown RV wall squeezes between two other
     chambers) and narrower clefts would otherwise give a surface whose two sides a
-    mesh of size ``h`` cannot keep apart. The volume is still compared with the labels
-    as they were (``label_volume_mm3``).
+    mesh of size ``h`` cannot keep apart. Wall between a ventricular cavity and anything
+    else is the exception: it is kept however thin, so that no cavity is opened below
+    the base. The volume is still compared with the labels as they were
+    (``label_volume_mm3``).
     """
     t_start = time.perf_counter()
     h = float(edge_length_mm)
@@ -534,7 +553,9 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
 
     # smooth implicit surface of the cleaned mask, cut flat at the base; marching cubes
     feature_mm = max(float(spacing.max()), 0.25 * h)
-    shape = _open_close(myo, spacing, feature_mm)
+    below = t <= base
+    shape = _open_close(myo, spacing, feature_mm,
+                        [m & below for m in (lv_blood, rv_blood) if m is not None])
     field_ = ndimage.gaussian_filter(shape.astype(np.float32), sigma=sigma_mm / spacing) - 0.5
     del shape
     slope = 0.4 / sigma_mm

@@ -156,6 +156,70 @@ def base_ring(mesh: Any, facet_tags: Any, cavity: Cavity) -> BaseRing:
                     len(pts))
 
 
+#: Largest distance (fraction of the ring radius) of an endocardial rim vertex from the
+#: base ring's plane: a rim further away is a hole in the wall, not the base.
+RIM_TOLERANCE = 0.25
+
+
+def check_closed_by_base(mesh: Any, facet_tags: Any, cavity: Cavity, ring: BaseRing) -> float:
+    """Check that the endocardium of ``cavity`` is open only at its base (collective).
+
+    The rim of the endocardial surface (edges with one endocardial facet) must lie in the
+    base ring's plane: the cavity volume is closed by the cone from the ring centroid, and
+    the pressure load is the derivative of that volume only where the rim is held by the
+    base. A rim far below the base is a hole through the wall (e.g. a wall too thin for
+    the mesh size, or a blood pool that opens into a chamber that is not modelled).
+
+    Returns
+    -------
+    float
+        The largest distance of a rim vertex from the ring plane, mm.
+
+    Raises
+    ------
+    MeshError
+        If a rim vertex lies more than ``RIM_TOLERANCE`` x the ring radius from the plane.
+    """
+    if cavity.base_tag is None:
+        return 0.0
+    comm = mesh.comm
+    endo = tagged_facets(facet_tags, cavity.endo_tag, comm, what=f"Cavity {cavity.name!r}")
+    tri = _facet_vertices(mesh, endo) if len(endo) else np.zeros((0, 3), dtype=np.int64)
+    imap = mesh.topology.index_map(0)
+    mesh.topology.create_connectivity(mesh.topology.dim - 1, 0)
+    f2v = mesh.topology.connectivity(mesh.topology.dim - 1, 0)
+    local_v = (np.unique(np.concatenate([f2v.links(f) for f in endo])) if len(endo)
+               else np.zeros(0, dtype=np.int32))
+    xv = _vertex_coordinates(mesh)[local_v]
+    gv = imap.local_to_global(local_v.astype(np.int32))
+    parts = comm.allgather((tri, gv, xv))
+    tri = np.unique(np.sort(np.concatenate([p[0] for p in parts]).reshape(-1, 3), axis=1),
+                    axis=0)
+    ids = np.concatenate([p[1] for p in parts])
+    xs = np.concatenate([p[2] for p in parts]).reshape(-1, 3)
+    edges = np.sort(np.concatenate([tri[:, [0, 1]], tri[:, [1, 2]], tri[:, [2, 0]]]), axis=1)
+    e, count = np.unique(edges, axis=0, return_counts=True)
+    rim = np.unique(e[count == 1])
+    if rim.size == 0:
+        return 0.0
+    order = np.argsort(ids)
+    pos = order[np.searchsorted(ids, rim, sorter=order)]
+    centre, normal = np.asarray(ring.point_mm), np.asarray(ring.normal)
+    off = np.abs((xs[pos] - centre) @ normal)
+    radius = float(np.linalg.norm(xs[pos] - centre, axis=1).max())
+    worst = float(off.max())
+    if worst > RIM_TOLERANCE * radius:
+        far = int(np.count_nonzero(off > RIM_TOLERANCE * radius))
+        raise MeshError(
+            f"Cavity {cavity.name!r}: its endocardium (tag {cavity.endo_tag}) is open away "
+            f"from the base (tag {cavity.base_tag}): {far} rim vertices lie up to "
+            f"{worst:.3g} mm from the base plane (tolerance {RIM_TOLERANCE * radius:.3g} mm), "
+            f"e.g. at {np.round(xs[pos][np.argmax(off)], 1).tolist()} mm; the wall has a hole "
+            "there (a wall thinner than the mesh resolves, or a blood pool opening into a "
+            "chamber that is not modelled), so its volume and pressure load are not defined")
+    return worst
+
+
 def volume_form(u: Any, x0: Any, ds_endo: Any) -> Any:
     """UFL form of the deformed cavity volume (mm³), see the module notes.
 

@@ -65,6 +65,7 @@ from cardiotwin.mechanics.cavity import (
     BaseRing,
     Cavity,
     base_ring,
+    check_closed_by_base,
     displaced_mesh_volume,
     reference_volume_form,
     volume_form,
@@ -295,6 +296,7 @@ class MechanicsProblem:
             self._pressure[name] = fem.Constant(mesh, 0.0)
             self._mode[name] = "pressure"
             ring = base_ring(mesh, facet_tags, cav)
+            check_closed_by_base(mesh, facet_tags, cav, ring)
             self.rings[name] = ring
             self._x0[name] = fem.Constant(mesh, np.array(ring.point_mm, dtype=float))
             load = ufl.inner(n_da, v) * ds(cav.endo_tag)

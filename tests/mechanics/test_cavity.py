@@ -135,3 +135,34 @@ def test_displaced_volume_matches_vtk(dolfinx, comm):
     assert closed.n_open_edges == 0
     assert v_ours == pytest.approx(closed.volume, rel=1e-6)
     prob.close()
+
+
+@pytest.mark.mpi
+def test_cavity_open_below_the_base_is_refused(comm):
+    """A hole in the wall (endocardial facets near the apex retagged as epicardium) leaves
+    an endocardial rim far from the base plane: the problem refuses the cavity, naming it;
+    the intact ellipsoid's rim is its base ring (0 mm off the plane)."""
+    from dolfinx import mesh as dmesh
+
+    from cardiotwin.exceptions import MeshError
+    from cardiotwin.mechanics import FixedBoundary, Guccione, MechanicsProblem
+    from cardiotwin.mechanics.cavity import base_ring, check_closed_by_base
+    from cardiotwin.studies.mechbench import ELLIPSOID_TAGS, ellipsoid_mesh
+
+    mesh, ft = ellipsoid_mesh(comm, 2.5)
+    cav = Cavity("lv", ELLIPSOID_TAGS["endocardium"], ELLIPSOID_TAGS["base"])
+    assert check_closed_by_base(mesh, ft, cav, base_ring(mesh, ft, cav)) < 1e-9
+
+    # open a hole of radius ~3 mm in the endocardium 8 mm above the apex (z = -9 mm)
+    fdim = mesh.topology.dim - 1
+    mid = dmesh.compute_midpoints(mesh, fdim, ft.indices)
+    values = ft.values.copy()
+    hole = ((values == ELLIPSOID_TAGS["endocardium"]) & (np.abs(mid[:, 2] + 9.0) < 3.0)
+            & (mid[:, 0] > 0.0))
+    assert comm.allreduce(int(hole.sum())) > 0
+    values[hole] = ELLIPSOID_TAGS["epicardium"]
+    ft_hole = dmesh.meshtags(mesh, fdim, ft.indices, values)
+    with pytest.raises(MeshError, match=r"Cavity 'lv'.*open away from the base"):
+        MechanicsProblem(mesh, Guccione(C_kPa=10.0, b_f=1.0, b_t=1.0, b_fs=1.0),
+                         facet_tags=ft_hole, boundaries=[FixedBoundary(ELLIPSOID_TAGS["base"])],
+                         cavities=[cav])
