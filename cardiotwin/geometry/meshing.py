@@ -349,10 +349,11 @@ def _open_close(myo: np.ndarray, spacing: np.ndarray, radius_mm: float,
     the target size cannot resolve.
 
     Wall that separates a cavity (each of ``cavities``, the ventricular blood pools) from
-    anything else, another cavity included, is kept however thin: opening it would cut a hole through the wall and
-    the cavity would no longer be closed by the base (its volume and pressure load would
-    be wrong). Only voxels within ``2 radius_mm`` of both sides are kept this way, so
-    thin strands inside a cavity and thin flaps on the outside still go.
+    anything else, another cavity included, is kept however thin: opening it would cut a
+    hole through the wall and the cavity would no longer be closed by the base (its
+    volume and pressure load would be wrong). Only voxels within ``2 radius_mm`` of both
+    sides are kept this way, so thin strands inside a cavity and thin flaps on the
+    outside still go.
     """
     from scipy import ndimage
 
@@ -601,7 +602,11 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
     values = np.full(len(facets), FACET_TAG_IDS["epicardium"], dtype=np.int32)
     values[(d_rv <= thr) & (d_rv < d_lv)] = FACET_TAG_IDS["rv-endocardium"]
     values[(d_lv <= thr) & (d_lv <= d_rv)] = FACET_TAG_IDS["lv-endocardium"]
-    on_base = (np.abs(centre @ axis - base) < 0.05 * h + 1e-3) & (normal @ axis > 0.9)
+    # the base: the flat cut, and the rounded top of a wall thinner than the mesh resolves
+    # (facing up, within h/2 of the cut); the endocardia must end on it, not on epicardium
+    depth = centre @ axis - base
+    on_base = ((np.abs(depth) < 0.05 * h + 1e-3) & (normal @ axis > 0.9)) | (
+        (depth > -0.5 * h) & (normal @ axis > 0.5))
     values[on_base] = FACET_TAG_IDS["base"]
 
     # cell tags: myocardial role of the nearest myocardial voxel
