@@ -407,6 +407,29 @@ def _surface(field_: np.ndarray, sub: LabelImage, step: int) -> tuple[np.ndarray
     return verts[used], faces.reshape(-1, 3)
 
 
+def _close_endocardial_rims(facets: np.ndarray, values: np.ndarray, depth_mm: np.ndarray,
+                            h: float) -> np.ndarray:
+    """Retag as base the epicardial facets that share an edge with an endocardial facet
+    near the base (centroid within ``h`` below the cut): the rounded top of a wall
+    thinner than the mesh resolves. Every endocardium then ends on the
+    base, which holds its rim, and not on free epicardium (a cavity volume whose rim
+    moves is not the one its pressure load works on)."""
+    edges = np.sort(np.concatenate([facets[:, [0, 1]], facets[:, [1, 2]],
+                                    facets[:, [2, 0]]]), axis=1)
+    owner = np.tile(np.arange(len(facets)), 3)
+    _, inv, count = np.unique(edges, axis=0, return_inverse=True, return_counts=True)
+    inv = inv.ravel()
+    order = np.argsort(inv, kind="stable")
+    pairs = owner[order][count[inv[order]] == 2].reshape(-1, 2)
+    endo = np.isin(values, [FACET_TAG_IDS["lv-endocardium"], FACET_TAG_IDS["rv-endocardium"]])
+    candidate = (values == FACET_TAG_IDS["epicardium"]) & (depth_mm > -h)
+    a, b = pairs[:, 0], pairs[:, 1]
+    hit = np.concatenate([b[endo[a] & candidate[b]], a[endo[b] & candidate[a]]])
+    out = values.copy()
+    out[hit] = FACET_TAG_IDS["base"]
+    return out
+
+
 def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
                      edge_length_mm: float = 1.0, *, rv_wall_mm: float = 3.0,
                      smoothing_mm: float | None = None,
@@ -602,12 +625,10 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
     values = np.full(len(facets), FACET_TAG_IDS["epicardium"], dtype=np.int32)
     values[(d_rv <= thr) & (d_rv < d_lv)] = FACET_TAG_IDS["rv-endocardium"]
     values[(d_lv <= thr) & (d_lv <= d_rv)] = FACET_TAG_IDS["lv-endocardium"]
-    # the base: the flat cut, and the rounded top of a wall thinner than the mesh resolves
-    # (facing up, within h/2 of the cut); the endocardia must end on it, not on epicardium
-    depth = centre @ axis - base
-    on_base = ((np.abs(depth) < 0.05 * h + 1e-3) & (normal @ axis > 0.9)) | (
-        (depth > -0.5 * h) & (normal @ axis > 0.5))
-    values[on_base] = FACET_TAG_IDS["base"]
+    # the base: the flat cut (within the remeshing's Hausdorff bound), then
+    values[(np.abs(centre @ axis - base) < 0.2 * h + 1e-3) & (normal @ axis > 0.8)] = \
+        FACET_TAG_IDS["base"]
+    values = _close_endocardial_rims(facets, values, centre @ axis - base, h)
 
     # cell tags: myocardial role of the nearest myocardial voxel
     _, near = _distance_to(myo, sub, points[cells].mean(axis=1))

@@ -74,7 +74,12 @@ def test_axis_and_tags_match_the_analytic_phantom(phantom_mesh):
     sel = lv_free & (v == FACET_TAG_IDS["epicardium"])
     assert sel.sum() > 50 and np.median(np.abs(lv_epi[sel] - 1.0)) < 0.05
     base = c[v == FACET_TAG_IDS["base"]]
-    assert len(base) > 20 and np.ptp(base[:, 2]) < 0.5 and abs(base[:, 2].mean()) < 2.5
+    # the flat cut at z = 0 plus the rounded, upward-facing top of the 3 mm RV wall
+    # (within half an edge length below the cut)
+    level = np.median(base[:, 2])
+    assert len(base) > 20 and abs(level) < 2.5
+    assert (np.abs(base[:, 2] - level) < 0.25).mean() > 0.5
+    assert base[:, 2].max() < level + 0.5 and base[:, 2].min() > level - 0.5 * 3.5 - 0.5
     # scar cells lie in the analytic scar cylinder (plus a cell size)
     cc = m.points[m.cells].mean(axis=1)
     scar = cc[m.cell_values == CELL_TAG_IDS["scar"]]
@@ -96,3 +101,31 @@ def test_lv_only_and_synthetic_rv_wall():
     assert np.median(rv[:, 0]) > 20.0  # the grown wall sits around the RV cavity
     lv = mesh_from_labels(image, LabelMap.parse("lv-myocardium=1,lv-blood=3"), 4.0)
     assert "rv-endocardium" not in lv.facet_tag_ids
+
+
+def _rim_neighbour_tags(m, tag: int) -> np.ndarray:
+    """Tags of the boundary facets across the rim edges of the facets tagged ``tag``."""
+    f = m.facets
+    edges = np.sort(np.concatenate([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
+    owner = np.tile(np.arange(len(f)), 3)
+    _, inv, count = np.unique(edges, axis=0, return_inverse=True, return_counts=True)
+    inv = inv.ravel()
+    order = np.argsort(inv, kind="stable")
+    pairs = owner[order][count[inv[order]] == 2].reshape(-1, 2)
+    a, b = m.facet_values[pairs[:, 0]], m.facet_values[pairs[:, 1]]
+    rim = (a == tag) ^ (b == tag)
+    return np.where(a[rim] == tag, b[rim], a[rim])
+
+
+@pytest.mark.parametrize("edge_length_mm", [6.0, 2.5])
+def test_cavities_are_closed_by_the_base(edge_length_mm):
+    """At the beat's mechanics (6 mm) and EP (2.5 mm) sizes each endocardium ends on the
+    base and nowhere else: no hole through the 3 mm RV free wall at the LV-RV junction,
+    whose opening is the mesh's smallest feature, and no endocardial rim on epicardium."""
+    labels, _, spacing, origin, direction = ph.make_phantom()
+    m = mesh_from_labels(LabelImage(labels, tuple(spacing), tuple(origin), direction),
+                         edge_length_mm=edge_length_mm)
+    for name in ("lv-endocardium", "rv-endocardium"):
+        nb = _rim_neighbour_tags(m, FACET_TAG_IDS[name])
+        assert len(nb) > 10, name
+        assert set(np.unique(nb).tolist()) == {FACET_TAG_IDS["base"]}, name
