@@ -90,6 +90,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                          "(default ./cardiotwin-af-ablation)")
     af.add_argument("--json", action="store_true", help="print JSON (rank 0)")
     af.set_defaults(_scenario_run=_run_af_ablation)
+    from cardiotwin.studies.beat import ACTIVATIONS
+
     beat = sub.add_parser("beat", help="the beating phantom: EP, Land tension, mechanics and "
                           "a closed-loop circulation; LV/RV PV loops, EF, pressures")
     beat.add_argument("--quick", action="store_true",
@@ -106,8 +108,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="factor on every passive stiffness (default: the Klotz fit)")
     beat.add_argument("--edge-length", type=float, default=None,
                       help="phantom mesh edge length, mm (6)")
-    beat.add_argument("--activation", default=None,
-                      choices=("endocardial", "lbbb", "rv-pacing", "crt"),
+    beat.add_argument("--activation", default=None, choices=ACTIVATIONS,
                       help="endocardial (both endocardia at once; default), lbbb (RV "
                            "endocardium only), rv-pacing (RV apical lead), crt (RV + LV "
                            "posterolateral leads)")

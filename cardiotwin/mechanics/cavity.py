@@ -71,13 +71,22 @@ class Cavity:
 
 @dataclass(frozen=True)
 class BaseRing:
-    """Where a cavity is closed: a point of the closing plane (mm), its unit normal and
-    the largest distance of a ring vertex from that plane (mm)."""
+    """Where a cavity is closed: a point of the closing plane (mm), its unit normal, the
+    largest distance of a ring vertex from that plane (mm), the number of ring vertices
+    and the ring radius (largest distance of a ring vertex from the point, mm)."""
 
     point_mm: tuple[float, float, float]
     normal: tuple[float, float, float]
     max_offplane_mm: float
     vertices: int
+    radius_mm: float = 0.0
+
+    def warn_if_not_planar(self, name: str) -> None:
+        """Log a warning when the ring is more than 2 % of its radius off its plane."""
+        if self.max_offplane_mm > 0.02 * self.radius_mm:
+            logger.warning("cavity %s: the base ring is not planar (%.3g mm off its plane, "
+                           "ring radius %.3g mm); its volume is closed by the cone from the "
+                           "ring centroid", name, self.max_offplane_mm, self.radius_mm)
 
 
 def _facet_vertices(mesh: Any, facets: np.ndarray) -> np.ndarray:
@@ -148,12 +157,8 @@ def base_ring(mesh: Any, facet_tags: Any, cavity: Cavity) -> BaseRing:
     normal = vt[2] / np.linalg.norm(vt[2])
     off = float(np.abs((pts - centre) @ normal).max())
     radius = float(np.linalg.norm(pts - centre, axis=1).max())
-    if off > 0.02 * radius:
-        logger.warning("cavity %s: the base ring is not planar (%.3g mm off its plane, ring "
-                       "radius %.3g mm); its volume is closed by the cone from the ring centroid",
-                       cavity.name, off, radius)
     return BaseRing(tuple(float(c) for c in centre), tuple(float(c) for c in normal), off,
-                    len(pts))
+                    len(pts), radius)
 
 
 #: Largest distance (fraction of the ring radius) of an endocardial rim vertex from the

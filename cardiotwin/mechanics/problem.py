@@ -296,6 +296,7 @@ class MechanicsProblem:
             self._pressure[name] = fem.Constant(mesh, 0.0)
             self._mode[name] = "pressure"
             ring = base_ring(mesh, facet_tags, cav)
+            ring.warn_if_not_planar(name)
             check_closed_by_base(mesh, facet_tags, cav, ring)
             self.rings[name] = ring
             self._x0[name] = fem.Constant(mesh, np.array(ring.point_mm, dtype=float))

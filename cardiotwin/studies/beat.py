@@ -440,7 +440,7 @@ def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[s
     """:func:`build_beat` and a description of the substrate (scar size, EP mesh)."""
     from cardiotwin.circulation import ClosedLoopCirculation
     from cardiotwin.coupling.electromechanics import CouplingConfig, Electromechanics
-    from cardiotwin.ep.conductivity import Conductivity
+    from cardiotwin.ep.conductivity import Conductivity, scale_tagged_conductivity
     from cardiotwin.ep.monodomain import IonicRegion, Monodomain, MonodomainConfig
     from cardiotwin.ep.stimulus import Stimulus
     from cardiotwin.geometry.labels import PHANTOM_LABELS
@@ -526,15 +526,8 @@ def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[s
         logger.info("drug %s at %.4g µM (%g x free Cmax)", drug.name, conc,
                     cfg.drug_cmax_multiple)
     if cfg.lv_conductivity_factor != 1.0:
-        from dolfinx import fem
-
-        if scaling is None:
-            scaling = fem.Function(fem.functionspace(ep_geo.mesh, ("DG", 0)),
-                                   name="conductivity_scaling")
-            scaling.x.array[:] = 1.0
-        lv = ep_geo.cell_tags.find(ep_geo.cell_tag_ids["lv-myocardium"])
-        scaling.x.array[lv] *= cfg.lv_conductivity_factor
-        scaling.x.scatter_forward()
+        scaling = scale_tagged_conductivity(ep_geo, "lv-myocardium",
+                                            cfg.lv_conductivity_factor, scaling)
     protocol = Protocol(start_ms=0.0, duration_ms=2.0, amplitude=60.0,
                         period_ms=cfg.cycle_length_ms, number=cfg.beats)
     stimuli = [Stimulus(region, protocol, name=name)

@@ -150,6 +150,7 @@ class _Substrate:
 
 
 def _substrate(comm: Any, cfg: CRTConfig) -> _Substrate:
+    from cardiotwin.ep.conductivity import scale_tagged_conductivity
     from cardiotwin.geometry.io import load_geometry
     from cardiotwin.geometry.regions import Tagged
     from cardiotwin.scenarios.devices import snap_to_mesh
@@ -168,10 +169,8 @@ def _substrate(comm: Any, cfg: CRTConfig) -> _Substrate:
                         BorderZone(regions=(Tagged("border-zone"),),
                                    conductivity_factor=cfg.border_zone_factor))
     app = apply_lesions(geo, lesions, cfg.tissue_model())
-    scaling = app.conductivity_scaling
-    lv_cells = geo.cell_tags.find(ids["lv-myocardium"])
-    scaling.x.array[lv_cells] *= cfg.lv_conductivity_factor
-    scaling.x.scatter_forward()
+    scaling = scale_tagged_conductivity(geo, "lv-myocardium", cfg.lv_conductivity_factor,
+                                        app.conductivity_scaling)
     V = app.vertex_class.function_space
     n_owned = V.dofmap.index_map.size_local
     excitable = app.vertex_class.x.array[:n_owned] != CORE
