@@ -447,6 +447,8 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
     rv_wall_mm
         Thickness of the RV free wall grown from the RV blood pool when ``labels`` maps
         ``rv-blood`` but no ``rv-myocardium``, mm. It grows only into unlabelled voxels.
+        Wall of the same thickness closes any gap where the LV blood pool touches
+        unlabelled voxels (a segmented LV myocardium with a hole).
     smoothing_mm
         Standard deviation of the Gaussian that smooths the myocardial indicator before
         the surface is extracted, mm (default: the largest voxel size).
@@ -533,6 +535,22 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
         myo = role > 0
         logger.info("grew a %.1f mm RV free wall from the RV blood pool: %.1f mL", rv_wall_mm,
                     wall.sum() * image.voxel_volume_mm3 / 1e3)
+    gap_fill = 0.0
+    if "lv-myocardium" in masks:
+        # where the LV blood pool touches unlabelled voxels the segmented wall has a gap
+        # (e.g. a thin apex); close it with wall grown from the blood pool, else the LV
+        # cavity would be open there
+        d_lv = ndimage.distance_transform_edt(~lv_blood, sampling=spacing)
+        gap = (d_lv <= rv_wall_mm) & (role == 0) & (data == 0)
+        gap &= ndimage.binary_dilation(lv_blood & ndimage.binary_dilation(data == 0),
+                                       _ball(rv_wall_mm, spacing))
+        if gap.any():
+            role[gap] = CELL_TAG_IDS["lv-myocardium"]
+            myo = role > 0
+            gap_fill = float(gap.sum() * image.voxel_volume_mm3)
+            logger.warning("%s: the LV blood pool touches unlabelled voxels (a gap in the "
+                           "segmented myocardium); closed it with %.2f mL of %.1f mm wall",
+                           where, gap_fill / 1e3, rv_wall_mm)
 
     axis = _long_axis(sub, myo | lv_blood if "lv-myocardium" not in masks else
                       masks["lv-myocardium"] | lv_blood, lv_blood)
@@ -642,7 +660,7 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
         "t_tetrahedra_s": t_tets - t_surface, "t_tags_s": time.perf_counter() - t_tets,
         **times, "surface_triangles": len(faces), "smoothing_mm": sigma_mm,
         "min_feature_mm": feature_mm, "surface_hausdorff_mm": hausdorff,
-        "synthetic_rv_wall": bool(synthetic_rv),
+        "synthetic_rv_wall": bool(synthetic_rv), "lv_wall_gap_filled_mm3": gap_fill,
         "label_volume_before_base_cut_mm3": float(raw_volume),
     }
     logger.info("meshed %d tetrahedra, %d vertices in %.1f s", len(cells), len(points),

@@ -161,68 +161,124 @@ def base_ring(mesh: Any, facet_tags: Any, cavity: Cavity) -> BaseRing:
                     len(pts), radius)
 
 
-#: Largest distance (fraction of the ring radius) of an endocardial rim vertex from the
-#: base ring's plane: a rim further away is a hole in the wall, not the base.
-RIM_TOLERANCE = 0.25
+@dataclass(frozen=True)
+class Closure:
+    """How a cavity with a base is closed: its openings (the loops of the endocardium's
+    rim, e.g. the base ring, or the valve rings of a real anatomy), each held by the base
+    and closed by the flat fan from its centroid.
+
+    ``lid_volume_mm3`` is what those fans add to the volume closed by the cone from the
+    ring point ``x_0`` (:func:`volume_form`): 0 for one planar opening through ``x_0``,
+    and a constant as long as the openings are held (their rims do not move).
+    """
+
+    openings: int
+    centres_mm: tuple[tuple[float, float, float], ...]
+    lid_volume_mm3: float
 
 
-def check_closed_by_base(mesh: Any, facet_tags: Any, cavity: Cavity, ring: BaseRing) -> float:
-    """Check that the endocardium of ``cavity`` is open only at its base (collective).
+def _rim_loops(start: np.ndarray, end: np.ndarray) -> list[np.ndarray]:
+    """Indices of the rim edges ``start[i] -> end[i]`` grouped into connected loops."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
 
-    The rim of the endocardial surface (edges with one endocardial facet) must lie in the
-    base ring's plane: the cavity volume is closed by the cone from the ring centroid, and
-    the pressure load is the derivative of that volume only where the rim is held by the
-    base. A rim far below the base is a hole through the wall (e.g. a wall too thin for
-    the mesh size, or a blood pool that opens into a chamber that is not modelled).
+    ids, inv = np.unique(np.concatenate([start, end]), return_inverse=True)
+    a, b = inv[:len(start)], inv[len(start):]
+    graph = coo_matrix((np.ones(len(a)), (a, b)), shape=(len(ids), len(ids)))
+    _, label = connected_components(graph, directed=False)
+    return [np.flatnonzero(label[a] == k) for k in range(label.max() + 1)]
 
-    Returns
-    -------
-    float
-        The largest distance of a rim vertex from the ring plane, mm.
+
+def _lid_volume(start: np.ndarray, x_start: np.ndarray, end: np.ndarray,
+                x_end: np.ndarray, x0: np.ndarray) -> tuple[float, list[np.ndarray]]:
+    """Volume (mm³) the flat fans over the rim loops add to the cone from ``x0``, and
+    the loops' centroids. Rim edges ``start -> end`` run as in the endocardial triangles
+    oriented out of the wall; a fan triangle runs the other way."""
+    total, centres = 0.0, []
+    for loop in _rim_loops(start, end):
+        _, first = np.unique(start[loop], return_index=True)
+        c = x_start[loop][first].mean(axis=0)
+        centres.append(c)
+        p, q = x_start[loop] - x0, x_end[loop] - x0
+        total -= float(np.einsum("ij,ij->i", q, np.cross(p, c - x0)).sum()) / 6.0
+    return total, centres
+
+
+def _oriented_rim(mesh: Any, endo: np.ndarray, u: Any | None) -> tuple[np.ndarray, ...]:
+    """The endocardium's oriented triangles (owned) and its rim, gathered on every rank:
+    (triangle corner coordinates (n, 3, 3), rim edge start ids, start coordinates, end
+    ids, end coordinates); coordinates displaced by ``u`` when given."""
+    from dolfinx import fem
+
+    comm = mesh.comm
+    V1 = fem.functionspace(mesh, ("Lagrange", 1, (3,)))
+    u1 = fem.Function(V1)
+    if u is not None:
+        u1.interpolate(u)
+        u1.x.scatter_forward()
+    ids, corners = _oriented_endo_triangles(mesh, endo, V1, u1)
+    edges = np.concatenate([ids[:, [0, 1]], ids[:, [1, 2]], ids[:, [2, 0]]])
+    x_a = np.concatenate([corners[:, 0], corners[:, 1], corners[:, 2]])
+    x_b = np.concatenate([corners[:, 1], corners[:, 2], corners[:, 0]])
+    gathered = comm.allgather((edges, x_a, x_b))
+    all_edges = np.concatenate([g[0] for g in gathered]).reshape(-1, 2)
+    all_a = np.concatenate([g[1] for g in gathered]).reshape(-1, 3)
+    all_b = np.concatenate([g[2] for g in gathered]).reshape(-1, 3)
+    if len(all_edges) == 0:
+        return corners, *(np.zeros((0, *s)) for s in ((), (3,), (), (3,)))
+    _, inv, counts = np.unique(np.sort(all_edges, axis=1), axis=0, return_inverse=True,
+                               return_counts=True)
+    rim = counts[inv.ravel()] == 1
+    return corners, all_edges[rim, 0], all_a[rim], all_edges[rim, 1], all_b[rim]
+
+
+def cavity_closure(mesh: Any, facet_tags: Any, cavity: Cavity, ring: BaseRing) -> Closure:
+    """The openings of ``cavity`` and the volume their lids add (collective).
+
+    Every vertex of the endocardium's rim must lie on a base facet: the cavity volume is
+    then closed by lids that the base holds in place, and the pressure load on the
+    endocardium is the derivative of that volume (a conservative load).
 
     Raises
     ------
     MeshError
-        If a rim vertex lies more than ``RIM_TOLERANCE`` x the ring radius from the plane.
+        If part of the rim is free (not on the base): a hole through the wall (a wall
+        thinner than the mesh resolves, a gap in a segmentation) or an opening the
+        meshing did not attach to the base.
     """
     if cavity.base_tag is None:
-        return 0.0
+        return Closure(0, (), 0.0)
     comm = mesh.comm
     endo = tagged_facets(facet_tags, cavity.endo_tag, comm, what=f"Cavity {cavity.name!r}")
-    tri = _facet_vertices(mesh, endo) if len(endo) else np.zeros((0, 3), dtype=np.int64)
-    imap = mesh.topology.index_map(0)
+    base = tagged_facets(facet_tags, cavity.base_tag, comm, what=f"Cavity {cavity.name!r} base")
+    _, start, x_start, end, x_end = _oriented_rim(mesh, endo, None)
+    if len(start) == 0:
+        return Closure(0, (), 0.0)
+    base_x = np.concatenate(comm.allgather(_vertex_coordinates(mesh)[
+        _facet_local_vertices(mesh, base)])).reshape(-1, 3)
+    scale = max(float(np.ptp(x_start, axis=0).max()), 1.0)
+    key = {tuple(k) for k in np.round(base_x / scale, 9)}
+    held = np.array([tuple(k) in key for k in np.round(x_start / scale, 9)])
+    if not held.all():
+        free = x_start[~held]
+        raise MeshError(
+            f"Cavity {cavity.name!r}: its endocardium (tag {cavity.endo_tag}) is open where "
+            f"the base (tag {cavity.base_tag}) does not hold it: {int((~held).sum())} rim "
+            f"edges are free, e.g. at {np.round(free[0], 1).tolist()} mm. The wall has a "
+            "hole there (a wall thinner than the mesh resolves, or a gap in the "
+            "segmentation), so the cavity volume and its pressure load are not defined")
+    x0 = np.asarray(ring.point_mm, dtype=float)
+    lid, centres = _lid_volume(start, x_start, end, x_end, x0)
+    return Closure(len(centres), tuple(tuple(float(v) for v in c) for c in centres), lid)
+
+
+def _facet_local_vertices(mesh: Any, facets: np.ndarray) -> np.ndarray:
+    """Local vertex indices of the given local facets (unique)."""
     mesh.topology.create_connectivity(mesh.topology.dim - 1, 0)
     f2v = mesh.topology.connectivity(mesh.topology.dim - 1, 0)
-    local_v = (np.unique(np.concatenate([f2v.links(f) for f in endo])) if len(endo)
-               else np.zeros(0, dtype=np.int32))
-    xv = _vertex_coordinates(mesh)[local_v]
-    gv = imap.local_to_global(local_v.astype(np.int32))
-    parts = comm.allgather((tri, gv, xv))
-    tri = np.unique(np.sort(np.concatenate([p[0] for p in parts]).reshape(-1, 3), axis=1),
-                    axis=0)
-    ids = np.concatenate([p[1] for p in parts])
-    xs = np.concatenate([p[2] for p in parts]).reshape(-1, 3)
-    edges = np.sort(np.concatenate([tri[:, [0, 1]], tri[:, [1, 2]], tri[:, [2, 0]]]), axis=1)
-    e, count = np.unique(edges, axis=0, return_counts=True)
-    rim = np.unique(e[count == 1])
-    if rim.size == 0:
-        return 0.0
-    order = np.argsort(ids)
-    pos = order[np.searchsorted(ids, rim, sorter=order)]
-    centre, normal = np.asarray(ring.point_mm), np.asarray(ring.normal)
-    off = np.abs((xs[pos] - centre) @ normal)
-    radius = float(np.linalg.norm(xs[pos] - centre, axis=1).max())
-    worst = float(off.max())
-    if worst > RIM_TOLERANCE * radius:
-        far = int(np.count_nonzero(off > RIM_TOLERANCE * radius))
-        raise MeshError(
-            f"Cavity {cavity.name!r}: its endocardium (tag {cavity.endo_tag}) is open away "
-            f"from the base (tag {cavity.base_tag}): {far} rim vertices lie up to "
-            f"{worst:.3g} mm from the base plane (tolerance {RIM_TOLERANCE * radius:.3g} mm), "
-            f"e.g. at {np.round(xs[pos][np.argmax(off)], 1).tolist()} mm; the wall has a hole "
-            "there (a wall thinner than the mesh resolves, or a blood pool opening into a "
-            "chamber that is not modelled), so its volume and pressure load are not defined")
-    return worst
+    if len(facets) == 0:
+        return np.zeros(0, dtype=np.int32)
+    return np.unique(np.concatenate([f2v.links(f) for f in facets]))
 
 
 def volume_form(u: Any, x0: Any, ds_endo: Any) -> Any:
@@ -292,39 +348,28 @@ def _oriented_endo_triangles(mesh: Any, facets: np.ndarray, V1: Any, u1: Any):
 def displaced_mesh_volume(mesh: Any, facet_tags: Any, cavity: Cavity, u: Any) -> float:
     """Cavity volume (mm³) of the displaced mesh's polyhedral endocardium (collective).
 
-    The endocardial triangles are moved by ``u`` at their vertices; the opening at the
-    base is closed by a fan of triangles to the centroid ``c`` of the deformed ring, so
-    with ``c`` as apex the volume is ``-1/6 Σ (a-c)·((b-c)×(d-c))`` over the endocardial
-    triangles ``(a, b, d)`` oriented out of the wall (the fan triangles contain ``c`` and
-    add nothing).  Same value on every rank.
+    The endocardial triangles are moved by ``u`` at their vertices; each opening (a loop
+    of the rim) is closed by a fan of triangles to its deformed centroid. With ``c`` the
+    centroid of the whole rim as apex, the volume is ``-1/6 Σ (a-c)·((b-c)×(d-c))`` over
+    the endocardial triangles ``(a, b, d)`` oriented out of the wall plus the same sum
+    over the fan triangles (nothing for a single opening: its fan contains ``c``).  Same
+    value on every rank.
     """
     from mpi4py import MPI
 
-    from dolfinx import fem
-
     comm = mesh.comm
     endo = tagged_facets(facet_tags, cavity.endo_tag, comm, what=f"Cavity {cavity.name!r}")
-    V1 = fem.functionspace(mesh, ("Lagrange", 1, (3,)))
-    u1 = fem.Function(V1)
-    u1.interpolate(u)
-    u1.x.scatter_forward()
-    ids, corners = _oriented_endo_triangles(mesh, endo, V1, u1)
-    # the ring: edges used by exactly one endocardial triangle
-    edges = np.concatenate([ids[:, [0, 1]], ids[:, [1, 2]], ids[:, [2, 0]]])
-    pos = np.concatenate([corners[:, 0], corners[:, 1], corners[:, 2]])
-    gathered = comm.allgather((np.sort(edges, axis=1), edges[:, 0], pos))
-    all_edges = np.concatenate([g[0] for g in gathered]).reshape(-1, 2)
-    all_start = np.concatenate([g[1] for g in gathered])
-    all_pos = np.concatenate([g[2] for g in gathered]).reshape(-1, 3)
-    if len(all_edges) == 0:
+    corners, start, x_start, end, x_end = _oriented_rim(mesh, endo, u)
+    if comm.allreduce(len(corners)) == 0:
         raise MeshError(f"Cavity {cavity.name!r}: no endocardial triangles")
-    _, inv, counts = np.unique(all_edges, axis=0, return_inverse=True, return_counts=True)
-    ring = counts[inv.ravel()] == 1
-    if ring.any():
-        _, first = np.unique(all_start[ring], return_index=True)
-        centre = all_pos[ring][first].mean(axis=0)
+    if len(start):
+        _, first = np.unique(start, return_index=True)
+        centre = x_start[first].mean(axis=0)
+        lid, _ = _lid_volume(start, x_start, end, x_end, centre)
     else:  # closed endocardium
-        centre = all_pos.mean(axis=0)
+        n = comm.allreduce(len(corners))
+        centre = comm.allreduce(corners.reshape(-1, 3).sum(axis=0), op=MPI.SUM) / (3 * n)
+        lid = 0.0
     a, b, d = (corners[:, k] - centre for k in range(3))
     local = -float(np.einsum("ij,ij->i", a, np.cross(b, d)).sum()) / 6.0
-    return comm.allreduce(local, op=MPI.SUM)
+    return comm.allreduce(local, op=MPI.SUM) + lid

@@ -64,8 +64,9 @@ from cardiotwin.mechanics.boundary import (
 from cardiotwin.mechanics.cavity import (
     BaseRing,
     Cavity,
+    Closure,
     base_ring,
-    check_closed_by_base,
+    cavity_closure,
     displaced_mesh_volume,
     reference_volume_form,
     volume_form,
@@ -289,6 +290,7 @@ class MechanicsProblem:
         self._volume_target: dict[str, float] = {}
         self._mode: dict[str, str] = {}
         self.rings: dict[str, BaseRing] = {}
+        self.closures: dict[str, Closure] = {}
         self._x0 = {}
         self._load_forms_ufl = {}
         self._vol_ufl = {}
@@ -296,8 +298,14 @@ class MechanicsProblem:
             self._pressure[name] = fem.Constant(mesh, 0.0)
             self._mode[name] = "pressure"
             ring = base_ring(mesh, facet_tags, cav)
-            ring.warn_if_not_planar(name)
-            check_closed_by_base(mesh, facet_tags, cav, ring)
+            closure = cavity_closure(mesh, facet_tags, cav, ring)
+            self.closures[name] = closure
+            if closure.openings > 1:
+                logger.info("cavity %s: %d openings, each closed by a flat lid (%.4g mL "
+                            "beyond the cone from the ring centroid)", name,
+                            closure.openings, closure.lid_volume_mm3 / 1e3)
+            else:
+                ring.warn_if_not_planar(name)
             self.rings[name] = ring
             self._x0[name] = fem.Constant(mesh, np.array(ring.point_mm, dtype=float))
             load = ufl.inner(n_da, v) * ds(cav.endo_tag)
@@ -487,7 +495,8 @@ class MechanicsProblem:
             volume_forms=[self._vol[k] for k in key],
             volume_derivative_forms=[fem.form(ufl.derivative(self._vol_ufl[k], self.w, v))
                                      for k in key],
-            targets=lambda: [self._volume_target[k] for k in key],
+            targets=lambda: [self._volume_target[k] - self.closures[k].lid_volume_mm3
+                             for k in key],
             options=self._options, config=self.config.solver, mixed=self.config.mixed)
         self._volume_snes_key = key
         return self._volume_snes
@@ -532,13 +541,15 @@ class MechanicsProblem:
 
     # --- outputs -------------------------------------------------------------------------
     def volume(self, name: str) -> float:
-        """Deformed cavity volume (mm³), divergence theorem with Nanson's formula."""
+        """Deformed cavity volume (mm³), divergence theorem with Nanson's formula, each
+        opening closed by its lid (:class:`~cardiotwin.mechanics.cavity.Closure`)."""
         from mpi4py import MPI
 
         from dolfinx.fem import assemble_scalar
 
         self._cavity(name)
-        return self.comm.allreduce(assemble_scalar(self._vol[name]), op=MPI.SUM)
+        return (self.comm.allreduce(assemble_scalar(self._vol[name]), op=MPI.SUM)
+                + self.closures[name].lid_volume_mm3)
 
     def reference_volume(self, name: str) -> float:
         """Undeformed cavity volume (mm³)."""
@@ -547,7 +558,8 @@ class MechanicsProblem:
         from dolfinx.fem import assemble_scalar
 
         self._cavity(name)
-        return self.comm.allreduce(assemble_scalar(self._vol0[name]), op=MPI.SUM)
+        return (self.comm.allreduce(assemble_scalar(self._vol0[name]), op=MPI.SUM)
+                + self.closures[name].lid_volume_mm3)
 
     def displaced_mesh_volume(self, name: str) -> float:
         """Deformed cavity volume (mm³) from the displaced mesh (independent check)."""
