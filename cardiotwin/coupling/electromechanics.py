@@ -157,11 +157,39 @@ class CalciumTransfer:
             tdim = mech_mesh.topology.dim
             imap = mech_mesh.topology.index_map(tdim)
             self._cells = np.arange(imap.size_local + imap.num_ghosts, dtype=np.int32)
+            # two meshes of the same labels differ at the surface by up to their
+            # remeshing tolerances: a mechanics vertex just outside the EP mesh takes the
+            # value of the nearest EP cell (within one mechanics cell size), never 0
+            from mpi4py import MPI
+
+            h_local = (float(mech_mesh.h(tdim, self._cells).max()) if len(self._cells)
+                       else 0.0)
+            padding = mech_mesh.comm.allreduce(h_local, op=MPI.MAX)
             self._interp_data = fem.create_interpolation_data(P1, ep.V, self._cells,
-                                                              padding=1e-6)
+                                                              padding=padding)
+            self._check_coverage(ep, P1, padding)
             source = self.cai_mech
         self.values = fem.Function(Q, name="Cai_points")
         self._expr = fem.Expression(ufl.as_ufl(source), Q.element.interpolation_points)
+
+    def _check_coverage(self, ep: Any, P1: Any, padding_mm: float) -> None:
+        """Raise if a mechanics vertex lies further than ``padding_mm`` outside the EP
+        mesh (it would get no calcium and no tension)."""
+        from mpi4py import MPI
+
+        from dolfinx import fem
+
+        one = fem.Function(ep.V)
+        one.x.array[:] = 1.0
+        probe = fem.Function(P1)
+        probe.interpolate_nonmatching(one, self._cells, self._interp_data)
+        n_owned = P1.dofmap.index_map.size_local
+        missed = int(np.count_nonzero(~np.isclose(probe.x.array[:n_owned], 1.0)))
+        missed = P1.mesh.comm.allreduce(missed, op=MPI.SUM)
+        if missed:
+            raise ConfigError(f"{missed} mechanics vertices lie more than {padding_mm:.3g} mm "
+                              "outside the EP mesh: the two meshes are not of the same "
+                              "myocardium (give both from the same labels)")
 
     def __call__(self) -> np.ndarray:
         """Calcium (µM) at every local tension point (a copy)."""

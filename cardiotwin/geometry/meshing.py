@@ -407,13 +407,16 @@ def _surface(field_: np.ndarray, sub: LabelImage, step: int) -> tuple[np.ndarray
     return verts[used], faces.reshape(-1, 3)
 
 
-def _close_endocardial_rims(facets: np.ndarray, values: np.ndarray, depth_mm: np.ndarray,
-                            h: float) -> np.ndarray:
+def _close_endocardial_rims(facets: np.ndarray, values: np.ndarray,
+                            valve: np.ndarray) -> np.ndarray:
     """Retag as base the epicardial facets that share an edge with an endocardial facet
-    near the base (centroid within ``h`` below the cut): the rounded top of a wall
-    thinner than the mesh resolves. Every endocardium then ends on the
-    base, which holds its rim, and not on free epicardium (a cavity volume whose rim
-    moves is not the one its pressure load works on)."""
+    and may hold it (``valve``: near the base cut, or facing a chamber or vessel that is
+    not modelled). They are the rounded top of a wall thinner than the mesh resolves, or
+    the edge of the wall around a valve that opens below the base (a real anatomy's
+    tricuspid or aortic valve). Every endocardium then ends on the base, which holds its
+    rim, and not on free epicardium (a cavity whose rim moves freely has no volume that
+    its pressure load works on). A rim elsewhere (a hole through the wall) stays free and
+    the mechanics refuses the cavity."""
     edges = np.sort(np.concatenate([facets[:, [0, 1]], facets[:, [1, 2]],
                                     facets[:, [2, 0]]]), axis=1)
     owner = np.tile(np.arange(len(facets)), 3)
@@ -422,7 +425,7 @@ def _close_endocardial_rims(facets: np.ndarray, values: np.ndarray, depth_mm: np
     order = np.argsort(inv, kind="stable")
     pairs = owner[order][count[inv[order]] == 2].reshape(-1, 2)
     endo = np.isin(values, [FACET_TAG_IDS["lv-endocardium"], FACET_TAG_IDS["rv-endocardium"]])
-    candidate = (values == FACET_TAG_IDS["epicardium"]) & (depth_mm > -h)
+    candidate = (values == FACET_TAG_IDS["epicardium"]) & valve
     a, b = pairs[:, 0], pairs[:, 1]
     hit = np.concatenate([b[endo[a] & candidate[b]], a[endo[b] & candidate[a]]])
     out = values.copy()
@@ -448,7 +451,9 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
         Thickness of the RV free wall grown from the RV blood pool when ``labels`` maps
         ``rv-blood`` but no ``rv-myocardium``, mm. It grows only into unlabelled voxels.
         Wall of the same thickness closes any gap where the LV blood pool touches
-        unlabelled voxels (a segmented LV myocardium with a hole).
+        unlabelled voxels below the base (a segmented LV myocardium with a hole). Both
+        are grown at least ``2/3`` of the edge length thick: a thinner grown wall pinches
+        in the mesh.
     smoothing_mm
         Standard deviation of the Gaussian that smooths the myocardial indicator before
         the surface is extracted, mm (default: the largest voxel size).
@@ -485,6 +490,9 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
         raise ConfigError(f"edge_length_mm={edge_length_mm}: must be a finite length > 0 mm")
     if not rv_wall_mm > 0.0:
         raise ConfigError(f"rv_wall_mm={rv_wall_mm}: must be > 0 mm")
+    # a grown wall thinner than about 2/3 of the edge length pinches in the mesh (its two
+    # surfaces touch, leaving holes in the cavity); grow it thicker at coarse sizes
+    grown_wall_mm = max(float(rv_wall_mm), 2.0 * h / 3.0)
     if smoothing_mm is not None and not smoothing_mm > 0.0:
         raise ConfigError(f"smoothing_mm={smoothing_mm}: must be > 0 mm")
     from scipy import ndimage
@@ -500,7 +508,7 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
         _check_labels(image, labels)  # raises, naming the missing label
 
     # crop to the mapped structures plus a margin for the RV wall and the smoothing
-    margin = np.ceil((rv_wall_mm + 4.0 * sigma_mm) / spacing).astype(int) + 2
+    margin = np.ceil((grown_wall_mm + 4.0 * sigma_mm) / spacing).astype(int) + 2
     lo, hi = np.zeros(3, dtype=int), np.zeros(3, dtype=int)
     for a in range(3):
         idx = np.nonzero(anything.any(axis=tuple(b for b in range(3) if b != a)))[0]
@@ -530,28 +538,11 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
     synthetic_rv = rv_blood is not None and "rv-myocardium" not in masks
     if synthetic_rv:
         d_rv = ndimage.distance_transform_edt(~rv_blood, sampling=spacing)
-        wall = (d_rv <= rv_wall_mm) & (data == 0)
+        wall = (d_rv <= grown_wall_mm) & (data == 0)
         role[wall] = CELL_TAG_IDS["rv-myocardium"]
         myo = role > 0
-        logger.info("grew a %.1f mm RV free wall from the RV blood pool: %.1f mL", rv_wall_mm,
+        logger.info("grew a %.1f mm RV free wall from the RV blood pool: %.1f mL", grown_wall_mm,
                     wall.sum() * image.voxel_volume_mm3 / 1e3)
-    gap_fill = 0.0
-    if "lv-myocardium" in masks:
-        # where the LV blood pool touches unlabelled voxels the segmented wall has a gap
-        # (e.g. a thin apex); close it with wall grown from the blood pool, else the LV
-        # cavity would be open there
-        d_lv = ndimage.distance_transform_edt(~lv_blood, sampling=spacing)
-        gap = (d_lv <= rv_wall_mm) & (role == 0) & (data == 0)
-        gap &= ndimage.binary_dilation(lv_blood & ndimage.binary_dilation(data == 0),
-                                       _ball(rv_wall_mm, spacing))
-        if gap.any():
-            role[gap] = CELL_TAG_IDS["lv-myocardium"]
-            myo = role > 0
-            gap_fill = float(gap.sum() * image.voxel_volume_mm3)
-            logger.warning("%s: the LV blood pool touches unlabelled voxels (a gap in the "
-                           "segmented myocardium); closed it with %.2f mL of %.1f mm wall",
-                           where, gap_fill / 1e3, rv_wall_mm)
-
     axis = _long_axis(sub, myo | lv_blood if "lv-myocardium" not in masks else
                       masks["lv-myocardium"] | lv_blood, lv_blood)
     ijk_axes = np.meshgrid(*(np.arange(n, dtype=np.float32) for n in data.shape),
@@ -563,6 +554,23 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
     base = _base_level(t, lv_blood, myo, float(spacing.max()))
     role[myo & (t > base)] = 0
     myo = role > 0
+    gap_fill = 0.0
+    if "lv-myocardium" in masks:
+        # where the LV blood pool touches unlabelled voxels below the base the segmented
+        # wall has a gap (e.g. a thin apex); close it with wall grown from the blood
+        # pool, else the LV cavity would be open there
+        d_lv = ndimage.distance_transform_edt(~lv_blood, sampling=spacing)
+        below = t <= base
+        gap = (d_lv <= grown_wall_mm) & (role == 0) & (data == 0) & below
+        touching = lv_blood & below & ndimage.binary_dilation((data == 0) & below)
+        gap &= ndimage.binary_dilation(touching, _ball(grown_wall_mm, spacing))
+        if gap.any():
+            role[gap] = CELL_TAG_IDS["lv-myocardium"]
+            myo = role > 0
+            gap_fill = float(gap.sum() * image.voxel_volume_mm3)
+            logger.warning("%s: the LV blood pool touches unlabelled voxels (a gap in the "
+                           "segmented myocardium); closed it with %.2f mL of %.1f mm wall",
+                           where, gap_fill / 1e3, grown_wall_mm)
 
     # connectivity (face-connected pieces)
     comp_img, n_comp = ndimage.label(myo)
@@ -646,7 +654,11 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
     # the base: the flat cut (within the remeshing's Hausdorff bound), then
     values[(np.abs(centre @ axis - base) < 0.2 * h + 1e-3) & (normal @ axis > 0.8)] = \
         FACET_TAG_IDS["base"]
-    values = _close_endocardial_rims(facets, values, centre @ axis - base, h)
+    mapped = np.isin(data, list(labels.as_dict().values()))
+    other = (data != 0) & ~mapped  # chambers and vessels that are not modelled
+    d_other = (_distance_to(other, sub, probe)[0] if other.any()
+               else np.full(len(facets), np.inf))
+    values = _close_endocardial_rims(facets, values, (centre @ axis - base > -h) | (d_other <= h))
 
     # cell tags: myocardial role of the nearest myocardial voxel
     _, near = _distance_to(myo, sub, points[cells].mean(axis=1))
@@ -660,7 +672,8 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
         "t_tetrahedra_s": t_tets - t_surface, "t_tags_s": time.perf_counter() - t_tets,
         **times, "surface_triangles": len(faces), "smoothing_mm": sigma_mm,
         "min_feature_mm": feature_mm, "surface_hausdorff_mm": hausdorff,
-        "synthetic_rv_wall": bool(synthetic_rv), "lv_wall_gap_filled_mm3": gap_fill,
+        "synthetic_rv_wall": bool(synthetic_rv), "grown_wall_mm": grown_wall_mm,
+        "lv_wall_gap_filled_mm3": gap_fill,
         "label_volume_before_base_cut_mm3": float(raw_volume),
     }
     logger.info("meshed %d tetrahedra, %d vertices in %.1f s", len(cells), len(points),

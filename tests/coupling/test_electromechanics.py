@@ -63,6 +63,35 @@ def test_calcium_reaches_the_quadrature_points_exactly_for_a_linear_field(same_m
     np.testing.assert_allclose(got, exact.x.array, atol=1e-10)
 
 
+def test_mechanics_vertices_just_outside_the_ep_mesh_get_calcium():
+    """Two meshes of one myocardium differ at the surface: mechanics vertices up to one
+    mechanics cell outside the EP mesh take the nearest EP cell's (extrapolated) value,
+    exact for a linear field, never 0; a mechanics mesh far outside is refused."""
+    import basix.ufl
+    import ufl
+    from dolfinx import fem, mesh
+
+    from cardiotwin.coupling.electromechanics import CalciumTransfer
+
+    def field(x):
+        return 0.5 + 0.3 * x[0] + 0.2 * x[1] - 0.1 * x[2]
+
+    m_mech = mesh.create_unit_cube(MPI.COMM_WORLD, 3, 3, 3)
+    m_ep = mesh.create_box(MPI.COMM_WORLD, [np.full(3, 0.05), np.full(3, 0.95)], [5, 4, 6])
+    Q = fem.functionspace(m_mech, basix.ufl.quadrature_element(
+        m_mech.basix_cell(), value_shape=(), degree=2))
+    got = CalciumTransfer(_fake_ep(m_ep, field), fem.Function(Q))()
+    x = ufl.SpatialCoordinate(m_mech)
+    exact = fem.Function(Q)
+    exact.interpolate(fem.Expression(0.5 + 0.3 * x[0] + 0.2 * x[1] - 0.1 * x[2],
+                                     Q.element.interpolation_points))
+    np.testing.assert_allclose(got, exact.x.array, atol=1e-10)
+
+    far = mesh.create_box(MPI.COMM_WORLD, [np.full(3, 5.0), np.full(3, 6.0)], [2, 2, 2])
+    with pytest.raises(ConfigError, match="mechanics vertices lie more than"):
+        CalciumTransfer(_fake_ep(far, field), fem.Function(Q))
+
+
 def test_calcium_transfer_needs_a_model_with_calcium():
     from dolfinx import fem, mesh
 
