@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from cardiotwin.cli._common import emit, floats
 from cardiotwin.exceptions import ConfigError
@@ -286,17 +287,17 @@ def _run_crt(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_beat(args: argparse.Namespace) -> int:
+def _beat_config(args: argparse.Namespace) -> Any:
+    """The :class:`~cardiotwin.studies.beat.BeatConfig` of ``cardiotwin demo beat``:
+    defaults (or ``--quick``), then ``--config``, then the options."""
     from dataclasses import replace
 
-    from mpi4py import MPI
-
-    from cardiotwin.io.progress import ProgressBar
-    from cardiotwin.studies.beat import QUICK, BeatConfig, beat_config_from_toml, run_beat
+    from cardiotwin.studies.beat import QUICK, BeatConfig, beat_config_from_toml
 
     cfg = QUICK if args.quick else BeatConfig()
     if args.config is not None:
         cfg = beat_config_from_toml(args.config, cfg)
+    changes: dict[str, Any] = {}
     for key, attr in (("beats", "beats"), ("cycle_length_ms", "cycle_length"),
                       ("dt_ms", "dt"), ("ical_block", "ical_block"), ("Tref_kPa", "tref"),
                       ("edge_length_mm", "edge_length"), ("activation", "activation"),
@@ -306,11 +307,21 @@ def _run_beat(args: argparse.Namespace) -> int:
                       ("drug_cmax_multiple", "cmax_multiple"), ("labels", "labels_image"),
                       ("label_map", "label_map"), ("prepace_beats", "prepace")):
         if getattr(args, attr) is not None:
-            cfg = replace(cfg, **{key: getattr(args, attr)})
+            changes[key] = getattr(args, attr)
     if args.ep_edge_length is not None:
-        cfg = replace(cfg, ep_edge_length_mm=args.ep_edge_length or None)
+        changes["ep_edge_length_mm"] = args.ep_edge_length or None
     if args.material_scale is not None:
-        cfg = replace(cfg, material=cfg.material.scaled(args.material_scale))
+        changes["material"] = cfg.material.scaled(args.material_scale)
+    return replace(cfg, **changes)  # at once: e.g. --labels-image needs --label-map
+
+
+def _run_beat(args: argparse.Namespace) -> int:
+    from mpi4py import MPI
+
+    from cardiotwin.io.progress import ProgressBar
+    from cardiotwin.studies.beat import run_beat
+
+    cfg = _beat_config(args)
     bar = ProgressBar(MPI.COMM_WORLD, enabled=not args.json, label="beat")
     out = run_beat(MPI.COMM_WORLD, cfg, args.output, progress=bar)
     bar.close()

@@ -73,6 +73,26 @@ def test_demo_beat_parses_and_rejects_bad_input_before_computing(tmp_path, capsy
     assert not out.exists()
 
 
+def test_demo_beat_takes_a_label_image_with_its_map():
+    """--labels-image and --label-map are applied together (each alone is refused by the
+    configuration's check, so they cannot be applied one after the other)."""
+    from cardiotwin.cli import build_parser
+    from cardiotwin.cli.demo import _beat_config
+    from cardiotwin.exceptions import ConfigError
+
+    from pathlib import Path
+
+    image = str(Path(__file__).resolve().parents[2] / "meshes" / "phantom_biv_labels.nii.gz")
+    args = build_parser().parse_args(["demo", "beat", "--quick", "--labels-image", image,
+                                      "--label-map", "lv-myocardium=1,lv-blood=3,rv-blood=4",
+                                      "--edge-length", "5"])
+    cfg = _beat_config(args)
+    assert cfg.labels == image and cfg.label_map.startswith("lv-myocardium=1")
+    assert cfg.edge_length_mm == 5.0
+    with pytest.raises(ConfigError, match="needs label_map"):
+        _beat_config(build_parser().parse_args(["demo", "beat", "--labels-image", image]))
+
+
 def test_beat_config_defaults_and_checks():
     from cardiotwin.exceptions import ConfigError
     from cardiotwin.mechanics import HolzapfelOgden
