@@ -76,11 +76,11 @@ def test_demo_beat_parses_and_rejects_bad_input_before_computing(tmp_path, capsy
 def test_demo_beat_takes_a_label_image_with_its_map():
     """--labels-image and --label-map are applied together (each alone is refused by the
     configuration's check, so they cannot be applied one after the other)."""
+    from pathlib import Path
+
     from cardiotwin.cli import build_parser
     from cardiotwin.cli.demo import _beat_config
     from cardiotwin.exceptions import ConfigError
-
-    from pathlib import Path
 
     image = str(Path(__file__).resolve().parents[2] / "meshes" / "phantom_biv_labels.nii.gz")
     args = build_parser().parse_args(["demo", "beat", "--quick", "--labels-image", image,
