@@ -128,6 +128,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="its dose as a multiple of its free Cmax (1)")
     beat.add_argument("--prepace", type=int, default=None,
                       help="single-cell beats the ionic states are paced to first (20)")
+    beat.add_argument("--prime-circulation", type=int, default=None,
+                      help="0-D beats the circulation runs to its periodic state first "
+                           "(at most; 50; 0: the circulation package's default state)")
     beat.add_argument("--config", default=None,
                       help="a beat configuration (TOML: [geometry], [electrophysiology], "
                            "[mechanics], [scar], [circulation]); the options below "
@@ -305,7 +308,8 @@ def _beat_config(args: argparse.Namespace) -> Any:
                       ("scar_radius_mm", "scar_radius"),
                       ("scar_stiffness_factor", "scar_stiffness"), ("drug", "drug"),
                       ("drug_cmax_multiple", "cmax_multiple"), ("labels", "labels_image"),
-                      ("label_map", "label_map"), ("prepace_beats", "prepace")):
+                      ("label_map", "label_map"), ("prepace_beats", "prepace"),
+                      ("circulation_prime_beats", "prime_circulation")):
         if getattr(args, attr) is not None:
             changes[key] = getattr(args, attr)
     if args.ep_edge_length is not None:

@@ -152,6 +152,13 @@ class BeatConfig:
         A drug's effect on contraction is mostly through the SR calcium load, which
         takes tens of beats to settle: TP06 at 700 ms with I_CaL 50 % blocked peaks at
         1.01 µM calcium in its first beat, 0.62 µM after 20.
+    circulation_prime_beats
+        The circulation starts from its own periodic state: its 0-D ventricles run up to
+        this many beats until the state at the start of a beat repeats to 0.1 %
+        (:func:`~cardiotwin.circulation.lumped.periodic_closed_loop_state`; 0: the
+        ``circulation`` package's default state, whose left atrium at 20 mmHg
+        overfills the ventricle in the first milliseconds). The 3-D ventricles then
+        replace the 0-D ones with their filled volumes.
     drug, drug_cmax_multiple
         A compound of the drug library (``cardiotwin drug --list``; e.g. ``"verapamil"``,
         ``"dofetilide"``) and its dose as a multiple of its free Cmax; it blocks the ionic
@@ -186,6 +193,7 @@ class BeatConfig:
     drug: str | None = None
     drug_cmax_multiple: float = 1.0
     prepace_beats: int = 20
+    circulation_prime_beats: int = 50
     labels: str | None = None
     label_map: str | None = None
     circulation: dict[str, Any] = field(default_factory=dict)
@@ -215,9 +223,11 @@ class BeatConfig:
         if not isinstance(self.material, HolzapfelOgden):
             raise ConfigError(f"BeatConfig.material = {self.material!r}: expected a "
                               "HolzapfelOgden law")
-        if not (isinstance(self.prepace_beats, int) and 0 <= self.prepace_beats <= 1000):
-            raise ConfigError(f"BeatConfig.prepace_beats = {self.prepace_beats!r}: expected "
-                              "an integer in [0, 1000]")
+        for name in ("prepace_beats", "circulation_prime_beats"):
+            v = getattr(self, name)
+            if not (isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 1000):
+                raise ConfigError(f"BeatConfig.{name} = {v!r}: expected an integer in "
+                                  "[0, 1000]")
         if not (isinstance(self.fill_steps, int) and self.fill_steps >= 1):
             raise ConfigError(f"BeatConfig.fill_steps = {self.fill_steps!r}: expected >= 1")
         if self.activation not in ACTIVATIONS:
@@ -325,7 +335,8 @@ BEAT_TOML = {
                   "material_scale": None, "exponent_factor": None},
     "scar": {"radius_mm": "scar_radius_mm", "centre_mm": "scar_centre_mm",
              "stiffness_factor": "scar_stiffness_factor"},
-    "circulation": {"cycle_length_ms": "cycle_length_ms", "beats": "beats"},
+    "circulation": {"cycle_length_ms": "cycle_length_ms", "beats": "beats",
+                    "prime_beats": "circulation_prime_beats"},
 }
 
 
@@ -498,6 +509,14 @@ def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[s
                                    steps=cfg.fill_steps))
     edv_ml = mech.volume("lv") / 1000.0
     circ_params = closed_loop_parameters(cfg).scaled(edv_ml / ADULT_LV_EDV_ML)
+    if cfg.circulation_prime_beats:
+        from dataclasses import replace
+
+        from cardiotwin.circulation.lumped import periodic_closed_loop_state
+
+        primed, _, _ = periodic_closed_loop_state(circ_params,
+                                                  max_beats=cfg.circulation_prime_beats)
+        circ_params = replace(circ_params, initial=tuple(primed.items()))
     circulation = ClosedLoopCirculation(circ_params)
 
     changes = ParameterChanges()

@@ -263,3 +263,28 @@ def test_cross_elastances_couple_the_ventricles_within_a_step():
     with pytest.raises(ConfigError, match="elastances_mmHg_per_mL"):
         ClosedLoopCirculation().step(1.0, pressures_mmHg=p0, elastances_mmHg_per_mL={
             "lv": {"la": 1.0}, "rv": 2.0})
+
+
+def test_periodic_state_repeats_and_keeps_the_blood_volume():
+    """The primed state: one more 0-D beat from it returns to it within the tolerance
+    (the default state does not: its first beat moves it by far more); the blood volume
+    is the default state's; a bad beat count is refused."""
+    from dataclasses import replace
+
+    from cardiotwin.circulation.lumped import periodic_closed_loop_state
+
+    p = ClosedLoopParameters(cycle_length_ms=700.0).scaled(0.3)
+    state, beats, change = periodic_closed_loop_state(p, rtol=1e-3)
+    assert 1 < beats < 50 and change < 1e-3
+    default = ClosedLoopCirculation(p)
+    primed = ClosedLoopCirculation(replace(p, initial=tuple(state.items())))
+    assert primed.total_volume_mL() == pytest.approx(default.total_volume_mL(), rel=1e-9)
+
+    def beat_change(model):
+        before = model.state.copy()
+        model.run(700.0, 0.5)
+        return np.max(np.abs(model.state - before) / np.maximum(np.abs(before), 1.0))
+
+    assert beat_change(primed) < 1e-3 < 10 * 1e-3 < beat_change(default)
+    with pytest.raises(ConfigError, match="max_beats"):
+        periodic_closed_loop_state(p, max_beats=0)

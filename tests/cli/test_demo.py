@@ -145,3 +145,17 @@ def test_beat_qt_and_apd_from_the_tracker():
     empty = SimpleNamespace(last_activation=np.full(3, nan), repolarisation=np.full(3, nan),
                             apd90=np.full(3, nan))
     assert all(np.isnan(v) for v in _repolarisation(MPI.COMM_SELF, empty).values())
+
+
+def test_circulation_priming_option_and_check():
+    from cardiotwin.cli import build_parser
+    from cardiotwin.cli.demo import _beat_config
+    from cardiotwin.exceptions import ConfigError
+    from cardiotwin.studies.beat import BeatConfig
+
+    assert BeatConfig().circulation_prime_beats == 50
+    args = build_parser().parse_args(["demo", "beat", "--prime-circulation", "0"])
+    assert _beat_config(args).circulation_prime_beats == 0
+    for bad in (-1, 2.5, True):
+        with pytest.raises(ConfigError, match="circulation_prime_beats"):
+            BeatConfig(circulation_prime_beats=bad)
