@@ -20,7 +20,12 @@ A *sweep file* (TOML) names a base run configuration and how members differ from
     "ionic.scalings.gKs" = [0.5, 2.0]
 
 Keys are dotted paths into the run configuration (``stimulus[0]`` indexes the
-``[[stimulus]]`` list).  Every member's configuration is built and validated when the
+``[[stimulus]]`` list).  With ``study = "beat"`` the base and the members are beat
+configurations instead (the sections of :data:`~cardiotwin.studies.beat.BEAT_TOML`,
+e.g. ``"mechanics.Tref_kPa"``, ``"circulation.systemic.R_AR_mmHg_s_per_mL"``,
+``"electrophysiology.ical_block"``), each member a :func:`~cardiotwin.studies.beat.
+run_beat` whose PV numbers go to ``results.csv`` (:data:`BEAT_HEADLINE`); a beat has no
+checkpoints, so an interrupted beat member runs again from its start.  Every member's configuration is built and validated when the
 sweep is loaded, before any computation: an unknown key in the sweep, a path that does
 not exist in the run configuration, a bad range or a value out of range raises
 :class:`~cardiotwin.exceptions.ConfigError` naming it.
@@ -80,6 +85,13 @@ logger = logging.getLogger(__name__)
 #: headline numbers copied from each member's summary into results.csv
 HEADLINE = ("total_activation_ms", "activated_fraction", "apd90_mean_ms", "qt_ms", "wall_s",
             "total_wall_s")
+#: headline numbers of a beat member (``study = "beat"``): ``lv_ef_percent`` is
+#: ``summary["lv"]["ef_percent"]``
+_PV = ("edv_ml", "esv_ml", "sv_ml", "ef_percent", "peak_pressure_mmhg", "dpdt_max_mmhg_per_s",
+       "edp_mmhg")
+BEAT_HEADLINE = (*(f"{v}_{k}" for v in ("lv", "rv") for k in _PV),
+                 "total_activation_ms", "qt_ms", "peak_Ta_kPa", "wall_s")
+STUDIES = ("run", "beat")
 DONE_FILE = "done.json"
 CLAIMS_DIR = "claims"
 FAILED_FILE = "failed.json"
@@ -94,7 +106,7 @@ class Member:
 
     id: str
     params: tuple[tuple[str, Any], ...]
-    config: RunConfig
+    config: Any  # RunConfig, or BeatConfig for a beat study
     config_hash: str
 
 
@@ -117,6 +129,11 @@ class Sweep:
         The sweep file, or ``None`` for a sweep built from a dict.
     description
         Free text from the sweep file.
+    study
+        ``"run"`` (members are run configurations, :func:`~cardiotwin.studies.runner.
+        run_simulation`) or ``"beat"`` (members are beat configurations, the sections
+        of :data:`~cardiotwin.studies.beat.BEAT_TOML`, run by
+        :func:`~cardiotwin.studies.beat.run_beat`).
     """
 
     members: tuple[Member, ...]
@@ -125,15 +142,18 @@ class Sweep:
     sweep_hash: str = ""
     source: Path | None = None
     description: str = ""
+    study: str = "run"
 
     KEYS: ClassVar[frozenset[str]] = frozenset({
-        "description", "base", "ranks_per_member", "grid", "sample",
+        "description", "base", "ranks_per_member", "grid", "sample", "study",
     })
     SAMPLE_KEYS: ClassVar[frozenset[str]] = frozenset({"n", "seed", "method", "ranges", "log"})
 
     def __post_init__(self) -> None:
         if not self.members:
             raise ConfigError("the sweep has no members")
+        if self.study not in STUDIES:
+            raise ConfigError(f"study = {self.study!r}: expected one of {', '.join(STUDIES)}")
         if (isinstance(self.ranks_per_member, bool) or not isinstance(self.ranks_per_member, int)
                 or self.ranks_per_member < 1):
             raise ConfigError(f"ranks_per_member = {self.ranks_per_member!r} is invalid: "
@@ -314,10 +334,24 @@ def _check_scaling_key(key: str, cfg: RunConfig) -> None:
                               f"{path[2]!r}; it has: {', '.join(params)}")
 
 
-def _config_hash(cfg: RunConfig) -> str:
-    d = config_to_dict(cfg)
-    d.pop("source", None)
+def _config_hash(cfg: Any) -> str:
+    if isinstance(cfg, RunConfig):
+        d = config_to_dict(cfg)
+        d.pop("source", None)
+    else:
+        from dataclasses import asdict
+
+        d = asdict(cfg)
     return hashlib.sha256(json.dumps(d, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def _member_config(study: str, raw: dict, cfg_dir: Path, source: Path | None) -> Any:
+    """The validated configuration of one member (or of the base)."""
+    if study == "beat":
+        from cardiotwin.studies.beat import beat_config_from_dict
+
+        return beat_config_from_dict(raw, cfg_dir, where=str(source or "beat configuration"))
+    return RunConfig.from_dict(raw, cfg_dir, source=source)
 
 
 def sweep_from_dict(data: dict, base_dir: Path, source: Path | None = None) -> Sweep:
@@ -333,6 +367,9 @@ def sweep_from_dict(data: dict, base_dir: Path, source: Path | None = None) -> S
         The sweep file, recorded in the batch folder.
     """
     check_keys(data, Sweep.KEYS, "", document="the sweep")
+    study = data.get("study", "run")
+    if study not in STUDIES:
+        raise ConfigError(f"study = {study!r}: expected one of {', '.join(STUDIES)}")
     base = data.get("base")
     if isinstance(base, str):
         p = Path(base)
@@ -347,10 +384,10 @@ def sweep_from_dict(data: dict, base_dir: Path, source: Path | None = None) -> S
     elif isinstance(base, dict):
         base_data, base_source, cfg_dir = base, source, base_dir
     else:
-        raise ConfigError(f"sweep base = {base!r} is invalid: expected the path of a run "
-                          "configuration or an inline [base] table")
+        raise ConfigError(f"sweep base = {base!r} is invalid: expected the path of a "
+                          f"{study} configuration or an inline [base] table")
     try:
-        RunConfig.from_dict(copy.deepcopy(base_data), cfg_dir, source=base_source)
+        _member_config(study, copy.deepcopy(base_data), cfg_dir, base_source)
     except ConfigError as exc:
         raise ConfigError(f"sweep base configuration: {exc}") from None
     grid = _grid(data["grid"]) if "grid" in data else [{}]
@@ -372,13 +409,13 @@ def sweep_from_dict(data: dict, base_dir: Path, source: Path | None = None) -> S
             set_key(raw, k, v)
         desc = ", ".join(f"{k} = {v!r}" for k, v in params.items())
         try:
-            cfg = RunConfig.from_dict(raw, cfg_dir, source=base_source)
+            cfg = _member_config(study, raw, cfg_dir, base_source)
         except ConfigError as exc:
             if i == 0 and "unknown key" in str(exc):
                 raise ConfigError(f"sweep keys {', '.join(map(repr, keys))} do not all exist "
-                                  f"in the run configuration: {exc}") from None
+                                  f"in the {study} configuration: {exc}") from None
             raise ConfigError(f"sweep member {mid} ({desc}): {exc}") from None
-        if i == 0:
+        if i == 0 and study == "run":
             for k in keys:
                 _check_scaling_key(k, cfg)
         members.append(Member(mid, tuple((k, _freeze(v)) for k, v in params.items()), cfg,
@@ -389,7 +426,7 @@ def sweep_from_dict(data: dict, base_dir: Path, source: Path | None = None) -> S
         raise ConfigError(f"description = {desc!r} is invalid: expected a string")
     return Sweep(members=tuple(members), keys=tuple(keys),
                  ranks_per_member=data.get("ranks_per_member", 1),
-                 sweep_hash=h.hexdigest()[:16], source=source, description=desc)
+                 sweep_hash=h.hexdigest()[:16], source=source, description=desc, study=study)
 
 
 def _freeze(v: Any) -> Any:
@@ -458,8 +495,8 @@ def _prepare(sweep: Sweep, outdir: Path, *, overwrite: bool) -> str | None:
 
 def _shared_mesh(sweep: Sweep, outdir: Path, comm: Any) -> Sweep:
     """Mesh a label-image base once for all members (unless the sweep varies geometry)."""
-    if any(str(parse_key(k)[0]) == "geometry" for k in sweep.keys):
-        return sweep
+    if sweep.study != "run" or any(str(parse_key(k)[0]) == "geometry" for k in sweep.keys):
+        return sweep  # a beat meshes its own mechanics and EP meshes
     g = sweep.members[0].config.geometry
     if g.labels is None:
         return sweep
@@ -476,11 +513,15 @@ def _shared_mesh(sweep: Sweep, outdir: Path, comm: Any) -> Sweep:
     return replace(sweep, members=members)
 
 
-def _run_member(member: Member, outdir: Path, sub: Any, *, group: int, progress: bool
-                ) -> dict[str, Any]:
-    """Run one member on the group's communicator; its record (also on disk)."""
-    from cardiotwin.studies.runner import run_simulation
+def _beat_headline(summary: dict[str, Any]) -> dict[str, Any]:
+    out = {f"{v}_{k}": summary[v][k] for v in ("lv", "rv") for k in summary[v]}
+    out.update({k: summary.get(k) for k in BEAT_HEADLINE if k not in out})
+    return {k: out.get(k) for k in BEAT_HEADLINE}
 
+
+def _run_member(member: Member, outdir: Path, sub: Any, *, group: int, progress: bool,
+                study: str = "run") -> dict[str, Any]:
+    """Run one member on the group's communicator; its record (also on disk)."""
     mdir = outdir / "members" / member.id
     record: dict[str, Any] = {"id": member.id, "params": dict(member.params),
                               "config_hash": member.config_hash, "group": group,
@@ -490,8 +531,15 @@ def _run_member(member: Member, outdir: Path, sub: Any, *, group: int, progress:
                        else None, root=0)
     record["resumed"] = resume
     try:
-        summary = run_simulation(member.config, mdir, comm=sub, overwrite=not resume,
-                                 resume=resume, progress=progress, label=member.id)
+        if study == "beat":  # no checkpoints: an interrupted beat member runs again
+            from cardiotwin.studies.beat import run_beat
+
+            summary = run_beat(sub, member.config, mdir)
+        else:
+            from cardiotwin.studies.runner import run_simulation
+
+            summary = run_simulation(member.config, mdir, comm=sub, overwrite=not resume,
+                                     resume=resume, progress=progress, label=member.id)
     except Exception as exc:  # a failed member must not stop the cohort
         logger.error("batch: member %s failed: %s", member.id, exc)
         record.update(status="failed", error=f"{type(exc).__name__}: {exc}",
@@ -501,8 +549,9 @@ def _run_member(member: Member, outdir: Path, sub: Any, *, group: int, progress:
             (mdir / DONE_FILE).unlink(missing_ok=True)
             _write_json(mdir / FAILED_FILE, record)
         return record
-    record.update(status="done", member_wall_s=round(time.perf_counter() - t0, 2),
-                  **{k: summary.get(k) for k in HEADLINE})
+    headline = (_beat_headline(summary) if study == "beat"
+                else {k: summary.get(k) for k in HEADLINE})
+    record.update(status="done", member_wall_s=round(time.perf_counter() - t0, 2), **headline)
     summary.pop("_sim", None)
     if sub.rank == 0:
         (mdir / FAILED_FILE).unlink(missing_ok=True)
@@ -520,7 +569,7 @@ def _results_table(sweep: Sweep, outdir: Path) -> tuple[Path, list[dict[str, Any
         row: dict[str, Any] = {"member": m.id, "status": rec.get("status", "pending")}
         for k, v in m.params:
             row[k] = json.dumps(v) if isinstance(v, tuple | list) else v
-        for k in (*HEADLINE, "member_wall_s"):
+        for k in (*(BEAT_HEADLINE if sweep.study == "beat" else HEADLINE), "member_wall_s"):
             row[k] = rec.get(k)
         row["error"] = rec.get("error", "")
         rows.append(row)
@@ -695,7 +744,7 @@ def run_batch(sweep: Sweep, outdir: str | Path, *, comm: Any = None, overwrite: 
             if m is None:
                 break
             rec = _run_member(m, outdir, sub, group=group,
-                              progress=progress and group == 0)
+                              progress=progress and group == 0, study=sweep.study)
             records.append(rec)
             if rec["status"] == "done":
                 logger.info("batch: %s done in %.1f s (group %d, member %d of this group) %s",

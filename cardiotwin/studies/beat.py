@@ -293,7 +293,7 @@ def closed_loop_parameters(cfg: BeatConfig) -> Any:
     if not isinstance(changes, dict):
         raise ConfigError(f"BeatConfig.circulation = {changes!r}: expected a mapping of "
                           "ClosedLoopParameters fields")
-    base = ClosedLoopParameters(cycle_length_ms=cfg.cycle_length_ms)
+    base = ClosedLoopParameters()  # its groups' defaults; the period is set with the changes
     allowed = circulation_changes_allowed()
     kw: dict[str, Any] = {}
     for key, value in changes.items():
@@ -311,7 +311,7 @@ def closed_loop_parameters(cfg: BeatConfig) -> Any:
         else:
             kw[key] = value
     try:
-        return replace(base, **kw)
+        return replace(base, cycle_length_ms=cfg.cycle_length_ms, **kw)
     except TypeError as exc:
         raise ConfigError(f"circulation: {exc}") from None
 
@@ -375,25 +375,39 @@ def beat_config_from_toml(path: str | Path, base: BeatConfig | None = None) -> B
         Naming the key (``mechanics.Tref_kPa``) of an unknown key or a bad value, before
         anything is computed.
     """
-    from dataclasses import replace
-
-    from cardiotwin.studies.runconfig import check_keys, read_toml
+    from cardiotwin.studies.runconfig import read_toml
 
     path = Path(path)
-    data = read_toml(path, "beat configuration")
-    check_keys(data, frozenset(BEAT_TOML), "", document=str(path))
+    return beat_config_from_dict(read_toml(path, "beat configuration"), path.parent, base,
+                                 where=str(path))
+
+
+def beat_config_from_dict(data: dict[str, Any], base_dir: str | Path,
+                          base: BeatConfig | None = None, *,
+                          where: str = "beat configuration") -> BeatConfig:
+    """A :class:`BeatConfig` from the tables of a beat TOML file (already parsed), every
+    key not given taken from ``base``; paths are relative to ``base_dir``; ``where``
+    names the document in errors. See :func:`beat_config_from_toml`."""
+    from dataclasses import replace
+
+    from cardiotwin.studies.runconfig import check_keys
+
+    path = Path(base_dir) / "_"  # relative paths resolve against path.parent
+    check_keys(data, frozenset(BEAT_TOML), "", document=where)
     cfg = base or BeatConfig()
     kw: dict[str, Any] = {}
     circulation_changes: dict[str, Any] = {}
     scale = exponents = 1.0
     for section, table in data.items():
         keys = BEAT_TOML[section]
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: [{section}] = {table!r}: expected a table")
         if section == "circulation":
             check_keys(table, frozenset(keys) | circulation_changes_allowed(), section,
-                       document=str(path))
+                       document=where)
             circulation_changes = {k: v for k, v in table.items() if k not in keys}
         else:
-            check_keys(table, frozenset(keys), section, document=str(path))
+            check_keys(table, frozenset(keys), section, document=where)
         for key, value in table.items():
             name = keys.get(key)
             if key == "material_scale":
@@ -415,7 +429,7 @@ def beat_config_from_toml(path: str | Path, base: BeatConfig | None = None) -> B
         try:
             kw["material"] = cfg.material.scaled(scale, exponent_factor=exponents)
         except ConfigError as exc:
-            raise ConfigError(f"{path}: [mechanics] {exc}") from None
+            raise ConfigError(f"{where}: [mechanics] {exc}") from None
     try:
         return replace(cfg, **kw)
     except ConfigError as exc:
@@ -424,7 +438,7 @@ def beat_config_from_toml(path: str | Path, base: BeatConfig | None = None) -> B
             for key, name in keys.items():
                 if name is not None and f"BeatConfig.{name} " in msg:
                     msg = msg.replace(f"BeatConfig.{name} ", f"{section}.{key} ")
-        raise ConfigError(f"{path}: {msg}") from None
+        raise ConfigError(f"{where}: {msg}") from None
 
 
 #: the ``--quick`` demo: coarse steps, one beat

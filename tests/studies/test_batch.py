@@ -330,3 +330,73 @@ def test_job_array_single_members_and_collect(tmp_path):
                       "m0003": "pending"}
     res = subprocess.run([*cmd, "--member", "9"], capture_output=True, text=True, timeout=120)
     assert res.returncode == 2 and "out of range 0..3" in res.stderr
+
+
+BEAT_SWEEP = """
+description = "beat: T_ref x arterial resistance"
+study = "beat"
+
+[base.mechanics]
+dt_ms = 2.0
+
+[base.electrophysiology]
+dt_ms = 0.1
+edge_length_mm = 0            # the EP on the mechanics mesh
+prepace_beats = 0
+
+[base.circulation]
+cycle_length_ms = 8.0         # the first milliseconds of a beat
+atrial_lead_ms = 4.0
+prime_beats = 0
+
+[grid]
+"mechanics.Tref_kPa" = [250.0, 300.0]
+"circulation.systemic.R_AR_mmHg_s_per_mL" = [0.8]
+"""
+
+
+def test_beat_sweep_builds_and_checks_beat_configurations(tmp_path):
+    """study = "beat": members are beat configurations (BEAT_TOML sections), a
+    circulation group changed through its dotted key; a key the beat configuration lacks
+    or a bad value is named before anything runs."""
+    import tomllib
+
+    sweep = sweep_from_dict(tomllib.loads(BEAT_SWEEP), tmp_path)
+    assert sweep.study == "beat" and len(sweep.members) == 2
+    cfgs = [m.config for m in sweep.members]
+    assert [c.Tref_kPa for c in cfgs] == [250.0, 300.0]
+    assert all(c.circulation == {"atrial_lead_ms": 4.0,
+                                 "systemic": {"R_AR_mmHg_s_per_mL": 0.8}} for c in cfgs)
+    assert all(c.cycle_length_ms == 8.0 and c.ep_edge_length_mm is None for c in cfgs)
+    assert len({m.config_hash for m in sweep.members}) == 2
+    bad = BEAT_SWEEP.replace('"mechanics.Tref_kPa"', '"mechanics.T_ref"')
+    with pytest.raises(ConfigError, match="do not all exist in the beat configuration"):
+        sweep_from_dict(tomllib.loads(bad), tmp_path)
+    bad = BEAT_SWEEP.replace("[250.0, 300.0]", "[250.0, -1.0]")
+    with pytest.raises(ConfigError, match=r"member m0001 .*Tref_kPa"):
+        sweep_from_dict(tomllib.loads(bad), tmp_path)
+    with pytest.raises(ConfigError, match="study = 'beats'"):
+        sweep_from_dict(tomllib.loads(BEAT_SWEEP.replace('"beat"', '"beats"')), tmp_path)
+
+
+@pytest.mark.mpi
+def test_beat_batch_runs_members_and_tabulates_pv_numbers(dolfinx, comm, tmp_path_factory):
+    """Two beat members (8 ms of a beat each) run to results.csv with their PV numbers;
+    the stronger T_ref has the higher LV peak pressure; the same command again skips
+    both."""
+    import tomllib
+
+    from cardiotwin.studies.batch import BEAT_HEADLINE, run_batch
+
+    out = _shared_dir(comm, tmp_path_factory, "beat-batch")
+    sweep = sweep_from_dict(tomllib.loads(BEAT_SWEEP), out)
+    res = run_batch(sweep, out / "batch", comm=comm, progress=False)
+    assert res["failed"] == [] and sorted(res["ran"]) == ["m0000", "m0001"]
+    rows = {r["member"]: r for r in res["rows"]}
+    for r in rows.values():
+        assert set(BEAT_HEADLINE) <= set(r)
+        assert r["status"] == "done" and r["lv_edv_ml"] > 10.0
+        assert np.isfinite(r["lv_peak_pressure_mmhg"]) and r["peak_Ta_kPa"] > 0.0
+    assert rows["m0001"]["peak_Ta_kPa"] > rows["m0000"]["peak_Ta_kPa"]
+    again = run_batch(sweep, out / "batch", comm=comm, progress=False)
+    assert again["ran"] == [] and sorted(again["skipped"]) == ["m0000", "m0001"]
