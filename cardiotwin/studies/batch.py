@@ -23,11 +23,12 @@ Keys are dotted paths into the run configuration (``stimulus[0]`` indexes the
 ``[[stimulus]]`` list).  With ``study = "beat"`` the base and the members are beat
 configurations instead (the sections of :data:`~cardiotwin.studies.beat.BEAT_TOML`,
 e.g. ``"mechanics.Tref_kPa"``, ``"circulation.systemic.R_AR_mmHg_s_per_mL"``,
-``"electrophysiology.ical_block"``), each member a :func:`~cardiotwin.studies.beat.
-run_beat` whose PV numbers go to ``results.csv`` (:data:`BEAT_HEADLINE`); a beat has no
-checkpoints, so an interrupted beat member runs again from its start.  Every member's configuration is built and validated when the
+``"electrophysiology.ical_block"``), each member run by
+:func:`~cardiotwin.studies.beat.run_beat`, its PV numbers in ``results.csv``
+(:data:`BEAT_HEADLINE`); a beat has no checkpoints, so an interrupted beat member runs
+again from its start.  Every member's configuration is built and validated when the
 sweep is loaded, before any computation: an unknown key in the sweep, a path that does
-not exist in the run configuration, a bad range or a value out of range raises
+not exist in the configuration, a bad range or a value out of range raises
 :class:`~cardiotwin.exceptions.ConfigError` naming it.
 
 Layout of a batch folder::
