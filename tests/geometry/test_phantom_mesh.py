@@ -129,3 +129,34 @@ def test_cavities_are_closed_by_the_base(edge_length_mm):
         nb = _rim_neighbour_tags(m, FACET_TAG_IDS[name])
         assert len(nb) > 10, name
         assert set(np.unique(nb).tolist()) == {FACET_TAG_IDS["base"]}, name
+
+
+@pytest.mark.parametrize("fill", [7, 0])
+def test_a_hole_in_the_lv_wall_is_a_held_opening_or_is_closed(fill):
+    """A 5 mm radius hole through the anterior LV wall at z = -20 mm: into another
+    chamber (label 7, not modelled) it is an opening whose rim the base holds, like a
+    valve; into nothing (label 0, a gap in the segmentation) it is closed with wall grown
+    from the blood pool and the endocardium ends only at the base."""
+    labels, _, spacing, origin, direction = ph.make_phantom()
+    shape = labels.shape
+    ijk = np.stack(np.meshgrid(*(np.arange(n) for n in shape), indexing="ij"), axis=-1)
+    x = origin + (ijk * spacing) @ direction.T
+    hole = ((np.hypot(x[..., 0] + 8.0, x[..., 2] + 20.0) <= 5.0) & (x[..., 1] > 10.0)
+            & (x[..., 1] < 35.0) & np.isin(labels, [0, ph.LV_MYOCARDIUM]))
+    labels = labels.copy()
+    labels[hole] = fill
+    m = mesh_from_labels(LabelImage(labels, tuple(spacing), tuple(origin), direction),
+                         edge_length_mm=4.0)
+    lv = FACET_TAG_IDS["lv-endocardium"]
+    assert set(np.unique(_rim_neighbour_tags(m, lv)).tolist()) == {FACET_TAG_IDS["base"]}
+    # rim vertices of the LV endocardium, by depth below the base
+    f = m.facets[m.facet_values == lv]
+    e, count = np.unique(np.sort(np.concatenate([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]),
+                                 axis=1), axis=0, return_counts=True)
+    depth = m.base_level_mm - m.points[np.unique(e[count == 1])] @ m.long_axis
+    if fill == 7:
+        assert depth.max() > 12.0  # the hole's rim, about 20 mm below the base
+        assert m.info["lv_wall_gap_filled_mm3"] == 0.0
+    else:
+        assert depth.max() < 4.0
+        assert m.info["lv_wall_gap_filled_mm3"] > 0.0
