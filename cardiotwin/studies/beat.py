@@ -118,6 +118,10 @@ class BeatConfig:
         Stiffness of the spring along the epicardial normal (kPa/mm; 0: none).
     edp_lv_mmHg, edp_rv_mmHg
         End-diastolic pressures the unloaded mesh is filled to (mmHg).
+    series_every_ms
+        Interval of the mechanics series for ParaView (``mechanics/mechanics.xdmf``:
+        displacement, Green-Lagrange and fibre strain, Cauchy and fibre stress), ms;
+        0: none.
     sigma_f_S_per_m, sigma_s_S_per_m
         Conductivities along and across fibres (S/m).
     activation
@@ -180,6 +184,7 @@ class BeatConfig:
     sigma_f_S_per_m: float = 0.3
     sigma_s_S_per_m: float = 0.1
     fill_steps: int = 8
+    series_every_ms: float = 10.0
     land_overrides: dict[str, float] = field(default_factory=dict)
     material: HolzapfelOgden = field(default_factory=lambda: HolzapfelOgden.transversely_isotropic(
         fibres_in_compression=True).scaled(KLOTZ_MATERIAL_SCALE))
@@ -228,6 +233,10 @@ class BeatConfig:
             if not (isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 1000):
                 raise ConfigError(f"BeatConfig.{name} = {v!r}: expected an integer in "
                                   "[0, 1000]")
+        v = self.series_every_ms
+        if not (isinstance(v, int | float) and np.isfinite(v) and v >= 0):
+            raise ConfigError(f"BeatConfig.series_every_ms = {v!r}: expected an interval "
+                              ">= 0 ms (0: no series)")
         if not (isinstance(self.fill_steps, int) and self.fill_steps >= 1):
             raise ConfigError(f"BeatConfig.fill_steps = {self.fill_steps!r}: expected >= 1")
         if self.activation not in ACTIVATIONS:
@@ -332,6 +341,7 @@ BEAT_TOML = {
                   "epicardial_spring_kPa_per_mm": "epicardial_spring_kPa_per_mm",
                   "edp_lv_mmHg": "edp_lv_mmHg", "edp_rv_mmHg": "edp_rv_mmHg",
                   "fill_steps": "fill_steps", "land": "land_overrides",
+                  "series_every_ms": "series_every_ms",
                   "material_scale": None, "exponent_factor": None},
     "scar": {"radius_mm": "scar_radius_mm", "centre_mm": "scar_centre_mm",
              "stiffness_factor": "scar_stiffness_factor"},
@@ -679,6 +689,83 @@ def _activation_sites(ep_geo: Any, cfg: BeatConfig) -> dict[str, Any]:
     return sites
 
 
+def _run_with_outputs(em: Any, cfg: BeatConfig, out: Path, progress: Any
+                      ) -> dict[str, tuple[float, float, np.ndarray]]:
+    """Step the beats, writing the mechanics series every ``cfg.series_every_ms``; return
+    the displacements at end diastole (start of the last beat) and end systole (smallest
+    LV volume of the last beat) as ``{name: (t_ms, LV volume mL, dof array)}``."""
+    from types import SimpleNamespace
+
+    from cardiotwin.mechanics.output import MechanicsWriter
+
+    mech = em.mechanics
+    writer = MechanicsWriter(mech, out / "mechanics", vtx=False) if cfg.series_every_ms \
+        else None
+    every = max(1, round(cfg.series_every_ms / cfg.dt_ms)) if writer else 0
+    t_end = cfg.beats * cfg.cycle_length_ms
+    last_start = (cfg.beats - 1) * cfg.cycle_length_ms
+    n = round((t_end - em.t_ms) / cfg.dt_ms)
+    frames: dict[str, tuple[float, float, np.ndarray]] = {}
+
+    def keep(name: str) -> None:
+        v = em.circulation.ventricle_volume("lv")
+        if name == "es" and name in frames and frames[name][1] <= v:
+            return
+        frames[name] = (em.t_ms, v, mech.displacement().x.array.copy())
+
+    if em.t_ms >= last_start - 1e-9:
+        keep("ed")
+    for i in range(n):
+        em.step()
+        if progress is not None:
+            progress(em.t_ms, t_end)
+        if abs(em.t_ms - last_start) < 0.5 * cfg.dt_ms:
+            keep("ed")
+        elif em.t_ms > last_start:
+            keep("es")
+        if writer is not None and (i + 1) % every == 0:
+            names = list(em.cavities.items())
+            writer.write(mech, SimpleNamespace(
+                index=round(em.t_ms), step=i + 1, fraction=em.t_ms / t_end,
+                iterations=em.newton_iterations[-1] if em.newton_iterations else 0,
+                pressures_kPa={c: mech.pressure(c) for _, c in names},
+                volumes_mm3={c: mech.volume(c) for _, c in names},
+                active_tension_kPa=em.history["Ta_max_kPa"][-1]))
+    if writer is not None:
+        writer.finish({"time_ms": em.t_ms, "every_ms": cfg.series_every_ms})
+    return frames
+
+
+def _deformed_pictures(em: Any, frames: dict[str, tuple[float, float, np.ndarray]],
+                       out: Path) -> dict[str, str]:
+    """The deformed heart at end diastole and end systole (PNG; collective, rank 0
+    renders)."""
+    from dolfinx import fem
+
+    from cardiotwin.viz.deformed import render_deformed
+    from cardiotwin.viz.maps import gather_grid
+
+    mech = em.mechanics
+    u = mech.displacement().copy()  # not the solver's own state
+    V1 = fem.functionspace(mech.mesh, ("Lagrange", 1, (3,)))
+    u1 = fem.Function(V1)
+    files = {}
+    titles = {"ed": "end diastole", "es": "end systole"}
+    for name in ("ed", "es"):
+        if name not in frames:
+            continue
+        t, v, arr = frames[name]
+        u.x.array[:] = arr
+        u1.interpolate(u)
+        grid = gather_grid(V1, {"u": u1.x.array.reshape(-1, 3)})
+        path = out / f"deformed_{name}.png"
+        if em.mechanics.comm.rank == 0:
+            render_deformed(grid, path, title=f"{titles[name]}, t = {t:.0f} ms, LV "
+                                              f"{v:.1f} mL (displacement from the mesh)")
+        files[f"deformed_{name}_png"] = str(path)
+    return files
+
+
 def run_beat(comm: Any, cfg: BeatConfig, outdir: str | Path, *,
              progress: Any = None, pictures: bool = True) -> dict[str, Any]:
     """Run ``cfg.beats`` beats and report the last one (collective; module notes).
@@ -688,7 +775,8 @@ def run_beat(comm: Any, cfg: BeatConfig, outdir: str | Path, *,
     dict
         ``lv``, ``rv``: ``edv_ml``, ``esv_ml``, ``sv_ml``, ``ef_percent``,
         ``peak_pressure_mmhg``, ``dpdt_max_mmhg_per_s``, ``edp_mmhg``; ``outputs``
-        (``pv_loop_png``, ``traces_csv``, ``summary_json``), ``timings_s`` (ep, tension,
+        (``pv_loop_png``, ``deformed_ed_png``, ``deformed_es_png``, ``mechanics_xdmf``,
+        ``traces_csv``, ``summary_json``), ``timings_s`` (ep, tension,
         circulation, mechanics), ``newton_iterations_mean``, ``blood_volume_drift_mL``,
         ``config``, ``ranks``, ``wall_s``.  Same dict on every rank.
     """
@@ -705,7 +793,7 @@ def run_beat(comm: Any, cfg: BeatConfig, outdir: str | Path, *,
     em, substrate = _build(comm, cfg, out)
     t_setup = time.perf_counter() - t0
     v_blood0 = em.circulation.total_volume_mL()
-    em.run(cfg.beats * cfg.cycle_length_ms, progress=progress)
+    frames = _run_with_outputs(em, cfg, out, progress)
     tr = em.traces()
     last = tr["time_ms"] >= (cfg.beats - 1) * cfg.cycle_length_ms - 1e-9
     summary: dict[str, Any] = {}
@@ -714,6 +802,10 @@ def run_beat(comm: Any, cfg: BeatConfig, outdir: str | Path, *,
                                 tr[f"{v}_pressure_mmHg"][last])
     files = {"pv_loop_png": str(out / "pv_loop.png"), "traces_csv": str(out / "traces.csv"),
              "summary_json": str(out / "summary.json")}
+    if cfg.series_every_ms:
+        files["mechanics_xdmf"] = str(out / "mechanics" / "mechanics.xdmf")
+    if pictures:
+        files.update(_deformed_pictures(em, frames, out))
     tracker = em.ep.tracker
     act = activation_summary(comm, tracker.first_activation)
     summary.update({

@@ -338,6 +338,7 @@ study = "beat"
 
 [base.mechanics]
 dt_ms = 2.0
+series_every_ms = 4.0
 
 [base.electrophysiology]
 dt_ms = 0.1
@@ -398,5 +399,12 @@ def test_beat_batch_runs_members_and_tabulates_pv_numbers(dolfinx, comm, tmp_pat
         assert r["status"] == "done" and r["lv_edv_ml"] > 10.0
         assert np.isfinite(r["lv_peak_pressure_mmhg"]) and r["peak_Ta_kPa"] > 0.0
     assert rows["m0001"]["peak_Ta_kPa"] > rows["m0000"]["peak_Ta_kPa"]
+    # the member folder has the ParaView series (frames at 4 and 8 ms) and the pictures
+    # of the deformed heart at the beat's start and at its smallest LV volume
+    member = out / "batch" / "members" / "m0001"
+    assert (member / "deformed_ed.png").stat().st_size > 10_000
+    assert (member / "deformed_es.png").stat().st_size > 10_000
+    pv = (member / "mechanics" / "pv.csv").read_text().splitlines()
+    assert len(pv) == 3 and pv[0].startswith("index") and pv[2].startswith("8,")
     again = run_batch(sweep, out / "batch", comm=comm, progress=False)
     assert again["ran"] == [] and sorted(again["skipped"]) == ["m0000", "m0001"]
