@@ -467,13 +467,17 @@ class Electromechanics:
         self._record()
 
     def run(self, t_end_ms: float, *,
-            progress: Callable[[float, float], None] | None = None) -> None:
-        """Step to ``t_end_ms`` (collective); ``progress(t, t_end)`` after every step."""
+            progress: Callable[[float, float], None] | None = None,
+            on_step: Callable[[], None] | None = None) -> None:
+        """Step to ``t_end_ms`` (collective); ``progress(t, t_end)`` and ``on_step()``
+        (e.g. writing outputs; collective) after every step."""
         n = round((t_end_ms - self.t_ms) / self.config.dt_ms)
         for _ in range(n):
             self.step()
             if progress is not None:
                 progress(self.t_ms, t_end_ms)
+            if on_step is not None:
+                on_step()
 
     def traces(self) -> dict[str, np.ndarray]:
         """The recorded history as arrays (``time_ms``, ``<v>_volume_mL``,

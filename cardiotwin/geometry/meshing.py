@@ -361,7 +361,7 @@ def _open_close(myo: np.ndarray, spacing: np.ndarray, radius_mm: float,
     opened = ndimage.binary_opening(myo, ball)
     reach = 2.0 * radius_mm
     lost = myo & ~opened
-    for cavity in cavities or ():
+    for cavity in cavities:
         if lost.any() and cavity.any():
             near_cavity = ndimage.distance_transform_edt(~cavity, sampling=spacing) <= reach
             near_other = ndimage.distance_transform_edt(myo | cavity, sampling=spacing) <= reach
@@ -554,13 +554,13 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
     base = _base_level(t, lv_blood, myo, float(spacing.max()))
     role[myo & (t > base)] = 0
     myo = role > 0
+    below = t <= base
     gap_fill = 0.0
     if "lv-myocardium" in masks:
         # where the LV blood pool touches unlabelled voxels below the base the segmented
         # wall has a gap (e.g. a thin apex); close it with wall grown from the blood
         # pool, else the LV cavity would be open there
         d_lv = ndimage.distance_transform_edt(~lv_blood, sampling=spacing)
-        below = t <= base
         gap = (d_lv <= grown_wall_mm) & (role == 0) & (data == 0) & below
         touching = lv_blood & below & ndimage.binary_dilation((data == 0) & below)
         gap &= ndimage.binary_dilation(touching, _ball(grown_wall_mm, spacing))
@@ -603,7 +603,6 @@ def mesh_from_labels(image: LabelImage, labels: LabelMap = PHANTOM_LABELS,
 
     # smooth implicit surface of the cleaned mask, cut flat at the base; marching cubes
     feature_mm = max(float(spacing.max()), 0.25 * h)
-    below = t <= base
     shape = _open_close(myo, spacing, feature_mm,
                         [m & below for m in (lv_blood, rv_blood) if m is not None])
     field_ = ndimage.gaussian_filter(shape.astype(np.float32), sigma=sigma_mm / spacing) - 0.5

@@ -125,22 +125,13 @@ def base_ring(mesh: Any, facet_tags: Any, cavity: Cavity) -> BaseRing:
     endo = tagged_facets(facet_tags, cavity.endo_tag, comm, what=f"Cavity {cavity.name!r}")
     x_local = _vertex_coordinates(mesh)
     imap = mesh.topology.index_map(0)
-    fdim = mesh.topology.dim - 1
-    mesh.topology.create_connectivity(fdim, 0)
-    f2v = mesh.topology.connectivity(fdim, 0)
-
-    def verts(facets: np.ndarray) -> np.ndarray:
-        if len(facets) == 0:
-            return np.zeros(0, dtype=np.int32)
-        return np.unique(np.concatenate([f2v.links(f) for f in facets]))
-
-    endo_v = verts(endo)
+    endo_v = _facet_local_vertices(mesh, endo)
     if cavity.base_tag is None:
         ring_v = endo_v
     else:
         base = tagged_facets(facet_tags, cavity.base_tag, comm,
                              what=f"Cavity {cavity.name!r} base")
-        ring_v = np.intersect1d(endo_v, verts(base))
+        ring_v = np.intersect1d(endo_v, _facet_local_vertices(mesh, base))
     glob = imap.local_to_global(ring_v.astype(np.int32))
     parts = comm.allgather((glob, x_local[ring_v]))
     ids = np.concatenate([p[0] for p in parts])

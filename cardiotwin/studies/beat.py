@@ -44,7 +44,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -209,6 +209,11 @@ class BeatConfig:
             if not (isinstance(v, int | float) and np.isfinite(v) and 0 < v <= hi):
                 raise ConfigError(f"BeatConfig.{name} = {v!r}: expected a number in (0, {hi}]")
 
+        def nonneg(name: str, expected: str) -> None:
+            v = getattr(self, name)
+            if not (isinstance(v, int | float) and np.isfinite(v) and v >= 0):
+                raise ConfigError(f"BeatConfig.{name} = {v!r}: expected {expected}")
+
         for name in ("edge_length_mm", "bulk_modulus_kPa", "cycle_length_ms", "dt_ms",
                      "ep_dt_ms", "Tref_kPa", "edp_lv_mmHg", "edp_rv_mmHg",
                      "sigma_f_S_per_m", "sigma_s_S_per_m"):
@@ -221,10 +226,7 @@ class BeatConfig:
         if not (isinstance(self.ical_block, int | float) and 0 <= self.ical_block <= 1):
             raise ConfigError(f"BeatConfig.ical_block = {self.ical_block!r}: expected a "
                               "fraction in [0, 1]")
-        k = self.epicardial_spring_kPa_per_mm
-        if not (isinstance(k, int | float) and np.isfinite(k) and k >= 0):
-            raise ConfigError(f"BeatConfig.epicardial_spring_kPa_per_mm = {k!r}: expected a "
-                              "number >= 0 (kPa/mm)")
+        nonneg("epicardial_spring_kPa_per_mm", "a number >= 0 (kPa/mm)")
         if not isinstance(self.material, HolzapfelOgden):
             raise ConfigError(f"BeatConfig.material = {self.material!r}: expected a "
                               "HolzapfelOgden law")
@@ -233,10 +235,7 @@ class BeatConfig:
             if not (isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 1000):
                 raise ConfigError(f"BeatConfig.{name} = {v!r}: expected an integer in "
                                   "[0, 1000]")
-        v = self.series_every_ms
-        if not (isinstance(v, int | float) and np.isfinite(v) and v >= 0):
-            raise ConfigError(f"BeatConfig.series_every_ms = {v!r}: expected an interval "
-                              ">= 0 ms (0: no series)")
+        nonneg("series_every_ms", "an interval >= 0 ms (0: no series)")
         if not (isinstance(self.fill_steps, int) and self.fill_steps >= 1):
             raise ConfigError(f"BeatConfig.fill_steps = {self.fill_steps!r}: expected >= 1")
         if self.activation not in ACTIVATIONS:
@@ -283,8 +282,6 @@ def circulation_changes_allowed() -> frozenset[str]:
     (``BeatConfig.circulation``, the ``[circulation]`` table): all but the period (the
     beat's), the initial state, the volume scale (set from the heart) and the 0-D
     ventricles (replaced by the 3-D ones)."""
-    from dataclasses import fields
-
     from cardiotwin.circulation import ClosedLoopParameters
 
     return frozenset(f.name for f in fields(ClosedLoopParameters)) - {
@@ -294,8 +291,6 @@ def circulation_changes_allowed() -> frozenset[str]:
 def closed_loop_parameters(cfg: BeatConfig) -> Any:
     """The closed-loop circulation of ``cfg`` (its period and changes), not yet sized to
     the heart."""
-    from dataclasses import fields, replace
-
     from cardiotwin.circulation import ClosedLoopParameters
 
     changes = cfg.circulation
@@ -398,8 +393,6 @@ def beat_config_from_dict(data: dict[str, Any], base_dir: str | Path,
     """A :class:`BeatConfig` from the tables of a beat TOML file (already parsed), every
     key not given taken from ``base``; paths are relative to ``base_dir``; ``where``
     names the document in errors. See :func:`beat_config_from_toml`."""
-    from dataclasses import replace
-
     from cardiotwin.studies.runconfig import check_keys
 
     path = Path(base_dir) / "_"  # relative paths resolve against path.parent
@@ -534,8 +527,6 @@ def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[s
     edv_ml = mech.volume("lv") / 1000.0
     circ_params = closed_loop_parameters(cfg).scaled(edv_ml / ADULT_LV_EDV_ML)
     if cfg.circulation_prime_beats:
-        from dataclasses import replace
-
         from cardiotwin.circulation.lumped import periodic_closed_loop_state
 
         primed, _, _ = periodic_closed_loop_state(circ_params,
@@ -704,7 +695,6 @@ def _run_with_outputs(em: Any, cfg: BeatConfig, out: Path, progress: Any
     every = max(1, round(cfg.series_every_ms / cfg.dt_ms)) if writer else 0
     t_end = cfg.beats * cfg.cycle_length_ms
     last_start = (cfg.beats - 1) * cfg.cycle_length_ms
-    n = round((t_end - em.t_ms) / cfg.dt_ms)
     frames: dict[str, tuple[float, float, np.ndarray]] = {}
 
     def keep(name: str) -> None:
@@ -713,24 +703,24 @@ def _run_with_outputs(em: Any, cfg: BeatConfig, out: Path, progress: Any
             return
         frames[name] = (em.t_ms, v, mech.displacement().x.array.copy())
 
-    if em.t_ms >= last_start - 1e-9:
-        keep("ed")
-    for i in range(n):
-        em.step()
-        if progress is not None:
-            progress(em.t_ms, t_end)
+    def after_step() -> None:
         if abs(em.t_ms - last_start) < 0.5 * cfg.dt_ms:
             keep("ed")
         elif em.t_ms > last_start:
             keep("es")
-        if writer is not None and (i + 1) % every == 0:
+        step = round(em.t_ms / cfg.dt_ms)
+        if writer is not None and step % every == 0:
             names = list(em.cavities.items())
             writer.write(mech, SimpleNamespace(
-                index=round(em.t_ms), step=i + 1, fraction=em.t_ms / t_end,
+                index=round(em.t_ms), step=step, fraction=em.t_ms / t_end,
                 iterations=em.newton_iterations[-1] if em.newton_iterations else 0,
                 pressures_kPa={c: mech.pressure(c) for _, c in names},
                 volumes_mm3={c: mech.volume(c) for _, c in names},
                 active_tension_kPa=em.history["Ta_max_kPa"][-1]))
+
+    if em.t_ms >= last_start - 1e-9:
+        keep("ed")
+    em.run(t_end, progress=progress, on_step=after_step)
     if writer is not None:
         writer.finish({"time_ms": em.t_ms, "every_ms": cfg.series_every_ms})
     return frames
