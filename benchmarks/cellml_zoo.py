@@ -12,7 +12,8 @@ a model without a stimulus runs free and its last complete spontaneous cycle is 
 (:func:`~cardiotwin.ionic.biomarkers.spontaneous_biomarkers`).
 
 Columns: imported (and why not), states, integration (Rush-Larsen / exponential Euler for
-stiff states / backward-Euler groups / forward Euler), APD90 ours vs Myokit, V_rest,
+stiff states / backward-Euler linear groups / exponential Rosenbrock-Euler stiff non-linear
+groups / forward Euler), APD90 ours vs Myokit, V_rest,
 V_peak, trace RMSE (last beat; a free-running cycle aligned on its start), ms per beat (the
 plain kernel, one cell), import (read + generate) and compile time.  ``match``: APD90
 within 1 %.  Each model runs in its own process (``--timeout`` s).
@@ -100,6 +101,7 @@ def run_one(path: Path, beats: int, dt: float, myokit: bool,
                integration={"rush_larsen": len(model.rush_larsen_states),
                             "exponential_euler": len(model.exponential_euler_states),
                             "backward_euler": len(model.backward_euler_states),
+                            "stiff_group": len(model.stiff_group_states),
                             "forward_euler": len(model.forward_euler_states)},
                stimulus_uA_per_uF=model.default_stimulus[0],
                stimulus_ms=model.default_stimulus[1])
@@ -149,7 +151,7 @@ def markdown(rows: list[dict], beats: int, dt: float) -> str:
     """The zoo table."""
     lines = [f"Zoo: {len(rows)} models, 1 Hz, {beats} beats, dt = {dt} ms (cardiotwin plain "
              "kernel) vs Myokit/CVODES (tol 1e-8), last beat.", "",
-             "| model | imported | states | RL/ExpE/BE/FE | APD90 ours | APD90 Myokit | err % | "
+             "| model | imported | states | RL/ExpE/BE/SG/FE | APD90 ours | APD90 Myokit | err % | "
              "Vrest ours / Myokit | Vpeak ours / Myokit | RMSE mV | ms/beat | import s | "
              "compile s | match | note |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
@@ -169,7 +171,9 @@ def markdown(rows: list[dict], beats: int, dt: float) -> str:
         lines.append("| " + " | ".join([
             r["model"], "yes" if r.get("imported") else "no", _fmt(r.get("states")),
             "/".join(str(integ.get(k, "-")) for k in ("rush_larsen", "exponential_euler",
-                                                       "backward_euler", "forward_euler")),
+                                                       "backward_euler",
+                                                       "stiff_group",
+                                                       "forward_euler")),
             _fmt(o.get("apd90_ms")), _fmt(m.get("apd90_ms")), _fmt(r.get("apd90_err_pct")),
             f"{_fmt(o.get('vrest_mV'))} / {_fmt(m.get('vrest_mV'))}",
             f"{_fmt(o.get('vpeak_mV'))} / {_fmt(m.get('vpeak_mV'))}",

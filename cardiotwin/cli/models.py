@@ -37,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(
             f"{d['name']:20s} {d['n_states']:3d} states  V[{d['voltage_unit']}]  "
             f"RL {len(d['rush_larsen_states']):2d} ExpE {len(d['exponential_euler_states']):2d} "
-            f"BE {len(d['backward_euler_states']):2d}  "
+            f"BE {len(d['backward_euler_states']):2d} "
+            f"SG {len(d['stiff_group_states']):2d}  "
             f"stim {d['default_stimulus']['amplitude_uA_per_uF']:g} uA/uF x "
             f"{d['default_stimulus']['duration_ms']:g} ms  "
             f"params: {', '.join(d['params']) or '-'}\n")

@@ -7,7 +7,8 @@ is one deterministic ``.pyx`` source with the interface every cardiotwin ionic k
 
 - module constants ``MODEL_NAME, STATE_NAMES, STATE_UNITS, INITIAL_STATES, PARAM_NAMES,
   PARAM_UNITS, PARAM_DEFAULTS, PARAM_KINDS, RUSH_LARSEN_STATES, EXPONENTIAL_EULER_STATES,
-  BACKWARD_EULER_STATES, FORWARD_EULER_STATES, CURRENT_NAMES, CURRENT_UNITS,
+  BACKWARD_EULER_STATES, STIFF_GROUP_STATES, FORWARD_EULER_STATES, CURRENT_NAMES,
+  CURRENT_UNITS,
   DEFAULT_STIMULUS, VOLTAGE_UNIT, LUT_ENTRIES`` and the cell types' ``VARIANT_*``;
 - from ``kernels/common/ionic_api.pxi``: ``step(states, params, i_stim, t, dt, workers=1)``
   (one step for all cells, in place), ``step_lut(...)`` (the same with lookup tables for
@@ -23,8 +24,14 @@ Integration (chosen per state, symbolically with SymPy):
 - groups of such states coupled both ways (Markov chains, a buffer and its pool...):
   one backward-Euler step of the linear system, the other states frozen;
 - states coupled fast both ways around a stiff one (calcium buffering, a t-tubular
-  compartment; V with a second membrane potential behind a small access resistance):
-  one linearly implicit (backward-Euler) step of the group;
+  compartment, a ryanodine-receptor chain and its calcium; V with a second membrane
+  potential behind a small access resistance): one linearly implicit Euler step of the
+  group, ``(I - dt J) (y_new - y) = dt f`` with the group's Jacobian ``J``; where a pivot
+  of ``I - dt J`` falls below ``ERE_PIVOT`` (positive feedback, e.g. calcium-induced
+  calcium release, brings an eigenvalue of ``dt J`` towards 1, where that step is
+  singular) one exponential Rosenbrock-Euler step ``y + dt phi1(dt J) f`` instead (exact
+  for a linear system, never singular), cell by cell after the vectorised loop
+  (``ct_phi1_times``);
 - states integrated explicitly whose diagonal Jacobian ``|df/dx|`` exceeds
   ``STIFF_RATE_PER_MS`` (V: ``STIFF_V_RATE_PER_MS``) somewhere on a probe of the state
   space (V swept, the other states at, half and twice their initial values: fast calcium
@@ -65,7 +72,7 @@ from cardiotwin.ionic.importer import Parameter, PreparedModel
 
 logger = logging.getLogger(__name__)
 
-GENERATOR_VERSION = "4"
+GENERATOR_VERSION = "5"
 # cells per chunk of the vectorised cell loop, and per block inside it (a multiple of
 # the widest SIMD width, 8 doubles)
 CHUNK_CELLS = 32
@@ -76,6 +83,11 @@ LANES = 8
 #: fast with other states): concentrations, buffers... above 1 /ms, the membrane potential
 #: above 10 /ms (its diagonal includes every current's conductance: a few /ms at rest)
 STIFF_RATE_PER_MS = 1.0
+#: a non-linear stiff group is advanced with exponential Rosenbrock-Euler instead of the
+#: linearly implicit Euler step wherever a pivot of ``I - dt J`` falls below this (for an
+#: eigenvalue ``lambda`` of ``J`` the step multiplies by ``1 / (1 - dt lambda)``: at a
+#: pivot of 1/2 already 2 for ``exp(dt lambda)`` = 1.65, and singular at 0)
+ERE_PIVOT = 0.5
 STIFF_V_RATE_PER_MS = 10.0
 
 
@@ -345,6 +357,9 @@ class _Generator:
         self.rl_b: dict[Any, Any] = {}
         self.grl_b: dict[Any, Any] = {}
         self.be_groups: list[tuple[list[Any], dict[tuple[int, int], Any]]] = []
+        # the groups of be_groups that are non-linear (stiff blocks around a stiff state):
+        # advanced with exponential Rosenbrock-Euler, not backward Euler
+        self.nonlinear_groups: set[frozenset[Any]] = set()
         candidates: dict[Any, Any] = {}
         coupled: dict[Any, set[Any]] = {}
         exprs: dict[Any, Any] = {}
@@ -432,7 +447,9 @@ class _Generator:
             self.rl_b.pop(x, None)
         # stiff states left to forward Euler (fast buffers, fast exchange between
         # compartments...): those coupled fast both ways with other states are solved
-        # together, linearly implicitly (a backward-Euler step of the linearised system);
+        # together, linearly implicitly (a backward-Euler step of the linearised system;
+        # exponential Rosenbrock-Euler where that step nears its singularity, see
+        # ERE_PIVOT);
         # the others with exponential Euler on the diagonal of the Jacobian (generalised
         # Rush-Larsen), x + f (exp(J dt) - 1) / J with J = df/dx
         stiff = self._stiff_rates(exprs, in_be)
@@ -441,10 +458,12 @@ class _Generator:
             if merged:  # (cannot happen: BE-group members join blocks whole)
                 raise ModelError(f"{self.model_name}: overlapping implicit groups")
             self.be_groups.append((block, mat))
+            self.nonlinear_groups.add(frozenset(block))
             for x in block:
                 self.rl_b.pop(x, None)
                 stiff.pop(x, None)
-            logger.info("%s: %d states coupled fast both ways (%s): linearly implicit Euler",
+            logger.info("%s: %d states coupled fast both ways (%s): linearly implicit "
+                        "Euler (exponential Rosenbrock-Euler near its singularity)",
                         self.model_name, len(block), ", ".join(x.qname() for x in block))
         in_be = {x for grp, _m in self.be_groups for x in grp}
         for x, rate in stiff.items():
@@ -989,7 +1008,11 @@ class _Code:
     fe: list[str]
     grl: list[str]
     be: list[str]
+    ere: list[str]
     be_groups: list[tuple[list[str], int]]
+    #: non-linear stiff groups (exponential Rosenbrock-Euler): state indices and the
+    #: Jacobian's structural non-zeros (row, column) in group indices
+    ere_groups: list[tuple[list[int], list[tuple[int, int]]]]
     out_names: list[str]
     out_units: list[str]
     out_sources: list[str]
@@ -1011,6 +1034,8 @@ def _model_code(prep: PreparedModel, subs: dict[str, str]) -> _Code:
     rl = [x for x in states if x in g.rl_b]
     grl = [x for x in states if x in g.grl_b]
     be_states = {x for grp, _m in g.be_groups for x in grp}
+    ere_states = {x for grp, _m in g.be_groups if frozenset(grp) in g.nonlinear_groups
+                  for x in grp}
     fe = [x for x in states if x not in g.rl_b and x not in g.grl_b and x not in be_states]
     out_names = [*prep.currents.keys(), "I_ion"]
     out_vars = [g.m.get(q) for q in prep.currents.values()]
@@ -1042,14 +1067,31 @@ def _model_code(prep: PreparedModel, subs: dict[str, str]) -> _Code:
             name = ("dot__" if kind == "dot" else "") + _cname(var.qname())
             b.let(name, b.ex(var.rhs()))
 
+    ere_groups: list[tuple[list[int], list[tuple[int, int]]]] = []
+
     def backward_euler(b: _Body) -> None:
-        # (I - dt M) y_new = y + dt (f - M y): Gaussian elimination without pivoting,
-        # unrolled over the structural non-zeros (fill-in included)
+        # linear groups: (I - dt M) y_new = y + dt (f - M y): Gaussian elimination without
+        # pivoting, unrolled over the structural non-zeros (fill-in included); an
+        # M-matrix for a Markov chain, so positivity is kept.  Non-linear stiff groups: the
+        # same linearly implicit step, (I - dt J) (y_new - y) = dt f; where one of its
+        # pivots falls below ERE_PIVOT (an eigenvalue of dt J with a positive real part
+        # approaching 1, where the step is singular) the cell's J and f, stored for the
+        # chunk, give y_new = y + dt phi1(dt J) f after the vectorised loop instead
+        ere_groups.clear()
         for gi, (group, mat) in enumerate(g.be_groups):
             ng = len(group)
             ys = [_cname(y.qname()) for y in group]
             for (i, j), e in sorted(mat.items()):
                 b.let(f"be{gi}_m{i}_{j}", b.ex(e))
+            if frozenset(group) in g.nonlinear_groups:
+                nz = sorted(mat)
+                for e_i, (i, j) in enumerate(nz):
+                    b.store(f"ere{len(ere_groups)}_J[{e_i * CHUNK_CELLS} + j]",
+                            f"be{gi}_m{i}_{j}")
+                for i in range(ng):
+                    b.store(f"ere{len(ere_groups)}_f[{i * CHUNK_CELLS} + j]",
+                            f"dot__{ys[i]}")
+            pivots: list[str] = []
             a: dict[tuple[int, int], str] = {}
             for i in range(ng):
                 a[(i, i)] = "1.0"
@@ -1062,6 +1104,7 @@ def _model_code(prep: PreparedModel, subs: dict[str, str]) -> _Code:
                              if ii == i)
                 r[i] = b.let(f"be{gi}_r{i}", f"{ys[i]} + dt * (dot__{ys[i]}{mx})")
             for kk in range(ng):
+                pivots.append(a[(kk, kk)])
                 inv = b.let(f"be{gi}_inv{kk}", f"1.0 / {a[(kk, kk)]}")
                 for i in range(kk + 1, ng):
                     if (i, kk) not in a:
@@ -1080,6 +1123,12 @@ def _model_code(prep: PreparedModel, subs: dict[str, str]) -> _Code:
                 xs[kk] = b.let(f"be{gi}_x{kk}", f"({r[kk]}{acc}) * be{gi}_inv{kk}")
             for i, y in enumerate(group):
                 b.put(states.index(y), xs[i])
+            if frozenset(group) in g.nonlinear_groups:
+                low = pivots[0]
+                for k, piv in enumerate(pivots[1:]):
+                    low = b.let(f"be{gi}_pmin{k}", f"{piv} < {low} ? {piv} : {low}")
+                b.store(f"ere{len(ere_groups)}_p[j]", low)
+                ere_groups.append(([states.index(y) for y in group], sorted(mat)))
 
     # plain step: Rush-Larsen x + (a + b x) (exp(b dt) - 1) / b, forward Euler, BE groups
     plain = _Body(g.cwriter, "c")
@@ -1209,7 +1258,8 @@ def _model_code(prep: PreparedModel, subs: dict[str, str]) -> _Code:
         prep=prep, states=[x.qname() for x in states], state_units=[unit_of(x) for x in states],
         init=init, rl=[x.qname() for x in rl], fe=[x.qname() for x in fe],
         grl=[x.qname() for x in grl],
-        be=[x.qname() for x in states if x in be_states],
+        be=[x.qname() for x in states if x in be_states and x not in ere_states],
+        ere=[x.qname() for x in states if x in ere_states], ere_groups=list(ere_groups),
         be_groups=[([x.qname() for x in grp], len(mat)) for grp, mat in g.be_groups],
         out_names=out_names, out_units=out_units,
         out_sources=[*prep.currents.values(), "-dV/dt at i_stim=0"],
@@ -1348,17 +1398,40 @@ def generate_pyx(prep: PreparedModel | list[Variant], *, model_name: str, regene
         seqs = [[_Stmt(fill(s.lhs), fill(s.rhs), s.name) for s in get(c)] for c in codes]
         return _merge(seqs, lang, selector)
 
+    ere_groups = _same("non-linear stiff groups", codes, lambda c: c.ere_groups)
+    ere_decl: list[str] = []
+    ere_post: list[str] = []
+    for gi, (idx, nz) in enumerate(ere_groups):
+        ng = len(idx)
+        ere_decl += [f"double ere{gi}_J[{len(nz) * CHUNK_CELLS}];",
+                     f"double ere{gi}_f[{ng * CHUNK_CELLS}];",
+                     f"double ere{gi}_p[{CHUNK_CELLS}];"]
+        ere_post += ["    for (int j = 0; j < nj; ++j) {",
+                     f"        if (!(ere{gi}_p[j] < {_lit(ERE_PIVOT)}))",
+                     "            continue;",
+                     f"        double a[{ng * ng}] = {{0.0}};",
+                     f"        double f[{ng}], d[{ng}];"]
+        ere_post += [f"        a[{i * ng + k}] = ere{gi}_J[{e * CHUNK_CELLS} + j];"
+                     for e, (i, k) in enumerate(nz)]
+        ere_post += [f"        f[{i}] = ere{gi}_f[{i * CHUNK_CELLS} + j];" for i in range(ng)]
+        ere_post += [f"        ct_phi1_times({ng}, a, f, dt, d);"]
+        ere_post += [f"        out[{k * CHUNK_CELLS} + j] = s[{k} * ld + j] + d[{i}];"
+                     for i, k in enumerate(idx)]
+        ere_post += ["    }"]
+
     def c_function(name: str, stmts: list[str], extra_args: str = "",
                    extra_decl: tuple[str, ...] = ()) -> list[str]:
         # nj cells (a multiple of LANES) in blocks of LANES: every block runs the same
-        # vectorised loop (no scalar remainder), whatever nj is
+        # vectorised loop (no scalar remainder), whatever nj is; a non-linear stiff group
+        # whose linearly implicit step nears its singularity is advanced again after it,
+        # cell by cell (a small matrix exponential each)
         return [f"static inline __attribute__((always_inline)) void {name}(int nj, "
                 "double *CT_RESTRICT s, const double *CT_RESTRICT p, Py_ssize_t ld, "
                 f"const double *CT_RESTRICT ist, double t, double dt{extra_args}, "
                 "const int variant)",
                 "{",
                 f"    double out[{ns * CHUNK_CELLS}];",
-                *[f"    {d}" for d in extra_decl],
+                *[f"    {d}" for d in (*extra_decl, *ere_decl)],
                 "    (void)t;",
                 "    (void)p;",
                 "    (void)variant;",
@@ -1369,6 +1442,7 @@ def generate_pyx(prep: PreparedModel | list[Variant], *, model_name: str, regene
                 "            (void)i_stim;",
                 "        }",
                 "    }",
+                *ere_post,
                 f"    for (int k = 0; k < {ns}; ++k)",
                 "        for (int j = 0; j < nj; ++j)",
                 f"            s[k * ld + j] = out[k * {CHUNK_CELLS} + j];",
@@ -1432,8 +1506,8 @@ def generate_pyx(prep: PreparedModel | list[Variant], *, model_name: str, regene
     w("# i_stim[n_cells] in µA/µF with Hodgkin-Huxley sign (negative depolarises): "
       "dV/dt = ... - i_stim.")
     for k, c in enumerate(codes):
-        if k and (c.rl, c.be_groups, c.fe, c.grl, c.lut_notes) == (
-                c0.rl, c0.be_groups, c0.fe, c0.grl, c0.lut_notes):
+        if k and (c.rl, c.be_groups, c.ere, c.fe, c.grl, c.lut_notes) == (
+                c0.rl, c0.be_groups, c0.ere, c0.fe, c0.grl, c0.lut_notes):
             continue
         if multi:
             w(f"# Integration of {variants[k].name}:")
@@ -1449,8 +1523,13 @@ def generate_pyx(prep: PreparedModel | list[Variant], *, model_name: str, regene
             for x in c.grl:
                 w(f"#   {x}")
         for grp, nnz in c.be_groups:
-            w(f"# Backward Euler (linear system of {len(grp)} states coupled both ways, "
-              f"{nnz} non-zero couplings):")
+            if grp[0] in c.ere:
+                w(f"# Linearly implicit Euler, exponential Rosenbrock-Euler where a pivot "
+                  f"of I - dt J < {ERE_PIVOT:g} (non-linear stiff group of {len(grp)} "
+                  f"states coupled fast both ways, {nnz} non-zero Jacobian entries):")
+            else:
+                w(f"# Backward Euler (linear system of {len(grp)} states coupled both ways, "
+                  f"{nnz} non-zero couplings):")
             for x in grp:
                 w(f"#   {x}")
         w("# Forward Euler states:")
@@ -1479,6 +1558,7 @@ def generate_pyx(prep: PreparedModel | list[Variant], *, model_name: str, regene
     w(f"FORWARD_EULER_STATES = {_tuple(c0.fe)}")
     w(f"BACKWARD_EULER_STATES = {_tuple(c0.be)}")
     w(f"EXPONENTIAL_EULER_STATES = {_tuple(c0.grl)}")
+    w(f"STIFF_GROUP_STATES = {_tuple(c0.ere)}")
     w(f"CURRENT_NAMES = {_tuple(c0.out_names)}")
     w(f"CURRENT_UNITS = {_tuple(c0.out_units)}")
     w(f"CURRENT_SOURCES = {_tuple(c0.out_sources)}")

@@ -93,6 +93,8 @@ class CellModel:
             getattr(kernel, "EXPONENTIAL_EULER_STATES", ()))
         self.backward_euler_states: tuple[str, ...] = tuple(
             getattr(kernel, "BACKWARD_EULER_STATES", ()))
+        self.stiff_group_states: tuple[str, ...] = tuple(
+            getattr(kernel, "STIFF_GROUP_STATES", ()))
         self.default_stimulus: tuple[float, float] = tuple(
             kernel.DEFAULT_STIMULUS if self.variant_index is None
             else kernel.VARIANT_DEFAULT_STIMULUS[self.variant_index])
@@ -240,6 +242,7 @@ class CellModel:
             "forward_euler_states": list(self.forward_euler_states),
             "exponential_euler_states": list(self.exponential_euler_states),
             "backward_euler_states": list(self.backward_euler_states),
+            "stiff_group_states": list(self.stiff_group_states),
             "default_stimulus": {"amplitude_uA_per_uF": self.default_stimulus[0],
                                  "duration_ms": self.default_stimulus[1]},
             "voltage_unit": self.voltage_unit,

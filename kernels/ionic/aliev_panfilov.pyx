@@ -3,7 +3,7 @@
 #
 # Generated from: aliev_panfilov_1996.mmt (sha256 43bef871ff79e8d4)
 # Aliev RR, Panfilov AV (1996). Chaos Solitons Fractals 7:293-301. Written from the paper (V = 100 u - 80 mV, t = 12.9 t_AU ms).
-# Generator: cardiotwin.ionic.codegen version 4.
+# Generator: cardiotwin.ionic.codegen version 5.
 # Regenerate with: python -m cardiotwin.ionic.shipped
 #
 # Layout: states[n_states, n_cells] (row 0 = membrane potential), params[n_params, n_cells],
@@ -34,6 +34,7 @@ RUSH_LARSEN_STATES = ()
 FORWARD_EULER_STATES = ('membrane.V', 'recovery.w')
 BACKWARD_EULER_STATES = ()
 EXPONENTIAL_EULER_STATES = ()
+STIFF_GROUP_STATES = ()
 CURRENT_NAMES = ('I_ion',)
 CURRENT_UNITS = ('uA/uF',)
 CURRENT_SOURCES = ('-dV/dt at i_stim=0',)

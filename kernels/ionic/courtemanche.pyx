@@ -6,7 +6,7 @@
 # Conversions:
 #   Stimulus membrane.i_st = -i_stim / (-0.01) (its coefficient in dV/dt), so that the external i_stim is in uA/uF.
 #   Currents converted to uA/uF: x 0.01 (-d(dV/dt)/dI).
-# Generator: cardiotwin.ionic.codegen version 4.
+# Generator: cardiotwin.ionic.codegen version 5.
 # Regenerate with: python -m cardiotwin.ionic.shipped
 #
 # Layout: states[n_states, n_cells] (row 0 = membrane potential), params[n_params, n_cells],
@@ -73,6 +73,7 @@ RUSH_LARSEN_STATES = ('fast_sodium_current_m_gate.m', 'fast_sodium_current_h_gat
 FORWARD_EULER_STATES = ('membrane.V', 'Ca_release_current_from_JSR_u_gate.u', 'Ca_release_current_from_JSR_v_gate.v', 'intracellular_ion_concentrations.Na_i', 'intracellular_ion_concentrations.Ca_i', 'intracellular_ion_concentrations.K_i', 'intracellular_ion_concentrations.Ca_rel', 'intracellular_ion_concentrations.Ca_up')
 BACKWARD_EULER_STATES = ()
 EXPONENTIAL_EULER_STATES = ()
+STIFF_GROUP_STATES = ()
 CURRENT_NAMES = ('INa', 'ICaL', 'Ito', 'IKr', 'IKs', 'IK1', 'IKur', 'INaCa', 'INaK', 'Cai', 'I_ion')
 CURRENT_UNITS = ('uA/uF', 'uA/uF', 'uA/uF', 'uA/uF', 'uA/uF', 'uA/uF', 'uA/uF', 'uA/uF', 'uA/uF', 'mM', 'uA/uF')
 CURRENT_SOURCES = ('fast_sodium_current.i_Na', 'L_type_Ca_channel.i_Ca_L', 'transient_outward_K_current.i_to', 'rapid_delayed_rectifier_K_current.i_Kr', 'slow_delayed_rectifier_K_current.i_Ks', 'time_independent_potassium_current.i_K1', 'ultrarapid_delayed_rectifier_K_current.i_Kur', 'Na_Ca_exchanger_current.i_NaCa', 'sodium_potassium_pump.i_NaK', 'intracellular_ion_concentrations.Ca_i', '-dV/dt at i_stim=0')

@@ -5,7 +5,7 @@
 # Mitchell CC, Schaeffer DG (2003). Bull Math Biol 65:767-793. V is dimensionless (0..1); the stimulus is a flux in 1/ms.
 # Conversions:
 #   Stimulus J_stim.J_stim = -i_stim / (1) (its coefficient in dV/dt), so that the external i_stim is in uA/uF.
-# Generator: cardiotwin.ionic.codegen version 4.
+# Generator: cardiotwin.ionic.codegen version 5.
 # Regenerate with: python -m cardiotwin.ionic.shipped
 #
 # Layout: states[n_states, n_cells] (row 0 = membrane potential), params[n_params, n_cells],
@@ -37,6 +37,7 @@ RUSH_LARSEN_STATES = ('J_in_h_gate.h',)
 FORWARD_EULER_STATES = ('membrane.Vm',)
 BACKWARD_EULER_STATES = ()
 EXPONENTIAL_EULER_STATES = ()
+STIFF_GROUP_STATES = ()
 CURRENT_NAMES = ('I_ion',)
 CURRENT_UNITS = ('1/ms',)
 CURRENT_SOURCES = ('-dV/dt at i_stim=0',)

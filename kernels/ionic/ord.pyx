@@ -9,7 +9,7 @@
 # ord-endo: Endocardial. Changed before generation: environment.celltype = 0.
 # ord-epi: Epicardial. Changed before generation: environment.celltype = 1.
 # ord-m: Mid-myocardial. Changed before generation: environment.celltype = 2.
-# Generator: cardiotwin.ionic.codegen version 4.
+# Generator: cardiotwin.ionic.codegen version 5.
 # Regenerate with: python -m cardiotwin.ionic.shipped
 #
 # Layout: states[n_states, n_cells] (row 0 = membrane potential), params[n_params, n_cells],
@@ -127,6 +127,7 @@ RUSH_LARSEN_STATES = ('INa.m', 'INa.hf', 'INa.hs', 'INa.j', 'INa.hsp', 'INa.jp',
 FORWARD_EULER_STATES = ('membrane.v', 'CaMK.CaMKt', 'intracellular_ions.nai', 'intracellular_ions.nass', 'intracellular_ions.ki', 'intracellular_ions.kss', 'intracellular_ions.cass', 'intracellular_ions.cansr', 'intracellular_ions.cajsr', 'intracellular_ions.cai')
 BACKWARD_EULER_STATES = ()
 EXPONENTIAL_EULER_STATES = ()
+STIFF_GROUP_STATES = ()
 CURRENT_NAMES = ('INa', 'INaL', 'ICaL', 'Ito', 'IKr', 'IKs', 'IK1', 'INaCa', 'INaK', 'Cai', 'I_ion')
 CURRENT_UNITS = ('A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'mM', 'uA/uF')
 CURRENT_SOURCES = ('INa.INa', 'INaL.INaL', 'ICaL.ICaL', 'Ito.Ito', 'IKr.IKr', 'IKs.IKs', 'IK1.IK1', 'INaCa_i.INaCa_i', 'INaK.INaK', 'intracellular_ions.cai', '-dV/dt at i_stim=0')

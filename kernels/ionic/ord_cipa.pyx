@@ -3,7 +3,7 @@
 #
 # Generated from: ohara_rudy_cipa_v1_2017.cellml (sha256 c1918ade65d6f6b0)
 # Li Z et al. (2017) Circ Arrhythm Electrophysiol 10:e004628; Dutta S et al. (2017) Front Physiol 8:616. CiPA v1.0, dynamic hERG binding.
-# Generator: cardiotwin.ionic.codegen version 4.
+# Generator: cardiotwin.ionic.codegen version 5.
 # Regenerate with: python -m cardiotwin.ionic.shipped
 #
 # Layout: states[n_states, n_cells] (row 0 = membrane potential), params[n_params, n_cells],
@@ -170,6 +170,7 @@ RUSH_LARSEN_STATES = ('INa.m', 'INa.hf', 'INa.hs', 'INa.j', 'INa.hsp', 'INa.jp',
 FORWARD_EULER_STATES = ('membrane.v', 'CaMK.CaMKt', 'intracellular_ions.nai', 'intracellular_ions.nass', 'intracellular_ions.ki', 'intracellular_ions.kss', 'intracellular_ions.cass', 'intracellular_ions.cansr', 'intracellular_ions.cajsr', 'intracellular_ions.cai')
 BACKWARD_EULER_STATES = ('IKr.IC1', 'IKr.IC2', 'IKr.C1', 'IKr.C2', 'IKr.O', 'IKr.IO', 'IKr.IObound', 'IKr.Obound', 'IKr.Cbound')
 EXPONENTIAL_EULER_STATES = ()
+STIFF_GROUP_STATES = ()
 CURRENT_NAMES = ('INa', 'INaL', 'ICaL', 'Ito', 'IKr', 'IKs', 'IK1', 'INaCa', 'INaK', 'Cai', 'I_ion')
 CURRENT_UNITS = ('A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'mM', 'uA/uF')
 CURRENT_SOURCES = ('INa.INa', 'INaL.INaL', 'ICaL.ICaL', 'Ito.Ito', 'IKr.IKr', 'IKs.IKs', 'IK1.IK1', 'INaCa_i.INaCa_i', 'INaK.INaK', 'intracellular_ions.cai', '-dV/dt at i_stim=0')

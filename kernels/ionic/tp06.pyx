@@ -9,7 +9,7 @@
 # tp06-endo: Endocardial cell.
 # tp06-epi: Epicardial cell.
 # tp06-m: M cell.
-# Generator: cardiotwin.ionic.codegen version 4.
+# Generator: cardiotwin.ionic.codegen version 5.
 # Regenerate with: python -m cardiotwin.ionic.shipped
 #
 # Layout: states[n_states, n_cells] (row 0 = membrane potential), params[n_params, n_cells],
@@ -75,6 +75,7 @@ RUSH_LARSEN_STATES = ('rapid_time_dependent_potassium_current_Xr1_gate.Xr1', 'ra
 FORWARD_EULER_STATES = ('membrane.V', 'calcium_dynamics.Ca_i', 'calcium_dynamics.Ca_SR', 'calcium_dynamics.Ca_ss', 'calcium_dynamics.R_prime', 'sodium_dynamics.Na_i', 'potassium_dynamics.K_i')
 BACKWARD_EULER_STATES = ()
 EXPONENTIAL_EULER_STATES = ()
+STIFF_GROUP_STATES = ()
 CURRENT_NAMES = ('INa', 'ICaL', 'Ito', 'IKr', 'IKs', 'IK1', 'INaCa', 'INaK', 'Cai', 'I_ion')
 CURRENT_UNITS = ('A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'A/F', 'mM', 'uA/uF')
 CURRENT_SOURCES = ('fast_sodium_current.i_Na', 'L_type_Ca_current.i_CaL', 'transient_outward_current.i_to', 'rapid_time_dependent_potassium_current.i_Kr', 'slow_time_dependent_potassium_current.i_Ks', 'inward_rectifier_potassium_current.i_K1', 'sodium_calcium_exchanger_current.i_NaCa', 'sodium_potassium_pump_current.i_NaK', 'calcium_dynamics.Ca_i', '-dV/dt at i_stim=0')

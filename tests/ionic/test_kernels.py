@@ -29,7 +29,8 @@ def test_metadata(name):
     assert len(k.STATE_NAMES) == len(k.STATE_UNITS) == len(k.INITIAL_STATES) == m.n_states
     assert len(k.PARAM_NAMES) == len(k.PARAM_UNITS) == len(k.PARAM_DEFAULTS) == m.n_params
     assert set(k.RUSH_LARSEN_STATES) | set(k.FORWARD_EULER_STATES) | set(
-        k.BACKWARD_EULER_STATES) | set(k.EXPONENTIAL_EULER_STATES) == set(k.STATE_NAMES)
+        k.BACKWARD_EULER_STATES) | set(k.EXPONENTIAL_EULER_STATES) | set(
+        k.STIFF_GROUP_STATES) == set(k.STATE_NAMES)
     assert k.STATE_NAMES[0] in k.FORWARD_EULER_STATES
     assert k.DEFAULT_STIMULUS[0] < 0 and k.DEFAULT_STIMULUS[1] > 0
     assert m.voltage_unit == ("1" if name == "mitchell-schaeffer" else "mV")
