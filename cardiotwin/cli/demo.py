@@ -128,6 +128,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="its dose as a multiple of its free Cmax (1)")
     beat.add_argument("--prepace", type=int, default=None,
                       help="single-cell beats the ionic states are paced to first (20)")
+    beat.add_argument("--resume", action="store_true",
+                      help="continue from the checkpoint in OUTPUT/checkpoint (written at "
+                           "the end of every beat; same configuration except --beats)")
     beat.add_argument("--prime-circulation", type=int, default=None,
                       help="0-D beats the circulation runs to its periodic state first "
                            "(at most; 50; 0: the circulation package's default state)")
@@ -327,7 +330,8 @@ def _run_beat(args: argparse.Namespace) -> int:
 
     cfg = _beat_config(args)
     bar = ProgressBar(MPI.COMM_WORLD, enabled=not args.json, label="beat")
-    out = run_beat(MPI.COMM_WORLD, cfg, args.output, progress=bar)
+    out = run_beat(MPI.COMM_WORLD, cfg, args.output, progress=bar,
+                   resume=args.resume)
     bar.close()
     lines = [f"cardiotwin demo beat: results in {Path(args.output).resolve()}"]
     for v in ("lv", "rv"):

@@ -39,15 +39,25 @@ steps) and pressure oscillations.
 
 There is no mechano-electric feedback: the electrophysiology does not see the
 deformation.
+
+Checkpoints (:meth:`Electromechanics.save_checkpoint`) hold the whole coupled state: the
+monodomain checkpoint (partition-independent), the mechanics unknowns, the Land states,
+fibre stretch and calcium at the tension points, the circulation, the elastance matrix
+and the recorded history, so that a restored run continues exactly as the original would
+have.  The mechanics and tension arrays are the ranks' own, so a checkpoint is restored
+on the same mesh with the same number of ranks (checked).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import math
+import shutil
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -56,9 +66,16 @@ from cardiotwin.circulation.lumped import LumpedCirculation
 from cardiotwin.exceptions import ConfigError, SolverError
 from cardiotwin.ionic.simulate import cai_index_and_scale
 from cardiotwin.mechanics.land import LandParameters, LandTension, LandTensionLaw
+from cardiotwin.mechanics.problem import ProblemState
 from cardiotwin.units import ML_TO_MM3, MMHG_TO_KPA
 
 logger = logging.getLogger(__name__)
+
+
+def _mpi_land() -> Any:
+    from mpi4py import MPI
+
+    return MPI.LAND
 
 #: phases of :attr:`Electromechanics.timings`
 PHASES = ("ep", "tension", "circulation", "mechanics")
@@ -478,6 +495,114 @@ class Electromechanics:
                 progress(self.t_ms, t_end_ms)
             if on_step is not None:
                 on_step()
+
+    # ---------------------------------------------------------------- checkpoints
+    def save_checkpoint(self, directory: str | Path, extra: Mapping[str, Any] | None = None
+                        ) -> Path:
+        """Write the coupled state to ``directory`` (collective; module notes).
+
+        It is written to ``<directory>.tmp`` and swapped in whole, so an interrupted
+        write leaves the previous checkpoint as it was.  ``extra`` (JSON-serialisable,
+        e.g. the run configuration) is stored with it and returned by
+        :meth:`restore_checkpoint`.
+        """
+        comm = self.mechanics.comm
+        d = Path(directory)
+        tmp = d.with_name(d.name + ".tmp")
+        old = d.with_name(d.name + ".old")
+        if comm.rank == 0:
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.mkdir(parents=True)
+        comm.Barrier()
+        self.ep.save_checkpoint(tmp / "ep")
+        st = self.mechanics.state()
+        np.savez(tmp / f"rank{comm.rank:05d}.npz", w=st.w,
+                 active_tension=(st.active_tension if st.active_tension is not None
+                                 else np.zeros(0)),
+                 land_states=self.land.states, stretch=self.stretch, cai=self._cai,
+                 geometry=self.mechanics.mesh.geometry.x)
+        comm.Barrier()
+        if comm.rank == 0:
+            E = self.elastances_mmHg_per_mL
+            meta = {"t_ms": self.t_ms, "dt_ms": self.config.dt_ms, "ranks": comm.size,
+                    "pressures_kPa": st.pressures_kPa,
+                    "volume_targets_mm3": st.volume_targets_mm3,
+                    "circulation": {"t_ms": self.circulation.t_ms,
+                                    "state": self.circulation.state.tolist()},
+                    "elastances_mmHg_per_mL": None if E is None else E.tolist(),
+                    "elastance_floor": (None if self._e_floor is None
+                                        else self._e_floor.tolist()),
+                    "history": self.history, "timings_s": self.timings,
+                    "circulation_s": self._circulation_s,
+                    "newton_iterations": self.newton_iterations,
+                    "extra": dict(extra or {}), "written": time.time()}
+            (tmp / "meta.json").write_text(json.dumps(meta, default=float))
+            shutil.rmtree(old, ignore_errors=True)
+            if d.exists():
+                d.rename(old)
+            tmp.rename(d)
+            shutil.rmtree(old, ignore_errors=True)
+        comm.Barrier()
+        logger.info("checkpoint %s at t = %.1f ms", d, self.t_ms)
+        return d
+
+    def restore_checkpoint(self, directory: str | Path) -> dict[str, Any]:
+        """Continue from a checkpoint of :meth:`save_checkpoint` (collective); returns its
+        ``extra``.
+
+        Raises
+        ------
+        ConfigError
+            The folder is not a checkpoint, or it was written with another time step,
+            number of ranks or mechanics mesh.
+        """
+        comm = self.mechanics.comm
+        d = Path(directory)
+        if not (d / "meta.json").is_file() and (d.with_name(d.name + ".old")
+                                                / "meta.json").is_file():
+            d = d.with_name(d.name + ".old")  # interrupted between the two renames
+        if not (d / "meta.json").is_file():
+            raise ConfigError(f"{d / 'meta.json'} not found: not an electromechanics "
+                              "checkpoint folder")
+        meta = json.loads((d / "meta.json").read_text())
+        if meta["ranks"] != comm.size:
+            raise ConfigError(f"checkpoint {d} was written on {meta['ranks']} ranks; restore "
+                              f"it on as many (this run has {comm.size})")
+        if not math.isclose(meta["dt_ms"], self.config.dt_ms):
+            raise ConfigError(f"checkpoint {d} was written with dt_ms = {meta['dt_ms']}, this "
+                              f"run has {self.config.dt_ms}")
+        data = np.load(d / f"rank{comm.rank:05d}.npz")
+        geo = self.mechanics.mesh.geometry.x
+        same = (data["geometry"].shape == geo.shape and np.allclose(data["geometry"], geo)
+                and data["w"].shape == self.mechanics.w.x.array.shape
+                and data["land_states"].shape == self.land.states.shape)
+        if not comm.allreduce(bool(same), op=_mpi_land()):
+            raise ConfigError(f"checkpoint {d} was written for another mechanics mesh or "
+                              "partition (rebuild the same heart on as many ranks)")
+        self.ep.restore_checkpoint(d / "ep")
+        at = data["active_tension"]
+        self.mechanics.restore(ProblemState(
+            w=data["w"], pressures_kPa=meta["pressures_kPa"],
+            volume_targets_mm3=meta["volume_targets_mm3"],
+            active_tension=at if at.size or self.mechanics.active_tension is None else None))
+        self.land.states[:] = data["land_states"]
+        self.stretch = data["stretch"].copy()
+        self._cai = data["cai"].copy()
+        circ = meta["circulation"]
+        self.circulation.restore((float(circ["t_ms"]), np.asarray(circ["state"], float)))
+        if meta["elastances_mmHg_per_mL"] is not None:
+            self.elastances_mmHg_per_mL = np.asarray(meta["elastances_mmHg_per_mL"], float)
+            self._e_floor = np.asarray(meta["elastance_floor"], float)
+        self.history = {k: list(v) for k, v in meta["history"].items()}
+        self.timings = {k: float(v) for k, v in meta["timings_s"].items()}
+        self._circulation_s = float(meta["circulation_s"])
+        self.newton_iterations = [int(i) for i in meta["newton_iterations"]]
+        self.t_ms = float(meta["t_ms"])
+        if abs(self.ep.t - self.t_ms) > 1e-9 * max(1.0, self.t_ms):
+            raise ConfigError(f"checkpoint {d}: the EP time {self.ep.t} ms differs from the "
+                              f"coupled time {self.t_ms} ms")
+        logger.info("restored checkpoint %s at t = %.1f ms", d, self.t_ms)
+        return dict(meta["extra"])
 
     def traces(self) -> dict[str, np.ndarray]:
         """The recorded history as arrays (``time_ms``, ``<v>_volume_mL``,

@@ -25,8 +25,8 @@ configurations instead (the sections of :data:`~cardiotwin.studies.beat.BEAT_TOM
 e.g. ``"mechanics.Tref_kPa"``, ``"circulation.systemic.R_AR_mmHg_s_per_mL"``,
 ``"electrophysiology.ical_block"``), each member run by
 :func:`~cardiotwin.studies.beat.run_beat`, its PV numbers in ``results.csv``
-(:data:`BEAT_HEADLINE`); a beat has no checkpoints, so an interrupted beat member runs
-again from its start.  Every member's configuration is built and validated when the
+(:data:`BEAT_HEADLINE`); a beat member checkpoints every beat, so an interrupted one
+continues from its last finished beat.  Every member's configuration is built and validated when the
 sweep is loaded, before any computation: an unknown key in the sweep, a path that does
 not exist in the configuration, a bad range or a value out of range raises
 :class:`~cardiotwin.exceptions.ConfigError` naming it.
@@ -532,10 +532,10 @@ def _run_member(member: Member, outdir: Path, sub: Any, *, group: int, progress:
                        else None, root=0)
     record["resumed"] = resume
     try:
-        if study == "beat":  # no checkpoints: an interrupted beat member runs again
+        if study == "beat":  # an interrupted member continues from its last beat
             from cardiotwin.studies.beat import run_beat
 
-            summary = run_beat(sub, member.config, mdir)
+            summary = run_beat(sub, member.config, mdir, resume=True)
         else:
             from cardiotwin.studies.runner import run_simulation
 

@@ -36,7 +36,10 @@ Set-up (:func:`run_beat`):
 6. :class:`~cardiotwin.coupling.electromechanics.Electromechanics` steps it all; the
    last beat's LV and RV metrics (:func:`~cardiotwin.circulation.pv_metrics`) are
    reported with the PV-loop PNG and the traces, and the total activation time of the
-   first beat.
+   first beat;
+7. a checkpoint of the whole coupled state is written at the end of every beat
+   (``checkpoint/``); ``run_beat(..., resume=True)`` (``cardiotwin demo beat --resume``,
+   batch members) continues an interrupted run from it, or a finished one for more beats.
 """
 
 from __future__ import annotations
@@ -680,18 +683,22 @@ def _activation_sites(ep_geo: Any, cfg: BeatConfig) -> dict[str, Any]:
     return sites
 
 
-def _run_with_outputs(em: Any, cfg: BeatConfig, out: Path, progress: Any
-                      ) -> dict[str, tuple[float, float, np.ndarray]]:
-    """Step the beats, writing the mechanics series every ``cfg.series_every_ms``; return
-    the displacements at end diastole (start of the last beat) and end systole (smallest
-    LV volume of the last beat) as ``{name: (t_ms, LV volume mL, dof array)}``."""
+def _run_with_outputs(em: Any, cfg: BeatConfig, out: Path, progress: Any,
+                      checkpoint_extra: dict[str, Any]
+                      ) -> tuple[dict[str, tuple[float, float, np.ndarray]], Path | None]:
+    """Step the beats, writing the mechanics series every ``cfg.series_every_ms`` (in
+    ``mechanics/``, or ``mechanics_from_<t>ms/`` for a run resumed at t) and a checkpoint
+    at the end of every beat (``checkpoint/``); return the displacements at end diastole
+    (start of the last beat) and end systole (smallest LV volume of the last beat) as
+    ``{name: (t_ms, LV volume mL, dof array)}``, and the series file."""
     from types import SimpleNamespace
 
     from cardiotwin.mechanics.output import MechanicsWriter
 
     mech = em.mechanics
-    writer = MechanicsWriter(mech, out / "mechanics", vtx=False) if cfg.series_every_ms \
-        else None
+    folder = out / ("mechanics" if em.t_ms < 0.5 * cfg.dt_ms
+                    else f"mechanics_from_{em.t_ms:.0f}ms")
+    writer = MechanicsWriter(mech, folder, vtx=False) if cfg.series_every_ms else None
     every = max(1, round(cfg.series_every_ms / cfg.dt_ms)) if writer else 0
     t_end = cfg.beats * cfg.cycle_length_ms
     last_start = (cfg.beats - 1) * cfg.cycle_length_ms
@@ -704,6 +711,9 @@ def _run_with_outputs(em: Any, cfg: BeatConfig, out: Path, progress: Any
         frames[name] = (em.t_ms, v, mech.displacement().x.array.copy())
 
     def after_step() -> None:
+        beat_end = em.t_ms / cfg.cycle_length_ms
+        if abs(beat_end - round(beat_end)) * cfg.cycle_length_ms < 0.5 * cfg.dt_ms:
+            em.save_checkpoint(out / "checkpoint", extra=checkpoint_extra)
         if abs(em.t_ms - last_start) < 0.5 * cfg.dt_ms:
             keep("ed")
         elif em.t_ms > last_start:
@@ -723,7 +733,26 @@ def _run_with_outputs(em: Any, cfg: BeatConfig, out: Path, progress: Any
     em.run(t_end, progress=progress, on_step=after_step)
     if writer is not None:
         writer.finish({"time_ms": em.t_ms, "every_ms": cfg.series_every_ms})
-    return frames
+    return frames, (folder / "mechanics.xdmf" if writer is not None else None)
+
+
+#: BeatConfig fields a resumed run may change (the rest must be the checkpoint's)
+RESUMABLE_CHANGES = frozenset({"beats", "series_every_ms"})
+
+
+def _checkpoint_config(ck: Path) -> dict[str, Any] | None:
+    """The configuration key stored with the beat checkpoint in ``ck`` (or the copy left
+    by an interrupted swap), None if there is none."""
+    for d in (ck, ck.with_name(ck.name + ".old")):
+        if (d / "meta.json").is_file():
+            return json.loads((d / "meta.json").read_text())["extra"]["config"]
+    return None
+
+
+def _resume_key(cfg: BeatConfig) -> dict[str, Any]:
+    """The configuration a checkpoint belongs to (JSON; without RESUMABLE_CHANGES)."""
+    d = {k: v for k, v in asdict(cfg).items() if k not in RESUMABLE_CHANGES}
+    return json.loads(json.dumps(d, sort_keys=True, default=str))
 
 
 def _deformed_pictures(em: Any, frames: dict[str, tuple[float, float, np.ndarray]],
@@ -757,8 +786,20 @@ def _deformed_pictures(em: Any, frames: dict[str, tuple[float, float, np.ndarray
 
 
 def run_beat(comm: Any, cfg: BeatConfig, outdir: str | Path, *,
-             progress: Any = None, pictures: bool = True) -> dict[str, Any]:
+             progress: Any = None, pictures: bool = True, resume: bool = False
+             ) -> dict[str, Any]:
     """Run ``cfg.beats`` beats and report the last one (collective; module notes).
+
+    A checkpoint is written to ``outdir/checkpoint`` at the end of every beat.  With
+    ``resume``, a run whose checkpoint is there continues from it (the same heart on as
+    many ranks; only ``beats`` and ``series_every_ms`` may differ from its configuration,
+    so a finished run can also be given more beats); without a checkpoint it starts
+    from the beginning.
+
+    Raises
+    ------
+    ConfigError
+        ``resume`` with a checkpoint of another configuration, number of ranks or mesh.
 
     Returns
     -------
@@ -780,10 +821,28 @@ def run_beat(comm: Any, cfg: BeatConfig, outdir: str | Path, *,
         out.mkdir(parents=True, exist_ok=True)
     comm.Barrier()
     t0 = time.perf_counter()
+    ck = out / "checkpoint"
+    key = _resume_key(cfg)
+    saved_key = comm.bcast(_checkpoint_config(ck) if resume and comm.rank == 0 else None,
+                           root=0)
+    if saved_key is not None:  # checked before the heart is built
+        changed = sorted(k for k in set(saved_key) | set(key)
+                         if saved_key.get(k) != key.get(k))
+        if changed:
+            raise ConfigError(f"{ck}: the checkpoint was written with another configuration "
+                              f"({', '.join(changed)} differ; only "
+                              f"{', '.join(sorted(RESUMABLE_CHANGES))} may change on resume)")
     em, substrate = _build(comm, cfg, out)
     t_setup = time.perf_counter() - t0
-    v_blood0 = em.circulation.total_volume_mL()
-    frames = _run_with_outputs(em, cfg, out, progress)
+    extra = {"config": key, "blood_volume_mL": em.circulation.total_volume_mL()}
+    if saved_key is not None:
+        saved = em.restore_checkpoint(ck)
+        if em.t_ms > cfg.beats * cfg.cycle_length_ms + 0.5 * cfg.dt_ms:
+            raise ConfigError(f"{ck} is at t = {em.t_ms:.0f} ms, past the {cfg.beats} beats "
+                              "asked for")
+        extra["blood_volume_mL"] = saved["blood_volume_mL"]
+    v_blood0 = extra["blood_volume_mL"]
+    frames, series = _run_with_outputs(em, cfg, out, progress, extra)
     tr = em.traces()
     last = tr["time_ms"] >= (cfg.beats - 1) * cfg.cycle_length_ms - 1e-9
     summary: dict[str, Any] = {}
@@ -792,8 +851,9 @@ def run_beat(comm: Any, cfg: BeatConfig, outdir: str | Path, *,
                                 tr[f"{v}_pressure_mmHg"][last])
     files = {"pv_loop_png": str(out / "pv_loop.png"), "traces_csv": str(out / "traces.csv"),
              "summary_json": str(out / "summary.json")}
-    if cfg.series_every_ms:
-        files["mechanics_xdmf"] = str(out / "mechanics" / "mechanics.xdmf")
+    if series is not None:
+        files["mechanics_xdmf"] = str(series)
+    files["checkpoint"] = str(ck)
     if pictures:
         files.update(_deformed_pictures(em, frames, out))
     tracker = em.ep.tracker

@@ -170,3 +170,36 @@ def test_isovolumic_contraction_holds_volume_while_pressure_rises(first_ms):
     # the tension built up from the calcium of the stimulated beat
     assert tr["cai_max_uM"].max() > 0.3 and tr["Ta_max_kPa"][-1] > 1.0
     assert np.all(np.diff(tr["lv_pressure_mmHg"][closed]) > -1.0)
+
+
+def test_a_restored_checkpoint_continues_the_run_as_the_original(first_ms, tmp_path_factory):
+    """(Last in the module: it advances the shared run.)  Save at 60 ms, run on 3 steps,
+    restore and run them again: every recorded quantity and the mechanics unknowns are
+    the same; a folder without a checkpoint or of another number of ranks is refused."""
+    import json
+    from pathlib import Path
+
+    em, _ = first_ms
+    work = Path(MPI.COMM_WORLD.bcast(str(tmp_path_factory.mktemp("ck")), root=0))
+    em.save_checkpoint(work / "ck", extra={"beat": 0})
+    n0, t0 = len(em.history["time_ms"]), em.t_ms
+    em.run(t0 + 3 * em.config.dt_ms)
+    ref = {k: np.asarray(v[n0:]) for k, v in em.history.items()}
+    w_ref = em.mechanics.w.x.array.copy()
+    assert em.restore_checkpoint(work / "ck") == {"beat": 0}
+    assert em.t_ms == t0 and len(em.history["time_ms"]) == n0
+    em.run(t0 + 3 * em.config.dt_ms)
+    for k, v in ref.items():
+        np.testing.assert_allclose(np.asarray(em.history[k][n0:]), v, rtol=1e-9, atol=1e-9,
+                                   err_msg=k)
+    np.testing.assert_allclose(em.mechanics.w.x.array, w_ref, rtol=1e-9, atol=1e-12)
+
+    with pytest.raises(ConfigError, match="not an electromechanics checkpoint"):
+        em.restore_checkpoint(work / "nothing")
+    if MPI.COMM_WORLD.rank == 0:
+        meta = json.loads((work / "ck" / "meta.json").read_text())
+        meta["ranks"] = MPI.COMM_WORLD.size + 1
+        (work / "ck" / "meta.json").write_text(json.dumps(meta))
+    MPI.COMM_WORLD.Barrier()
+    with pytest.raises(ConfigError, match="restore it on as many"):
+        em.restore_checkpoint(work / "ck")

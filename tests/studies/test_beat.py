@@ -99,3 +99,23 @@ def test_beat_configuration_file(tmp_path):
         f.write_text(text)
         with pytest.raises(ConfigError, match=match):
             beat_config_from_toml(f)
+
+
+def test_resume_refuses_a_checkpoint_of_another_configuration(tmp_path):
+    """Checked from the checkpoint's metadata before the heart is built."""
+    import json
+    from dataclasses import replace
+
+    from mpi4py import MPI
+
+    from cardiotwin.exceptions import ConfigError
+    from cardiotwin.studies.beat import QUICK, _resume_key, run_beat
+
+    ck = tmp_path / "checkpoint"
+    ck.mkdir()
+    key = _resume_key(replace(QUICK, scar_radius_mm=10.0, beats=1))
+    (ck / "meta.json").write_text(json.dumps({"extra": {"config": key}}))
+    with pytest.raises(ConfigError, match=r"scar_radius_mm differ; only beats, "
+                                          r"series_every_ms may change"):
+        run_beat(MPI.COMM_SELF, replace(QUICK, beats=3), tmp_path, resume=True)
+    assert _resume_key(replace(QUICK, beats=3, series_every_ms=0)) == _resume_key(QUICK)
