@@ -26,10 +26,10 @@ HANDFUL = {
 
 #: models whose APD90 does not match Myokit's within 1 % at dt = 0.01 ms, and why
 KNOWN = {
-    "iyer_2004": "stiff Markov chains: runs with 8 substeps (0.00125 ms); first-order "
-                 "splitting error builds up over the beats (0.1 % after one beat, ~4.6 % after "
-                 "20; smaller with more substeps)",
-    "iyer_model_2007": "as iyer_2004 (16 substeps)",
+    "iyer_2004": "stiff Markov chains: runs with 2 substeps (0.005 ms); the first-order "
+                 "splitting error builds up over the beats (0.1 % after one beat, 28 % after "
+                 "20; 4.6 % with 8 substeps, 1.1 % with 32: --substeps)",
+    "iyer_model_2007": "as iyer_2004 (4 substeps)",
 }
 
 #: models that cannot be compared, and the error that says why
