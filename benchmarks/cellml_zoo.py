@@ -12,8 +12,8 @@ a model without a stimulus runs free and its last complete spontaneous cycle is 
 (:func:`~cardiotwin.ionic.biomarkers.spontaneous_biomarkers`).
 
 Columns: imported (and why not), states, integration (Rush-Larsen / exponential Euler for
-stiff states / backward-Euler linear groups / exponential Rosenbrock-Euler stiff non-linear
-groups / forward Euler), APD90 ours vs Myokit, V_rest,
+stiff states / backward-Euler linear groups / non-linear stiff groups, linearly implicit with
+exponential Rosenbrock-Euler near its singularity / forward Euler), APD90 ours vs Myokit, V_rest,
 V_peak, trace RMSE (last beat; a free-running cycle aligned on its start), ms per beat (the
 plain kernel, one cell), import (read + generate) and compile time.  ``match``: APD90
 within 1 %.  Each model runs in its own process (``--timeout`` s).

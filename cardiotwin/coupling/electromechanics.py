@@ -71,12 +71,6 @@ from cardiotwin.units import ML_TO_MM3, MMHG_TO_KPA
 
 logger = logging.getLogger(__name__)
 
-
-def _mpi_land() -> Any:
-    from mpi4py import MPI
-
-    return MPI.LAND
-
 #: phases of :attr:`Electromechanics.timings`
 PHASES = ("ep", "tension", "circulation", "mechanics")
 
@@ -556,15 +550,14 @@ class Electromechanics:
             The folder is not a checkpoint, or it was written with another time step,
             number of ranks or mechanics mesh.
         """
+        from mpi4py import MPI
+
         comm = self.mechanics.comm
-        d = Path(directory)
-        if not (d / "meta.json").is_file() and (d.with_name(d.name + ".old")
-                                                / "meta.json").is_file():
-            d = d.with_name(d.name + ".old")  # interrupted between the two renames
-        if not (d / "meta.json").is_file():
-            raise ConfigError(f"{d / 'meta.json'} not found: not an electromechanics "
-                              "checkpoint folder")
-        meta = json.loads((d / "meta.json").read_text())
+        found = checkpoint_meta(directory)
+        if found is None:
+            raise ConfigError(f"{Path(directory) / 'meta.json'} not found: not an "
+                              "electromechanics checkpoint folder")
+        d, meta = found
         if meta["ranks"] != comm.size:
             raise ConfigError(f"checkpoint {d} was written on {meta['ranks']} ranks; restore "
                               f"it on as many (this run has {comm.size})")
@@ -576,7 +569,7 @@ class Electromechanics:
         same = (data["geometry"].shape == geo.shape and np.allclose(data["geometry"], geo)
                 and data["w"].shape == self.mechanics.w.x.array.shape
                 and data["land_states"].shape == self.land.states.shape)
-        if not comm.allreduce(bool(same), op=_mpi_land()):
+        if not comm.allreduce(bool(same), op=MPI.LAND):
             raise ConfigError(f"checkpoint {d} was written for another mechanics mesh or "
                               "partition (rebuild the same heart on as many ranks)")
         self.ep.restore_checkpoint(d / "ep")
@@ -610,3 +603,15 @@ class Electromechanics:
         states and variables as ``circulation_<name>``: volumes mL, pressures mmHg,
         flows mL/s)."""
         return {k: np.asarray(v, dtype=float) for k, v in self.history.items()}
+
+
+def checkpoint_meta(directory: str | Path) -> tuple[Path, dict[str, Any]] | None:
+    """The folder holding the complete checkpoint written to ``directory`` by
+    :meth:`Electromechanics.save_checkpoint` (``directory`` itself, or the copy an
+    interrupted swap left at ``<directory>.old``) and its metadata; None if there is
+    none.  Reads one small file (no collective)."""
+    d = Path(directory)
+    for folder in (d, d.with_name(d.name + ".old")):
+        if (folder / "meta.json").is_file():
+            return folder, json.loads((folder / "meta.json").read_text())
+    return None

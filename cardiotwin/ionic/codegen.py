@@ -83,12 +83,12 @@ LANES = 8
 #: fast with other states): concentrations, buffers... above 1 /ms, the membrane potential
 #: above 10 /ms (its diagonal includes every current's conductance: a few /ms at rest)
 STIFF_RATE_PER_MS = 1.0
+STIFF_V_RATE_PER_MS = 10.0
 #: a non-linear stiff group is advanced with exponential Rosenbrock-Euler instead of the
 #: linearly implicit Euler step wherever a pivot of ``I - dt J`` falls below this (for an
 #: eigenvalue ``lambda`` of ``J`` the step multiplies by ``1 / (1 - dt lambda)``: at a
 #: pivot of 1/2 already 2 for ``exp(dt lambda)`` = 1.65, and singular at 0)
 ERE_PIVOT = 0.5
-STIFF_V_RATE_PER_MS = 10.0
 
 
 def _lit(x: float) -> str:
@@ -358,7 +358,7 @@ class _Generator:
         self.grl_b: dict[Any, Any] = {}
         self.be_groups: list[tuple[list[Any], dict[tuple[int, int], Any]]] = []
         # the groups of be_groups that are non-linear (stiff blocks around a stiff state):
-        # advanced with exponential Rosenbrock-Euler, not backward Euler
+        # linearly implicit Euler, exponential Rosenbrock-Euler near its singularity
         self.nonlinear_groups: set[frozenset[Any]] = set()
         candidates: dict[Any, Any] = {}
         coupled: dict[Any, set[Any]] = {}
@@ -1010,8 +1010,9 @@ class _Code:
     be: list[str]
     ere: list[str]
     be_groups: list[tuple[list[str], int]]
-    #: non-linear stiff groups (exponential Rosenbrock-Euler): state indices and the
-    #: Jacobian's structural non-zeros (row, column) in group indices
+    #: non-linear stiff groups (exponential Rosenbrock-Euler near the singularity of
+    #: their linearly implicit step): state indices and the Jacobian's structural
+    #: non-zeros (row, column) in group indices
     ere_groups: list[tuple[list[int], list[tuple[int, int]]]]
     out_names: list[str]
     out_units: list[str]
@@ -1034,8 +1035,12 @@ def _model_code(prep: PreparedModel, subs: dict[str, str]) -> _Code:
     rl = [x for x in states if x in g.rl_b]
     grl = [x for x in states if x in g.grl_b]
     be_states = {x for grp, _m in g.be_groups for x in grp}
-    ere_states = {x for grp, _m in g.be_groups if frozenset(grp) in g.nonlinear_groups
-                  for x in grp}
+    # the non-linear groups, numbered in be_groups order: ere{k}_* in the generated code
+    ere_of = {gi: k for k, gi in enumerate(
+        gi for gi, (grp, _m) in enumerate(g.be_groups) if frozenset(grp) in g.nonlinear_groups)}
+    ere_groups = [([states.index(y) for y in g.be_groups[gi][0]], sorted(g.be_groups[gi][1]))
+                  for gi in ere_of]
+    ere_states = {x for gi in ere_of for x in g.be_groups[gi][0]}
     fe = [x for x in states if x not in g.rl_b and x not in g.grl_b and x not in be_states]
     out_names = [*prep.currents.keys(), "I_ion"]
     out_vars = [g.m.get(q) for q in prep.currents.values()]
@@ -1067,8 +1072,6 @@ def _model_code(prep: PreparedModel, subs: dict[str, str]) -> _Code:
             name = ("dot__" if kind == "dot" else "") + _cname(var.qname())
             b.let(name, b.ex(var.rhs()))
 
-    ere_groups: list[tuple[list[int], list[tuple[int, int]]]] = []
-
     def backward_euler(b: _Body) -> None:
         # linear groups: (I - dt M) y_new = y + dt (f - M y): Gaussian elimination without
         # pivoting, unrolled over the structural non-zeros (fill-in included); an
@@ -1077,20 +1080,17 @@ def _model_code(prep: PreparedModel, subs: dict[str, str]) -> _Code:
         # pivots falls below ERE_PIVOT (an eigenvalue of dt J with a positive real part
         # approaching 1, where the step is singular) the cell's J and f, stored for the
         # chunk, give y_new = y + dt phi1(dt J) f after the vectorised loop instead
-        ere_groups.clear()
         for gi, (group, mat) in enumerate(g.be_groups):
             ng = len(group)
             ys = [_cname(y.qname()) for y in group]
             for (i, j), e in sorted(mat.items()):
                 b.let(f"be{gi}_m{i}_{j}", b.ex(e))
-            if frozenset(group) in g.nonlinear_groups:
-                nz = sorted(mat)
-                for e_i, (i, j) in enumerate(nz):
-                    b.store(f"ere{len(ere_groups)}_J[{e_i * CHUNK_CELLS} + j]",
-                            f"be{gi}_m{i}_{j}")
+            ek = ere_of.get(gi)
+            if ek is not None:
+                for e_i, (i, j) in enumerate(ere_groups[ek][1]):
+                    b.store(f"ere{ek}_J[{e_i * CHUNK_CELLS} + j]", f"be{gi}_m{i}_{j}")
                 for i in range(ng):
-                    b.store(f"ere{len(ere_groups)}_f[{i * CHUNK_CELLS} + j]",
-                            f"dot__{ys[i]}")
+                    b.store(f"ere{ek}_f[{i * CHUNK_CELLS} + j]", f"dot__{ys[i]}")
             pivots: list[str] = []
             a: dict[tuple[int, int], str] = {}
             for i in range(ng):
@@ -1123,12 +1123,11 @@ def _model_code(prep: PreparedModel, subs: dict[str, str]) -> _Code:
                 xs[kk] = b.let(f"be{gi}_x{kk}", f"({r[kk]}{acc}) * be{gi}_inv{kk}")
             for i, y in enumerate(group):
                 b.put(states.index(y), xs[i])
-            if frozenset(group) in g.nonlinear_groups:
+            if ek is not None:
                 low = pivots[0]
                 for k, piv in enumerate(pivots[1:]):
                     low = b.let(f"be{gi}_pmin{k}", f"{piv} < {low} ? {piv} : {low}")
-                b.store(f"ere{len(ere_groups)}_p[j]", low)
-                ere_groups.append(([states.index(y) for y in group], sorted(mat)))
+                b.store(f"ere{ek}_p[j]", low)
 
     # plain step: Rush-Larsen x + (a + b x) (exp(b dt) - 1) / b, forward Euler, BE groups
     plain = _Body(g.cwriter, "c")
@@ -1259,7 +1258,7 @@ def _model_code(prep: PreparedModel, subs: dict[str, str]) -> _Code:
         init=init, rl=[x.qname() for x in rl], fe=[x.qname() for x in fe],
         grl=[x.qname() for x in grl],
         be=[x.qname() for x in states if x in be_states and x not in ere_states],
-        ere=[x.qname() for x in states if x in ere_states], ere_groups=list(ere_groups),
+        ere=[x.qname() for x in states if x in ere_states], ere_groups=ere_groups,
         be_groups=[([x.qname() for x in grp], len(mat)) for grp, mat in g.be_groups],
         out_names=out_names, out_units=out_units,
         out_sources=[*prep.currents.values(), "-dV/dt at i_stim=0"],

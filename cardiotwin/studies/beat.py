@@ -740,15 +740,6 @@ def _run_with_outputs(em: Any, cfg: BeatConfig, out: Path, progress: Any,
 RESUMABLE_CHANGES = frozenset({"beats", "series_every_ms"})
 
 
-def _checkpoint_config(ck: Path) -> dict[str, Any] | None:
-    """The configuration key stored with the beat checkpoint in ``ck`` (or the copy left
-    by an interrupted swap), None if there is none."""
-    for d in (ck, ck.with_name(ck.name + ".old")):
-        if (d / "meta.json").is_file():
-            return json.loads((d / "meta.json").read_text())["extra"]["config"]
-    return None
-
-
 def _resume_key(cfg: BeatConfig) -> dict[str, Any]:
     """The configuration a checkpoint belongs to (JSON; without RESUMABLE_CHANGES)."""
     d = {k: v for k, v in asdict(cfg).items() if k not in RESUMABLE_CHANGES}
@@ -821,26 +812,28 @@ def run_beat(comm: Any, cfg: BeatConfig, outdir: str | Path, *,
         out.mkdir(parents=True, exist_ok=True)
     comm.Barrier()
     t0 = time.perf_counter()
+    from cardiotwin.coupling.electromechanics import checkpoint_meta
+
     ck = out / "checkpoint"
     key = _resume_key(cfg)
-    saved_key = comm.bcast(_checkpoint_config(ck) if resume and comm.rank == 0 else None,
-                           root=0)
-    if saved_key is not None:  # checked before the heart is built
+    found = checkpoint_meta(ck) if resume and comm.rank == 0 else None
+    saved = comm.bcast(None if found is None else found[1], root=0)
+    if saved is not None:  # checked before the heart is built
+        saved_key = saved["extra"]["config"]
         changed = sorted(k for k in set(saved_key) | set(key)
                          if saved_key.get(k) != key.get(k))
         if changed:
             raise ConfigError(f"{ck}: the checkpoint was written with another configuration "
                               f"({', '.join(changed)} differ; only "
                               f"{', '.join(sorted(RESUMABLE_CHANGES))} may change on resume)")
+        if saved["t_ms"] > cfg.beats * cfg.cycle_length_ms + 0.5 * cfg.dt_ms:
+            raise ConfigError(f"{ck} is at t = {saved['t_ms']:.0f} ms, past the {cfg.beats} "
+                              "beats asked for")
     em, substrate = _build(comm, cfg, out)
     t_setup = time.perf_counter() - t0
     extra = {"config": key, "blood_volume_mL": em.circulation.total_volume_mL()}
-    if saved_key is not None:
-        saved = em.restore_checkpoint(ck)
-        if em.t_ms > cfg.beats * cfg.cycle_length_ms + 0.5 * cfg.dt_ms:
-            raise ConfigError(f"{ck} is at t = {em.t_ms:.0f} ms, past the {cfg.beats} beats "
-                              "asked for")
-        extra["blood_volume_mL"] = saved["blood_volume_mL"]
+    if saved is not None:
+        extra["blood_volume_mL"] = em.restore_checkpoint(ck)["blood_volume_mL"]
     v_blood0 = extra["blood_volume_mL"]
     frames, series = _run_with_outputs(em, cfg, out, progress, extra)
     tr = em.traces()
