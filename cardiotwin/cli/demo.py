@@ -128,6 +128,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="its dose as a multiple of its free Cmax (1)")
     beat.add_argument("--prepace", type=int, default=None,
                       help="single-cell beats the ionic states are paced to first (20)")
+    beat.add_argument("--unload", action="store_true", default=None,
+                      help="the mesh is the heart imaged at the end-diastolic pressures: "
+                           "find its stress-free reference first, so the beat starts from "
+                           "the imaged heart (default: the mesh is taken as unloaded)")
     beat.add_argument("--resume", action="store_true",
                       help="continue from the checkpoint in OUTPUT/checkpoint (written at "
                            "the end of every beat; same configuration except --beats)")
@@ -312,7 +316,8 @@ def _beat_config(args: argparse.Namespace) -> Any:
                       ("scar_stiffness_factor", "scar_stiffness"), ("drug", "drug"),
                       ("drug_cmax_multiple", "cmax_multiple"), ("labels", "labels_image"),
                       ("label_map", "label_map"), ("prepace_beats", "prepace"),
-                      ("circulation_prime_beats", "prime_circulation")):
+                      ("circulation_prime_beats", "prime_circulation"),
+                      ("unload", "unload")):
         if getattr(args, attr) is not None:
             changes[key] = getattr(args, attr)
     if args.ep_edge_length is not None:

@@ -135,9 +135,12 @@ class CalciumTransfer:
     target
         The function whose entries are the tension points (the problem's
         ``active_tension``).
+    ep_geometry_mm
+        The mechanics mesh's node coordinates (this rank's rows of ``geometry.x``) in
+        the configuration the EP mesh depicts; ``None``: its reference.
     """
 
-    def __init__(self, ep: Any, target: Any) -> None:
+    def __init__(self, ep: Any, target: Any, ep_geometry_mm: Any = None) -> None:
         import ufl
         from dolfinx import fem
 
@@ -176,9 +179,14 @@ class CalciumTransfer:
             h_local = (float(mech_mesh.h(tdim, self._cells).max()) if len(self._cells)
                        else 0.0)
             padding = mech_mesh.comm.allreduce(h_local, op=MPI.MAX)
-            self._interp_data = fem.create_interpolation_data(P1, ep.V, self._cells,
-                                                              padding=padding)
-            self._check_coverage(ep, P1, padding)
+            from cardiotwin.mechanics.unloading import geometry_as
+
+            # the vertices are located where the EP mesh depicts them (after unloading:
+            # the imaged heart, not the reference); the data found keeps holding after
+            with geometry_as(mech_mesh, ep_geometry_mm):
+                self._interp_data = fem.create_interpolation_data(P1, ep.V, self._cells,
+                                                                  padding=padding)
+                self._check_coverage(ep, P1, padding)
             source = self.cai_mech
         self.values = fem.Function(Q, name="Cai_points")
         self._expr = fem.Expression(ufl.as_ufl(source), Q.element.interpolation_points)
@@ -245,11 +253,18 @@ class Electromechanics:
         Time stepping.
     cavities
         Circulation ventricle -> mechanics cavity name (default: the same names).
+    ep_geometry_mm
+        Where the EP mesh sees the mechanics mesh's nodes, when the meshes differ: this
+        rank's rows of ``mechanics.mesh.geometry.x`` in the configuration the EP mesh
+        depicts (after :func:`~cardiotwin.mechanics.unloading.unload`: the imaged
+        nodes, :attr:`UnloadingResult.imaged_coordinates_mm
+        <cardiotwin.mechanics.unloading.UnloadingResult>`); default: the reference.
     """
 
     def __init__(self, ep: Any, mechanics: Any, circulation: LumpedCirculation, *,
                  land: LandParameters | None = None, config: CouplingConfig | None = None,
-                 cavities: Mapping[str, str] | None = None) -> None:
+                 cavities: Mapping[str, str] | None = None,
+                 ep_geometry_mm: Any = None) -> None:
         self.config = config or CouplingConfig()
         if not isinstance(self.config, CouplingConfig):
             raise ConfigError(f"config is a {type(self.config).__name__}: expected "
@@ -283,7 +298,7 @@ class Electromechanics:
             raise ConfigError(f"LandTensionLaw.beta0 = {law.beta0} differs from "
                               f"LandParameters.beta0 = {self.land_parameters.beta0}")
         self.t_ms = float(ep.t)
-        self.calcium = CalciumTransfer(ep, mechanics.active_tension)
+        self.calcium = CalciumTransfer(ep, mechanics.active_tension, ep_geometry_mm)
         n = len(mechanics.active_tension.x.array)
         self.land = LandTension(n, self.land_parameters)
         import ufl

@@ -14,6 +14,8 @@ Main entry points
   quasi-static problem (incompressible P2/P1 or nearly incompressible), PETSc SNES
 - :func:`solve_load_path` / :class:`LoadPath` - load stepping with step cutting
 - :class:`MechanicsWriter` - XDMF/VTX series and the pressure-volume table
+- :func:`unload` / :class:`UnloadingConfig` - the stress-free reference of an imaged,
+  loaded heart (backward displacement with Aitken relaxation)
 """
 
 from cardiotwin.mechanics.active import ActiveStress
@@ -26,6 +28,7 @@ from cardiotwin.mechanics.neo_hookean import NeoHookean
 from cardiotwin.mechanics.output import MechanicsWriter
 from cardiotwin.mechanics.problem import MechanicsConfig, MechanicsProblem
 from cardiotwin.mechanics.solver import NewtonReport, SolverConfig
+from cardiotwin.mechanics.unloading import UnloadingConfig, UnloadingResult, unload
 
 __all__ = [
     "ActiveStress",
@@ -44,5 +47,8 @@ __all__ = [
     "SlidingBoundary",
     "SolverConfig",
     "SpringBoundary",
+    "UnloadingConfig",
+    "UnloadingResult",
     "solve_load_path",
+    "unload",
 ]

@@ -120,7 +120,13 @@ class BeatConfig:
     epicardial_spring_kPa_per_mm
         Stiffness of the spring along the epicardial normal (kPa/mm; 0: none).
     edp_lv_mmHg, edp_rv_mmHg
-        End-diastolic pressures the unloaded mesh is filled to (mmHg).
+        End-diastolic pressures the heart is filled to (mmHg).
+    unload
+        The mesh is the heart as imaged at the end-diastolic pressures: find its
+        stress-free reference first (:func:`~cardiotwin.mechanics.unloading.unload`), so
+        that the beat starts from the imaged heart, filled.  ``False``: the mesh is
+        taken as the stress-free heart and filled to the end-diastolic pressures (it
+        starts larger than imaged).
     series_every_ms
         Interval of the mechanics series for ParaView (``mechanics/mechanics.xdmf``:
         displacement, Green-Lagrange and fibre strain, Cauchy and fibre stress), ms;
@@ -184,6 +190,7 @@ class BeatConfig:
     Tref_kPa: float = PHANTOM_TREF_KPA
     edp_lv_mmHg: float = 8.0
     edp_rv_mmHg: float = 4.0
+    unload: bool = False
     sigma_f_S_per_m: float = 0.3
     sigma_s_S_per_m: float = 0.1
     fill_steps: int = 8
@@ -239,6 +246,8 @@ class BeatConfig:
                 raise ConfigError(f"BeatConfig.{name} = {v!r}: expected an integer in "
                                   "[0, 1000]")
         nonneg("series_every_ms", "an interval >= 0 ms (0: no series)")
+        if not isinstance(self.unload, bool):
+            raise ConfigError(f"BeatConfig.unload = {self.unload!r}: expected true or false")
         if not (isinstance(self.fill_steps, int) and self.fill_steps >= 1):
             raise ConfigError(f"BeatConfig.fill_steps = {self.fill_steps!r}: expected >= 1")
         if self.activation not in ACTIVATIONS:
@@ -338,7 +347,8 @@ BEAT_TOML = {
                   "bulk_modulus_kPa": "bulk_modulus_kPa", "Tref_kPa": "Tref_kPa",
                   "epicardial_spring_kPa_per_mm": "epicardial_spring_kPa_per_mm",
                   "edp_lv_mmHg": "edp_lv_mmHg", "edp_rv_mmHg": "edp_rv_mmHg",
-                  "fill_steps": "fill_steps", "land": "land_overrides",
+                  "fill_steps": "fill_steps", "unload": "unload",
+                  "land": "land_overrides",
                   "series_every_ms": "series_every_ms",
                   "material_scale": None, "exponent_factor": None},
     "scar": {"radius_mm": "scar_radius_mm", "centre_mm": "scar_centre_mm",
@@ -524,9 +534,16 @@ def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[s
         fibres=OrthonormalFrame.of(geo.fibres),
         active=ActiveStress(space="quadrature", tension_law=LandTensionLaw(land.beta0)),
         config=mcfg, stiffness_scale=stiffness, contractility=contractility)
-    solve_load_path(mech, LoadPath(pressures_kPa={"lv": mmHg_to_kPa(cfg.edp_lv_mmHg),
-                                                  "rv": mmHg_to_kPa(cfg.edp_rv_mmHg)},
-                                   steps=cfg.fill_steps))
+    edp_kPa = {"lv": mmHg_to_kPa(cfg.edp_lv_mmHg), "rv": mmHg_to_kPa(cfg.edp_rv_mmHg)}
+    imaged = None
+    if cfg.unload:
+        from cardiotwin.mechanics.unloading import UnloadingConfig, unload
+
+        unloaded = unload(mech, UnloadingConfig(edp_kPa, load_steps=cfg.fill_steps))
+        substrate["unloading"] = unloaded.as_dict()
+        imaged = unloaded.imaged_coordinates_mm
+    else:
+        solve_load_path(mech, LoadPath(pressures_kPa=edp_kPa, steps=cfg.fill_steps))
     edv_ml = mech.volume("lv") / 1000.0
     circ_params = closed_loop_parameters(cfg).scaled(edv_ml / ADULT_LV_EDV_ML)
     if cfg.circulation_prime_beats:
@@ -575,7 +592,7 @@ def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[s
     if cfg.prepace_beats:
         ep.prepace(cfg.prepace_beats, cfg.cycle_length_ms)
     em = Electromechanics(ep, mech, circulation, land=land,
-                          config=CouplingConfig(dt_ms=cfg.dt_ms))
+                          config=CouplingConfig(dt_ms=cfg.dt_ms), ep_geometry_mm=imaged)
     substrate.update(activation=cfg.activation,
                      ep_vertices=ep_geo.mesh.topology.index_map(0).size_global,
                      mechanics_vertices=geo.mesh.topology.index_map(0).size_global)

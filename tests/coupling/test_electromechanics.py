@@ -63,6 +63,50 @@ def test_calcium_reaches_the_quadrature_points_exactly_for_a_linear_field(same_m
     np.testing.assert_allclose(got, exact.x.array, atol=1e-10)
 
 
+def test_calcium_of_an_unloaded_mechanics_mesh_is_taken_where_the_ep_mesh_depicts_it():
+    """After unloading, the mechanics reference is smaller than the imaged heart the EP
+    mesh depicts: each point takes the calcium of its imaged position (the node
+    coordinates handed over), not of its reference position, and the mesh keeps its
+    reference coordinates."""
+    import basix.ufl
+    from dolfinx import fem, mesh
+
+    from cardiotwin.coupling.electromechanics import CalciumTransfer
+
+    def field(x):
+        return 0.1 + 0.3 * x[0] + 0.2 * x[1] - 0.1 * x[2]
+
+    m_mech = mesh.create_unit_cube(MPI.COMM_WORLD, 3, 3, 3)
+    imaged = m_mech.geometry.x.copy()
+    m_mech.geometry.x[:] = 0.5 + 0.8 * (imaged - 0.5)  # the unloaded reference: shrunk
+    reference = m_mech.geometry.x.copy()
+    m_ep = mesh.create_unit_cube(MPI.COMM_WORLD, 5, 4, 6)
+    Q = fem.functionspace(m_mech, basix.ufl.quadrature_element(
+        m_mech.basix_cell(), value_shape=(), degree=2))
+    got = CalciumTransfer(_fake_ep(m_ep, field), fem.Function(Q), imaged)()
+    np.testing.assert_array_equal(m_mech.geometry.x, reference)
+    # the quadrature points' imaged positions: the reference ones, grown back
+    x_ref = _quadrature_points(Q)
+    np.testing.assert_allclose(got, field((0.5 + (x_ref - 0.5) / 0.8).T), atol=1e-10)
+    # without the imaged coordinates, the reference positions are used
+    got_ref = CalciumTransfer(_fake_ep(m_ep, field), fem.Function(Q))()
+    np.testing.assert_allclose(got_ref, field(x_ref.T), atol=1e-10)
+
+
+def _quadrature_points(Q):
+    """Physical coordinates (mm) of the local entries of a quadrature space, (n, 3)."""
+    import ufl
+    from dolfinx import fem
+
+    out = []
+    for i in range(3):
+        f = fem.Function(Q)
+        f.interpolate(fem.Expression(ufl.SpatialCoordinate(Q.mesh)[i],
+                                     Q.element.interpolation_points))
+        out.append(f.x.array.copy())
+    return np.column_stack(out)
+
+
 def test_mechanics_vertices_just_outside_the_ep_mesh_get_calcium():
     """Two meshes of one myocardium differ at the surface: mechanics vertices up to one
     mechanics cell outside the EP mesh take the nearest EP cell's (extrapolated) value,
