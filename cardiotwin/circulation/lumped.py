@@ -100,6 +100,7 @@ class LumpedCirculation:
         #: within a linearised step: ventricle -> {ventricle: dp/dV (mmHg/mL)}
         self._elastances: dict[str, dict[str, float]] | None = None
         self._volumes_start: dict[str, float] = {}
+        self._step_variables: dict[str, float] | None = None
 
     # ---------------------------------------------------------------- state access
     def value(self, name: str) -> float:
@@ -140,6 +141,18 @@ class LumpedCirculation:
         finally:
             self._prescribed = saved
         return dict(zip(self._model.var_names(), var.tolist(), strict=True))
+
+    def step_variables(self) -> dict[str, float] | None:
+        """The algebraic variables averaged over the last :meth:`step`, as the time
+        integration used them (pressures mmHg, valve flows mL/s): a valve flow times the
+        step is the volume that passed it in the step.  ``None`` before the first step.
+
+        :meth:`variables` evaluates them at one instant instead; next to a stiff 3-D
+        cavity, whose pressure at the end of a step differs from the linearised one the
+        step was integrated with, the open valves' flows at that instant can be far from
+        what moved the volumes.
+        """
+        return None if self._step_variables is None else dict(self._step_variables)
 
     def snapshot(self) -> tuple[float, np.ndarray]:
         """The time and state, to repeat a step from (:meth:`restore`)."""
@@ -254,10 +267,14 @@ class LumpedCirculation:
                 substeps = needed
         h_s = dt_ms / 1000.0 / substeps
         t0_s = self.t_ms / 1000.0
+        mean = np.zeros(len(self._model.var_names()))
         for i in range(substeps):
             dy = np.array(self._model.rhs(t0_s + i * h_s, self.state), dtype=float)
+            mean += np.asarray(self._model.var, dtype=float)  # what this rhs used
             self.state += h_s * dy
         self.t_ms += dt_ms
+        self._step_variables = dict(zip(self._model.var_names(), (mean / substeps).tolist(),
+                                        strict=True))
         if self._elastances is not None:  # the pressures at the end of the step
             self._prescribed = self._ventricle_pressures(
                 {v: self.ventricle_volume(v) for v in self.ventricles}, 0.0)

@@ -385,7 +385,10 @@ class Electromechanics:
                                               else -np.inf, op=MPI.MAX))
         for name in self.circulation.state_names:
             h[f"circulation_{name}"].append(self.circulation.value(name))
-        for name, value in self.circulation.variables(p).items():
+        # the circulation's algebraic variables (valve flows...) as its last step used
+        # them, so that the flows integrate to the volumes moved; at the start: now
+        variables = self.circulation.step_variables() or self.circulation.variables(p)
+        for name, value in variables.items():
             h[f"circulation_{name}"].append(value)
 
     # ---------------------------------------------------------------- stepping
