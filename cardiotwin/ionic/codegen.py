@@ -396,52 +396,19 @@ class _Generator:
         # groups of mutually coupled states that are jointly linear (Markov chains):
         # one backward-Euler step, solving (I - dt M) x_new = x + dt (f - M x); the states
         # they are coupled with that are not linear in themselves (e.g. the calcium that
-        # drives a ryanodine-receptor chain) are frozen over the step
-        # connected components of the coupling between candidates (in either direction)
-        links: dict[Any, set[Any]] = {x: set() for x in candidates}
-        for x, ys in coupled.items():
-            for y in ys:
-                if y in candidates:
-                    links[x].add(y)
-                    links[y].add(x)
-        seen: set[Any] = set()
-        for x in candidates:
-            if x in seen or not coupled[x]:
-                continue
-            group, todo = [], [x]
-            while todo:
-                y = todo.pop()
-                if y in group:
-                    continue
-                group.append(y)
-                todo.extend(links[y])
-            seen.update(group)
-            group = [s for s in self.states if s in group]
-            if len(group) < 2:
-                continue
-            gdeps = set().union(*(deps_of[y] for y in group))
-            syms = [sp.Symbol(y.qname()) for y in group]
-            mat: dict[tuple[int, int], Any] = {}
-            ok = True
-            for i, y in enumerate(group):
-                fy = to_sympy(y.rhs(), inline=lambda var, gd=gdeps: var in gd
-                              and not self._special(var))
-                for j, sym in enumerate(syms):
-                    d = sp.diff(fy, sym)
-                    if d == 0:
-                        continue
-                    if d.free_symbols & set(syms):
-                        ok = False
-                        break
-                    try:
-                        mat[(i, j)] = sympy_read(d, self.m)
-                    except Exception:
-                        ok = False
-                        break
-                if not ok:
-                    break
-            if ok:
-                self.be_groups.append((group, mat))
+        # drives a ryanodine-receptor chain) are frozen over the step.  Coupling is judged
+        # through the variables between states (a chain written with named transition
+        # fluxes, as Iyer et al. 2004's are, couples its states only through them): taken
+        # state by state with Rush-Larsen, a chain would not keep its total probability,
+        # which has no restoring force and drifts beat after beat.
+        refs = {x: {r.var() for r in x.rhs().references() if not r.is_derivative()}
+                for x in self.states[1:]}
+        links: dict[Any, set[Any]] = {
+            x: {y for y in candidates if y is not x and refs[x] & deps_of[y]
+                and refs[y] & deps_of[x]} for x in candidates}
+        for grp, mat in self._linear_groups([x for x in candidates if links[x]], links,
+                                            deps_of):
+            self.be_groups.append((grp, mat))
         in_be = {x for grp, _m in self.be_groups for x in grp}
         for x in in_be:  # a state others are coupled to is solved with them
             self.rl_b.pop(x, None)
@@ -482,6 +449,79 @@ class _Generator:
                                "falls back from Rush-Larsen to forward Euler",
                                self.model_name, x.qname(),
                                ", ".join(sorted(y.qname() for y in coupled[x])) or "?")
+
+    def _linear_groups(self, members: list[Any], links: dict[Any, set[Any]],
+                       deps_of: dict[Any, set[Any]]
+                       ) -> list[tuple[list[Any], dict[tuple[int, int], Any]]]:
+        """The connected components of ``links`` among ``members`` whose right-hand sides
+        are jointly linear (the Jacobian free of the group's states), each with that
+        Jacobian.  A component that is not is split: the state that appears in most of
+        its Jacobian's entries (e.g. the calcium in the calcium-dependent transitions of
+        a channel chain) leaves it, and the rest is tried again.  Groups of one state are
+        left out."""
+        import sympy as sp
+        from myokit.formats.sympy import read as sympy_read
+
+        from cardiotwin.ionic.symbolic import to_sympy
+
+        out: list[tuple[list[Any], dict[tuple[int, int], Any]]] = []
+        pool = set(members)
+        todo: list[list[Any]] = []
+        seen: set[Any] = set()
+        for x in [s for s in self.states if s in pool]:
+            if x in seen:
+                continue
+            comp, stack = [], [x]
+            while stack:
+                y = stack.pop()
+                if y in comp:
+                    continue
+                comp.append(y)
+                stack.extend(z for z in links[y] if z in pool)
+            seen.update(comp)
+            todo.append([s for s in self.states if s in comp])
+        while todo:
+            group = todo.pop(0)
+            if len(group) < 2:
+                continue
+            gdeps = set().union(*(deps_of[y] for y in group))
+            syms = [sp.Symbol(y.qname()) for y in group]
+            derivs: dict[tuple[int, int], Any] = {}
+            for i, y in enumerate(group):
+                fy = to_sympy(y.rhs(), inline=lambda var, gd=gdeps: var in gd
+                              and not self._special(var))
+                for j, sym in enumerate(syms):
+                    d = sp.diff(fy, sym)
+                    if d != 0:
+                        derivs[(i, j)] = d
+            count = {sym: sum(1 for d in derivs.values() if sym in d.free_symbols)
+                     for sym in syms}
+            worst = max(syms, key=lambda sym: (count[sym], -syms.index(sym)))
+            if count[worst]:
+                rest = [y for y in group if y.qname() != str(worst)]
+                # the rest may fall apart into several components
+                sub_seen: set[Any] = set()
+                for x in rest:
+                    if x in sub_seen:
+                        continue
+                    comp, stack = [], [x]
+                    while stack:
+                        y = stack.pop()
+                        if y in comp:
+                            continue
+                        comp.append(y)
+                        stack.extend(z for z in links[y] if z in rest)
+                    sub_seen.update(comp)
+                    todo.append([s for s in self.states if s in comp])
+                continue
+            mat: dict[tuple[int, int], Any] = {}
+            try:
+                for ij, d in derivs.items():
+                    mat[ij] = sympy_read(d, self.m)
+            except Exception:
+                continue
+            out.append((group, mat))
+        return out
 
     def _implicit_blocks(self, exprs: dict[Any, Any], stiff: set[Any]
                          ) -> list[tuple[list[Any], dict[tuple[int, int], Any]]]:
