@@ -56,3 +56,27 @@ def test_fallback_from_rush_larsen_is_a_warning(shared_reference, caplog):
     warned = [r for r in caplog.records if r.levelno == logging.WARNING]
     assert any("R_prime" in r.getMessage() and "falls back from Rush-Larsen" in r.getMessage()
                for r in warned)
+
+
+def test_a_chain_written_with_named_fluxes_is_solved_as_a_chain(shared_reference):
+    """Iyer et al. 2004 write their channel chains with named transition rates and
+    fluxes: each chain (L-type with its calcium-dependent mode, Kv4.3, Kv1.4, hERG) is one
+    backward-Euler group, which keeps its total probability (Rush-Larsen state by state
+    does not); the calcium driving the L-type chain is not in that linear group."""
+    pytest.importorskip("myokit")
+    from cardiotwin.ionic.codegen import _Generator
+    from cardiotwin.ionic.importer import prepare_model
+
+    path = shared_reference / "cellml-zoo" / "iyer_2004.cellml"
+    if not path.is_file():
+        pytest.skip(f"{path} is not in the shared reference data")
+    g = _Generator(prepare_model(path), "iyer")
+    groups = [{x.qname().rsplit(".", 1)[-1] for x in grp} for grp, _m in g.be_groups]
+    ltcc = {"C0", "C1", "C2", "C3", "C4", "CCa0", "CCa1", "CCa2", "CCa3", "CCa4", "Open"}
+    for chain in (ltcc, {f"{s}Kv43" for s in ("C0", "C1", "C2", "C3", "O", "CI0", "CI1",
+                                              "CI2", "CI3", "OI")},
+                  {"C1Herg", "C2Herg", "C3Herg", "OHerg", "IHerg"}):
+        assert chain in groups, groups
+    assert not any("CaSS" in grp and grp & ltcc for grp in groups)
+    rl = {x.qname().rsplit(".", 1)[-1] for x in g.rl_b}
+    assert not rl & ltcc
