@@ -118,6 +118,8 @@ _API: dict[str, str] = {
     "MechanicsProblem": "cardiotwin.mechanics",
     "HolzapfelOgden": "cardiotwin.mechanics",
     "LandParameters": "cardiotwin.mechanics.land",
+    "unload": "cardiotwin.mechanics",
+    "UnloadingConfig": "cardiotwin.mechanics",
     "ClosedLoopCirculation": "cardiotwin.circulation",
     "ClosedLoopParameters": "cardiotwin.circulation",
     "WindkesselCirculation": "cardiotwin.circulation",

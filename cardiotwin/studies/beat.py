@@ -124,9 +124,10 @@ class BeatConfig:
     unload
         The mesh is the heart as imaged at the end-diastolic pressures: find its
         stress-free reference first (:func:`~cardiotwin.mechanics.unloading.unload`), so
-        that the beat starts from the imaged heart, filled.  ``False``: the mesh is
-        taken as the stress-free heart and filled to the end-diastolic pressures (it
-        starts larger than imaged).
+        that the beat starts from the imaged heart, filled (an EP on its own mesh keeps
+        the imaged geometry; one on the mechanics mesh runs on the unloaded one).
+        ``False``: the mesh is taken as the stress-free heart and filled to the
+        end-diastolic pressures (it starts larger than imaged).
     series_every_ms
         Interval of the mechanics series for ParaView (``mechanics/mechanics.xdmf``:
         displacement, Green-Lagrange and fibre strain, Cauchy and fibre stress), ms;
