@@ -450,6 +450,26 @@ class _Generator:
                                self.model_name, x.qname(),
                                ", ".join(sorted(y.qname() for y in coupled[x])) or "?")
 
+    def _components(self, members: Any, links: dict[Any, set[Any]]) -> list[list[Any]]:
+        """Connected components of ``links`` restricted to ``members``, each in state
+        order, in the order of their first state."""
+        pool = set(members)
+        out: list[list[Any]] = []
+        seen: set[Any] = set()
+        for x in self.states:
+            if x not in pool or x in seen:
+                continue
+            comp: set[Any] = set()
+            stack = [x]
+            while stack:
+                y = stack.pop()
+                if y not in comp:
+                    comp.add(y)
+                    stack.extend(z for z in links.get(y, ()) if z in pool)
+            seen |= comp
+            out.append([s for s in self.states if s in comp])
+        return out
+
     def _linear_groups(self, members: list[Any], links: dict[Any, set[Any]],
                        deps_of: dict[Any, set[Any]]
                        ) -> list[tuple[list[Any], dict[tuple[int, int], Any]]]:
@@ -465,21 +485,7 @@ class _Generator:
         from cardiotwin.ionic.symbolic import to_sympy
 
         out: list[tuple[list[Any], dict[tuple[int, int], Any]]] = []
-        pool = set(members)
-        todo: list[list[Any]] = []
-        seen: set[Any] = set()
-        for x in [s for s in self.states if s in pool]:
-            if x in seen:
-                continue
-            comp, stack = [], [x]
-            while stack:
-                y = stack.pop()
-                if y in comp:
-                    continue
-                comp.append(y)
-                stack.extend(z for z in links[y] if z in pool)
-            seen.update(comp)
-            todo.append([s for s in self.states if s in comp])
+        todo = self._components(members, links)
         while todo:
             group = todo.pop(0)
             if len(group) < 2:
@@ -498,21 +504,9 @@ class _Generator:
                      for sym in syms}
             worst = max(syms, key=lambda sym: (count[sym], -syms.index(sym)))
             if count[worst]:
-                rest = [y for y in group if y.qname() != str(worst)]
                 # the rest may fall apart into several components
-                sub_seen: set[Any] = set()
-                for x in rest:
-                    if x in sub_seen:
-                        continue
-                    comp, stack = [], [x]
-                    while stack:
-                        y = stack.pop()
-                        if y in comp:
-                            continue
-                        comp.append(y)
-                        stack.extend(z for z in links[y] if z in rest)
-                    sub_seen.update(comp)
-                    todo.append([s for s in self.states if s in comp])
+                todo += self._components([y for y in group if y.qname() != str(worst)],
+                                         links)
                 continue
             mat: dict[tuple[int, int], Any] = {}
             try:
@@ -636,19 +630,7 @@ class _Generator:
                     links.setdefault(y, set()).add(x)
                     todo.append(y)
         blocks: list[tuple[list[Any], dict[tuple[int, int], Any]]] = []
-        seen: set[Any] = set()
-        for x in sorted(members, key=lambda z: self.states.index(z)):
-            if x in seen:
-                continue
-            comp, stack = [], [x]
-            while stack:
-                y = stack.pop()
-                if y in comp:
-                    continue
-                comp.append(y)
-                stack.extend(links.get(y, ()))
-            seen.update(comp)
-            comp = [s for s in self.states if s in comp]
+        for comp in self._components(members, links):
             if len(comp) < 2:
                 continue
             gdeps = set().union(*(deps_all[y] for y in comp))

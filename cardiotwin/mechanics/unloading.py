@@ -59,10 +59,14 @@ from typing import Any
 
 import numpy as np
 
+from cardiotwin._checks import choice, positive
 from cardiotwin.exceptions import ConfigError, SolverError
 from cardiotwin.units import ML_TO_MM3
 
 logger = logging.getLogger(__name__)
+
+#: the relaxations of :class:`UnloadingConfig`
+RELAXATIONS = ("aitken", "none")
 
 #: bounds of Aitken's relaxation factor
 OMEGA_MIN, OMEGA_MAX = 0.1, 1.0
@@ -99,21 +103,14 @@ class UnloadingConfig:
             raise ConfigError("UnloadingConfig.pressures_kPa is empty: give the pressure "
                               "(kPa) of every cavity in the imaged state")
         for k, p in self.pressures_kPa.items():
-            if not (isinstance(p, int | float) and np.isfinite(p) and p >= 0):
-                raise ConfigError(f"UnloadingConfig.pressures_kPa[{k!r}] = {p!r}: expected a "
-                                  "finite pressure >= 0 kPa")
-        t = self.tolerance_mm
-        if not (isinstance(t, int | float) and np.isfinite(t) and t > 0):
-            raise ConfigError(f"UnloadingConfig.tolerance_mm = {t!r}: expected a number > 0 "
-                              "(mm)")
+            positive(f"UnloadingConfig.pressures_kPa[{k!r}]", p, allow_zero=True)
+        positive("UnloadingConfig.tolerance_mm", self.tolerance_mm)
         for name in ("max_iterations", "load_steps"):
             v = getattr(self, name)
             if not (isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 1000):
                 raise ConfigError(f"UnloadingConfig.{name} = {v!r}: expected an integer in "
                                   "[1, 1000]")
-        if self.relaxation not in ("aitken", "none"):
-            raise ConfigError(f"UnloadingConfig.relaxation = {self.relaxation!r}: expected "
-                              "'aitken' or 'none'")
+        choice("UnloadingConfig.relaxation", self.relaxation, RELAXATIONS)
 
 
 @dataclass(frozen=True)
