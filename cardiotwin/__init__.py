@@ -126,6 +126,7 @@ _API: dict[str, str] = {
     "pv_metrics": "cardiotwin.circulation",
     "Electromechanics": "cardiotwin.coupling.electromechanics",
     "BeatConfig": "cardiotwin.studies.beat",
+    "beat_heart": "cardiotwin.studies.beat",
     "beat_config_from_toml": "cardiotwin.studies.beat",
     "run_beat": "cardiotwin.studies.beat",
     # runs from configuration files

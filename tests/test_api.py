@@ -100,3 +100,16 @@ def test_twin_fit_example(comm, dolfinx):
     assert set(out["cv_m_per_s"]) == {"fibre", "sheet", "normal", "endo"}
     assert 1 <= out["roots"] <= 2
     assert 180.0 <= out["apd_ms"] <= 420.0  # inside the prior, a finite fitted value
+
+
+@pytest.mark.mpi
+def test_unloading_example(comm, dolfinx):
+    """The phantom read as imaged at 8/4 mmHg unloads to smaller cavities, its filled
+    reference back on the image to the tolerance (0.01 mm)."""
+    out = _example("unloading").main([])
+    assert out["mismatch_mm"][-1] < 0.01 < out["mismatch_mm"][0]
+    assert out["max_shift_mm"] > 1.0  # the filling moved the wall by millimetres
+    for cavity, edp in (("lv", 8.0), ("rv", 4.0)):
+        c = out[cavity]
+        assert c["edp_mmHg"] == pytest.approx(edp, abs=0.05)
+        assert 0.5 * c["imaged_ml"] < c["unloaded_ml"] < 0.95 * c["imaged_ml"]

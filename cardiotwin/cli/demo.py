@@ -128,10 +128,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="its dose as a multiple of its free Cmax (1)")
     beat.add_argument("--prepace", type=int, default=None,
                       help="single-cell beats the ionic states are paced to first (20)")
-    beat.add_argument("--unload", action="store_true", default=None,
+    beat.add_argument("--unload", action=argparse.BooleanOptionalAction, default=None,
                       help="the mesh is the heart imaged at the end-diastolic pressures: "
                            "find its stress-free reference first, so the beat starts from "
-                           "the imaged heart (default: the mesh is taken as unloaded)")
+                           "the imaged heart (default); --no-unload: the mesh is taken as "
+                           "stress-free and filled, so the beat starts larger than imaged")
     beat.add_argument("--resume", action="store_true",
                       help="continue from the checkpoint in OUTPUT/checkpoint (written at "
                            "the end of every beat; same configuration except --beats)")

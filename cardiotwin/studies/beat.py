@@ -10,8 +10,9 @@ Set-up (:func:`run_beat`):
    energy is then smooth at ``I4 = 1``, which Newton needs at every step of a beat),
    nearly incompressible with P1 or P2 displacements, LDRB fibres orthonormalised
    pointwise, base fixed, a spring along the epicardial normal (the pericardium), LV and
-   RV cavities; the mesh is taken as the unloaded state and filled with a pressure ramp
-   to the end-diastolic pressures;
+   RV cavities; the mesh is read as the heart imaged at the end-diastolic pressures: its
+   stress-free reference is found first (``unload``; backward displacement) and filled
+   back to them (``unload=False``: the mesh is taken as stress-free and filled);
 3. the closed-loop circulation of Regazzoni et al. (2022) scaled to the phantom's size
    (``k`` = LV end-diastolic volume / 120 mL, the adult value);
 4. electrophysiology: monodomain with the chosen ionic model on the mechanics mesh or a
@@ -126,8 +127,9 @@ class BeatConfig:
         stress-free reference first (:func:`~cardiotwin.mechanics.unloading.unload`), so
         that the beat starts from the imaged heart, filled (an EP on its own mesh keeps
         the imaged geometry; one on the mechanics mesh runs on the unloaded one).
-        ``False``: the mesh is taken as the stress-free heart and filled to the
-        end-diastolic pressures (it starts larger than imaged).
+        Default ``True`` (a CT or MR heart is imaged under load). ``False``: the mesh is
+        taken as the stress-free heart and filled to the end-diastolic pressures (it
+        starts larger than imaged).
     series_every_ms
         Interval of the mechanics series for ParaView (``mechanics/mechanics.xdmf``:
         displacement, Green-Lagrange and fibre strain, Cauchy and fibre stress), ms;
@@ -191,7 +193,7 @@ class BeatConfig:
     Tref_kPa: float = PHANTOM_TREF_KPA
     edp_lv_mmHg: float = 8.0
     edp_rv_mmHg: float = 4.0
-    unload: bool = False
+    unload: bool = True
     sigma_f_S_per_m: float = 0.3
     sigma_s_S_per_m: float = 0.1
     fill_steps: int = 8
@@ -478,26 +480,52 @@ def build_beat(comm: Any, cfg: BeatConfig, workdir: str | Path) -> Any:
     return _build(comm, cfg, workdir)[0]
 
 
-def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[str, Any]]:
-    """:func:`build_beat` and a description of the substrate (scar size, EP mesh)."""
-    from cardiotwin.circulation import ClosedLoopCirculation
-    from cardiotwin.coupling.electromechanics import CouplingConfig, Electromechanics
-    from cardiotwin.ep.conductivity import Conductivity, scale_tagged_conductivity
-    from cardiotwin.ep.monodomain import IonicRegion, Monodomain, MonodomainConfig
-    from cardiotwin.ep.stimulus import Stimulus
+@dataclass(frozen=True)
+class BeatHeart:
+    """The mechanics of a beat's heart at rest, before it is filled or unloaded
+    (:func:`beat_heart`).
+
+    Attributes
+    ----------
+    geometry
+        The mechanics mesh with its tags and fibres (:class:`~cardiotwin.geometry.Geometry`).
+    mechanics
+        The :class:`~cardiotwin.mechanics.MechanicsProblem` (LV and RV cavities at zero
+        pressure, the Land tension law, scar fields).
+    edp_kPa
+        The end-diastolic pressures of the configuration, by cavity (kPa).
+    labels, roles, stem
+        The label image, its label roles and the name its meshes are cached under.
+    substrate
+        The scar's size (``scar_volume_mL``, ``scar_percent_of_lv``).
+    """
+
+    geometry: Any
+    mechanics: Any
+    edp_kPa: dict[str, float]
+    labels: Path
+    roles: Any
+    stem: str
+    substrate: dict[str, Any]
+
+
+def beat_heart(comm: Any, cfg: BeatConfig, workdir: str | Path) -> BeatHeart:
+    """The heart of :func:`build_beat` at rest: the label image meshed at
+    ``cfg.edge_length_mm`` (cached under ``workdir``), the passive material, base, pericardial
+    spring, cavities, scar and the Land tension law; neither filled nor unloaded (collective).
+
+    Use it to study the passive heart alone, e.g. to unload it
+    (:func:`~cardiotwin.mechanics.unloading.unload`, ``examples/unloading.py``).
+    """
     from cardiotwin.geometry.labels import PHANTOM_LABELS
     from cardiotwin.geometry.pipeline import mesh_labels
-    from cardiotwin.ionic.parameters import ParameterChanges
-    from cardiotwin.ionic.protocol import Protocol
     from cardiotwin.mechanics import (
         ActiveStress,
         FixedBoundary,
-        LoadPath,
         MechanicsConfig,
         MechanicsProblem,
         SolverConfig,
         SpringBoundary,
-        solve_load_path,
     )
     from cardiotwin.mechanics.kinematics import OrthonormalFrame
     from cardiotwin.mechanics.land import LandParameters, LandTensionLaw
@@ -536,6 +564,26 @@ def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[s
         active=ActiveStress(space="quadrature", tension_law=LandTensionLaw(land.beta0)),
         config=mcfg, stiffness_scale=stiffness, contractility=contractility)
     edp_kPa = {"lv": mmHg_to_kPa(cfg.edp_lv_mmHg), "rv": mmHg_to_kPa(cfg.edp_rv_mmHg)}
+    return BeatHeart(geo, mech, edp_kPa, Path(labels), roles, stem, substrate)
+
+
+def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[str, Any]]:
+    """:func:`build_beat` and a description of the substrate (scar size, EP mesh)."""
+    from cardiotwin.circulation import ClosedLoopCirculation
+    from cardiotwin.coupling.electromechanics import CouplingConfig, Electromechanics
+    from cardiotwin.ep.conductivity import Conductivity, scale_tagged_conductivity
+    from cardiotwin.ep.monodomain import IonicRegion, Monodomain, MonodomainConfig
+    from cardiotwin.ep.stimulus import Stimulus
+    from cardiotwin.geometry.pipeline import mesh_labels
+    from cardiotwin.ionic.parameters import ParameterChanges
+    from cardiotwin.ionic.protocol import Protocol
+    from cardiotwin.mechanics import LoadPath, solve_load_path
+    from cardiotwin.mechanics.land import LandParameters
+
+    heart = beat_heart(comm, cfg, workdir)
+    geo, mech, substrate = heart.geometry, heart.mechanics, heart.substrate
+    labels, roles, stem, edp_kPa = heart.labels, heart.roles, heart.stem, heart.edp_kPa
+    land = LandParameters(Tref_kPa=cfg.Tref_kPa, **cfg.land_overrides)
     imaged = None
     if cfg.unload:
         from cardiotwin.mechanics.unloading import UnloadingConfig, unload

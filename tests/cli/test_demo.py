@@ -56,6 +56,10 @@ def test_demo_beat_parses_and_rejects_bad_input_before_computing(tmp_path, capsy
     assert args.scenario == "beat" and args.quick and args.json
     assert args.beats == 2 and args.ical_block == 0.5
     assert args._scenario_run.__name__ == "_run_beat"
+    from cardiotwin.cli.demo import _beat_config
+
+    assert _beat_config(args).unload is True  # the mesh is the imaged heart by default
+    assert _beat_config(build_parser().parse_args(["demo", "beat", "--no-unload"])).unload is False
     out = tmp_path / "beat"
     assert main(["demo", "beat", "--ical-block", "1.5", "-o", str(out)]) == 2
     assert "ical_block = 1.5" in capsys.readouterr().err

@@ -85,11 +85,11 @@ def test_beat_configuration_file(tmp_path):
 
     f = tmp_path / "beat.toml"
     f.write_text('[mechanics]\nmaterial_scale = 2.0\nexponent_factor = 0.5\n'
-                 'unload = true\n[electrophysiology]\nedge_length_mm = 0\n')
+                 'unload = false\n[electrophysiology]\nedge_length_mm = 0\n')
     soft = beat_config_from_toml(f)
     assert soft.material == BeatConfig().material.scaled(2.0, exponent_factor=0.5)
     assert soft.ep_edge_length_mm is None
-    assert soft.unload is True and BeatConfig().unload is False
+    assert soft.unload is False and BeatConfig().unload is True
     for text, match in (
             ("[mechanics]\nTref = 1\n", "unknown key 'mechanics.Tref'"),
             ("[mechanics]\nTref_kPa = -5\n", r"mechanics\.Tref_kPa = -5"),
