@@ -70,6 +70,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                     help="atrial geometry folder (default: the shipped phantom atria)")
     af.add_argument("--lge", default=None, help="LGE-like intensity image of the fibrosis "
                     "(default: the phantom's with the phantom)")
+    af.add_argument("--fibrosis-from", default=None,
+                    help="take the fibrosis of another anatomy through the atrial "
+                         "coordinates: 'phantom' (its LGE-like image) or an atrial geometry "
+                         "folder whose image --lge gives; for a patient without LGE")
     af.add_argument("--sites", default=None,
                     help="comma-separated pacing sites (lspv, lipv, rspv, ripv, laa, cs, "
                          "la-roof, ra-lateral)")
@@ -235,7 +239,8 @@ def _run_af_ablation(args: argparse.Namespace) -> int:
 
     cfg = QUICK if args.quick else AFConfig()
     kw: dict = {}
-    for key, attr in (("mesh_dir", "mesh"), ("lge", "lge"), ("protocol", "protocol"),
+    for key, attr in (("mesh_dir", "mesh"), ("lge", "lge"),
+                      ("fibrosis_from", "fibrosis_from"), ("protocol", "protocol"),
                       ("persist_ms", "persist"), ("gap_mm", "gap"), ("s2_ms", "s2"),
                       ("ranks_per_run", "ranks_per_run")):
         if getattr(args, attr) is not None:

@@ -14,7 +14,9 @@ field into a :class:`~cardiotwin.scenarios.lesions.LesionSet`: dense scar is a l
 conductivity and remodelled cells (:data:`cardiotwin.scenarios.remodelling.FIBROTIC`).
 A segmented fibrosis label image is the same lesion set built from
 :class:`~cardiotwin.geometry.regions.LabelImageRegion` (:meth:`Fibrosis.from_labels`).
-Ablation lesions are added with :meth:`LesionSet.plus`.
+Ablation lesions are added with :meth:`LesionSet.plus`.  An anatomy without its own LGE
+image can take another's fibrosis through the universal atrial coordinates
+(:func:`transfer_ratio`: the same place in each atrium, whatever its shape).
 """
 
 from __future__ import annotations
@@ -152,5 +154,72 @@ def intensity_ratio(geometry: Any, image: Any, *, inner_mm: float = 1.0,
     ratio = np.where(np.isfinite(wall_max), wall_max / (s[0] / s[1]), np.nan)
     fn = dolfinx.fem.Function(V, name="iir")
     fn.x.array[:n_owned] = ratio
+    fn.x.scatter_forward()
+    return fn
+
+
+def transfer_ratio(source: Any, source_ratio: Any, target: Any) -> Any:
+    """The image intensity ratio of one atrial anatomy carried to another through their
+    universal atrial coordinates (a P1 Function on ``target``; collective).
+
+    Each target vertex takes the ratio at the same coordinates ``(alpha, beta)`` of the
+    same atrium in the source: the inverse-distance mean of the 3 source vertices nearest
+    in coordinate space.  Both geometries must be atrial surfaces with coordinate tables
+    (``cardiotwin mesh`` with atrial roles); source vertices without a ratio (outside the
+    image) are left out.  This is how a fibrosis pattern (e.g. the phantom's) is placed on
+    a patient imaged without LGE.
+    """
+    import dolfinx.fem
+    from scipy.spatial import cKDTree
+
+    from cardiotwin.geometry.atria import ATRIUM_IDS
+
+    def coords(geometry: Any, x: np.ndarray, what: str) -> tuple[np.ndarray, np.ndarray]:
+        table = getattr(geometry, "table", None) or {}
+        need = ["x", "atrium"] + [f"{a}-{c}" for a in ATRIUM_IDS for c in ("alpha", "beta")]
+        missing = [k for k in need if k not in table]
+        if missing:
+            raise ConfigError(f"transfer_ratio: the {what} geometry has no atrial coordinate "
+                              f"table ({', '.join(missing)} missing); build it with "
+                              "`cardiotwin mesh` and atrial roles")
+        _, k = cKDTree(table["x"]).query(x)
+        atrium = np.rint(table["atrium"][k]).astype(int)
+        uv = np.zeros((len(x), 2))
+        for name, i in ATRIUM_IDS.items():
+            sel = atrium == i
+            uv[sel, 0] = table[f"{name}-alpha"][k[sel]]
+            uv[sel, 1] = table[f"{name}-beta"][k[sel]]
+        return atrium, uv, k
+
+    comm = target.mesh.comm
+    Vs = source_ratio.function_space
+    ns = Vs.dofmap.index_map.size_local
+    parts = comm.allgather((Vs.tabulate_dof_coordinates()[:ns], source_ratio.x.array[:ns]))
+    xs = np.concatenate([p[0] for p in parts])
+    vs = np.concatenate([p[1] for p in parts])
+    ok = np.isfinite(vs)
+    a_src, uv_src, k_src = coords(source, xs[ok], "source")
+    vs = vs[ok]
+    # in the order of the source's vertex table, so that ties between vertices with the
+    # same coordinates do not depend on the partition
+    order = np.argsort(k_src, kind="stable")
+    a_src, uv_src, vs = a_src[order], uv_src[order], vs[order]
+
+    V = dolfinx.fem.functionspace(target.mesh, ("Lagrange", 1))
+    n_owned = V.dofmap.index_map.size_local
+    a_tgt, uv_tgt, _ = coords(target, V.tabulate_dof_coordinates()[:n_owned], "target")
+    out = np.full(n_owned, np.nan)
+    for i in ATRIUM_IDS.values():
+        src, tgt = a_src == i, a_tgt == i
+        if not tgt.any():
+            continue
+        if src.sum() < 3:
+            raise ConfigError(f"transfer_ratio: the source has no ratio on atrium {i} "
+                              "that the target has")
+        d, k = cKDTree(uv_src[src]).query(uv_tgt[tgt], k=3)
+        w = 1.0 / np.maximum(d, 1e-9)
+        out[tgt] = (w * vs[src][k]).sum(axis=1) / w.sum(axis=1)
+    fn = dolfinx.fem.Function(V, name="iir")
+    fn.x.array[:n_owned] = out
     fn.x.scatter_forward()
     return fn

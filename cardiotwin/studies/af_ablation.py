@@ -81,7 +81,12 @@ class AFConfig:
         shipped phantom atria.
     lge
         LGE-like intensity image of the fibrosis (None: the phantom's with the phantom,
-        no fibrosis otherwise).
+        no fibrosis otherwise); with ``fibrosis_from``, the image of that anatomy.
+    fibrosis_from
+        Take the fibrosis of another atrial anatomy, carried here through the universal
+        atrial coordinates (:func:`~cardiotwin.scenarios.fibrosis.transfer_ratio`):
+        ``"phantom"`` (the shipped phantom atria and their LGE-like image) or an atrial
+        geometry folder whose LGE image is ``lge``.  For an anatomy imaged without LGE.
     tissue
         Tissue of the fast model (``caf``: chronic-AF remodelling).
     sigma_f, sigma_s
@@ -131,6 +136,7 @@ class AFConfig:
 
     mesh_dir: str | None = None
     lge: str | None = None
+    fibrosis_from: str | None = None
     tissue: str = "caf"
     sigma_f: float = 0.1
     sigma_s: float = 0.025
@@ -189,6 +195,13 @@ class AFConfig:
                               "integer >= 1")
         if not isinstance(self.fibrosis, Fibrosis):
             raise ConfigError("AFConfig.fibrosis must be a Fibrosis")
+        if self.fibrosis_from is not None:
+            if self.fibrosis_from != "phantom" and not Path(self.fibrosis_from).is_dir():
+                raise ConfigError(f"AFConfig.fibrosis_from = {self.fibrosis_from!r}: expected "
+                                  "'phantom' or an atrial geometry folder")
+            if self.fibrosis_from != "phantom" and self.lge is None:
+                raise ConfigError(f"AFConfig.fibrosis_from = {self.fibrosis_from!r} needs the "
+                                  "LGE image of that anatomy (lge)")
 
 
 #: the quick configuration of ``cardiotwin demo af-ablation --quick``
@@ -310,11 +323,19 @@ class _Runner:
             raise ConfigError(f"{cfg.mesh_dir}: not an atrial geometry (no atrial "
                               "coordinates); build one with `cardiotwin mesh` and atrial roles")
         self.model = atrial_fast_model(cfg.tissue)
-        lge = cfg.lge if cfg.lge is not None else (str(PHANTOM_LGE) if cfg.mesh_dir is None
-                                                   else None)
+        phantom_lge = cfg.mesh_dir is None or cfg.fibrosis_from == "phantom"
+        lge = cfg.lge if cfg.lge is not None else (str(PHANTOM_LGE) if phantom_lge else None)
         self.substrate = LesionSet(())
         self.fibrosis_info: dict[str, Any] = {"image": lge}
-        if lge is not None:
+        if lge is not None and cfg.fibrosis_from is not None:
+            from cardiotwin.scenarios.fibrosis import transfer_ratio
+
+            source = (load_phantom_atria(comm) if cfg.fibrosis_from == "phantom"
+                      else load_geometry(cfg.fibrosis_from, comm))
+            self.iir = transfer_ratio(source, intensity_ratio(source, lge), self.geometry)
+            self.fibrosis_info["mapped_from"] = cfg.fibrosis_from
+            self.substrate = cfg.fibrosis.lesion_set(self.iir)
+        elif lge is not None:
             self.iir = intensity_ratio(self.geometry, lge)
             self.substrate = cfg.fibrosis.lesion_set(self.iir)
         self.sites = pacing_sites(self.geometry, cfg.sites)

@@ -117,3 +117,41 @@ def test_lesion_set_classes_follow_the_thresholds(phantom_iir):
     extra = coll.core_cells[:n] & ~plain.core_cells[:n]
     assert np.all(inter[extra])
     assert extra.sum() / inter.sum() == pytest.approx(0.4, abs=0.15)
+
+
+@pytest.mark.mpi
+def test_fibrosis_follows_the_atrial_coordinates_onto_another_anatomy(comm):
+    """The phantom's ratio carried to a rotated, enlarged copy of the phantom atria (the
+    same atrial coordinates at other places) lands on the same vertices; vertices with
+    degenerate coordinates (shared by several vertices) may take a neighbour's value."""
+    from cardiotwin.geometry.io import load_phantom_atria
+    from cardiotwin.scenarios.fibrosis import intensity_ratio, transfer_ratio
+    from cardiotwin.studies.af_ablation import PHANTOM_LGE
+
+    source = load_phantom_atria(comm)
+    ratio = intensity_ratio(source, PHANTOM_LGE)
+    target = load_phantom_atria(comm)
+    assert target is not source and target.table is not source.table
+    c, s = np.cos(0.7), np.sin(0.7)
+    rot = 1.3 * np.array([[c, -s, 0.0], [s, c, 0.0], [0.0, 0.0, 1.0]])
+    target.mesh.geometry.x[:] = target.mesh.geometry.x @ rot.T + np.array([40.0, -25.0, 7.0])
+    target.table["x"] = target.table["x"] @ rot.T + np.array([40.0, -25.0, 7.0])
+    moved = transfer_ratio(source, ratio, target)
+    assert not np.allclose(target.table["x"], source.table["x"])
+
+    n = ratio.function_space.dofmap.index_map.size_local
+    assert moved.function_space.dofmap.index_map.size_local == n  # the same partition
+    a, b = ratio.x.array[:n], moved.x.array[:n]
+    ok = np.isfinite(a)
+    same = comm.allreduce(int(np.sum(np.abs(a[ok] - b[ok]) < 1e-6)))
+    total = comm.allreduce(int(ok.sum()))
+    assert same > 0.95 * total
+    # the fibrotic area is carried whole
+    for th in (1.2, 1.32):
+        n_src = comm.allreduce(int(np.sum(a[ok] >= th)))
+        n_tgt = comm.allreduce(int(np.sum(b[ok] >= th)))
+        assert n_src > 50 and abs(n_tgt - n_src) <= 0.05 * n_src
+
+    with pytest.raises(ConfigError, match="no atrial coordinate table"):
+        target.table.pop("la-alpha")
+        transfer_ratio(source, ratio, target)

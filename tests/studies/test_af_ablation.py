@@ -21,6 +21,8 @@ from cardiotwin.studies.af_ablation import AFConfig, driver_lesion, driver_targe
     (dict(optima_rounds=0), "optima_rounds"),
     (dict(ranks_per_run=0), "ranks_per_run"),
     (dict(min_af_fraction=1.0), "min_af_fraction"),
+    (dict(fibrosis_from="/no/such/atria"), "fibrosis_from = '/no/such/atria': expected"),
+    (dict(fibrosis_from="."), r"fibrosis_from = '\.' needs the LGE image"),
 ])
 def test_bad_configuration_is_named(kw, match):
     with pytest.raises(ConfigError, match=match):
