@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -101,22 +102,26 @@ def _nearest_landmark(report: dict, x: np.ndarray) -> str:
     return "" if best is None else f"{best[1]} ({best[0]:.1f} mm)"
 
 
+def load_atria(geometry: str | None):
+    from cardiotwin.geometry.io import load_geometry, load_phantom_atria
+
+    comm = MPI.COMM_WORLD
+    return load_geometry(geometry, comm) if geometry else load_phantom_atria(comm)
+
+
 def sinus_beat(sigma_f: float, sigma_s: float, bundle_factor: float, png: str | None,
-               geometry: str | None = None, model: str = "fast") -> dict:
+               geometry: str | None = None, model: str = "fast",
+               link_factor: float = 1.0) -> dict:
+    """A sinus beat; ``link_factor`` scales the inter-atrial links' conductances."""
     from cardiotwin.ep.monodomain import Monodomain, MonodomainConfig
     from cardiotwin.ep.stimulus import Stimulus
-    from cardiotwin.geometry.io import geometry_arrays, load_phantom_atria
+    from cardiotwin.geometry.io import geometry_arrays
     from cardiotwin.geometry.regions import Sphere
     from cardiotwin.ionic.protocol import Protocol
     from cardiotwin.studies.af_ablation import AFConfig, _Runner
 
     comm = MPI.COMM_WORLD
-    if geometry:
-        from cardiotwin.geometry.io import load_geometry
-
-        geo = load_geometry(geometry, comm)
-    else:
-        geo = load_phantom_atria(comm)
+    geo = load_atria(geometry)
     cfg = AFConfig(sigma_f=sigma_f, sigma_s=sigma_s, bundle_factor=bundle_factor,
                    sites=("la-roof",), lge="")
     runner = _Runner.__new__(_Runner)
@@ -128,7 +133,9 @@ def sinus_beat(sigma_f: float, sigma_s: float, bundle_factor: float, png: str | 
     sim = Monodomain(geo, _membrane(model), base,
                      MonodomainConfig(dt_ms=0.1 if model == "fast" else 0.05,
                                       activation_threshold=-40.0),
-                     region_conductivity=tags, stimuli=[stim])
+                     region_conductivity=tags, stimuli=[stim],
+                     links=[replace(lk, conductance_S_per_m=lk.conductance_S_per_m * link_factor)
+                            for lk in (geo.links or ())])
     t0 = time.perf_counter()
     sim.run(250.0)
     wall = time.perf_counter() - t0
@@ -166,31 +173,65 @@ def sinus_beat(sigma_f: float, sigma_s: float, bundle_factor: float, png: str | 
     return out
 
 
+def healthy_conductivities(velocities: tuple[float, float, float], model: str, h_mm: float
+                           ) -> dict:
+    """Conductivities (S/m) of the healthy atrium tuned to velocities along fibres, across
+    and along the fast bundles (m/s) on the geometry's element size, with its cells and
+    time step (:func:`cardiotwin.ep.velocity.tune_conductivity`, triangles)."""
+    from cardiotwin.ep.velocity import tune_conductivity
+
+    dt = 0.1 if model == "fast" else 0.05
+    membrane = _membrane(model)
+    out = {"target_m_per_s": list(velocities), "h_mm": h_mm, "dt_ms": dt}
+    for name, v in zip(("sigma_f", "sigma_s", "sigma_bundle"), velocities, strict=True):
+        sigma, got = tune_conductivity(membrane, v, h_mm=h_mm, dt_ms=dt, cells="triangle")
+        out[name + "_S_per_m"], out[name + "_cv_m_per_s"] = sigma, got
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="2,1,0.5,0.25", help="element sizes, mm")
     ap.add_argument("--png", default=None, help="activation maps of the sinus beat "
                     "(NAME_af_substrate.png, NAME_healthy.png)")
+    ap.add_argument("--healthy-cv", type=lambda t: tuple(float(v) for v in t.split(",")),
+                    default=(0.9, 0.45, 1.6),
+                    help="velocities of the healthy atrium along fibres, across and along "
+                         "the fast bundles (Bachmann's bundle, crista terminalis; also the "
+                         "inter-atrial links' strands), m/s; the conductivities are tuned "
+                         "to them on the sinus-beat geometry's element size")
     ap.add_argument("--healthy", type=lambda t: tuple(float(v) for v in t.split(",")),
-                    default=(0.5, 0.125), help="healthy sigma_f,sigma_s (S/m)")
+                    default=None, help="healthy sigma_f,sigma_s (S/m) instead of tuning; "
+                    "the bundles get the AF study's factor, the links their built value")
+    ap.add_argument("--healthy-model", default="courtemanche",
+                    help="cells of the healthy atrium: a cell model name (CRN 1998, "
+                         "courtemanche) or fast (the fast chronic-AF model)")
     ap.add_argument("--geometry", default=None,
                     help="atrial geometry folder (`cardiotwin mesh LABELS --labels "
                          "la-blood=A,ra-blood=B -o DIR`) for the sinus beat instead of the "
                          "phantom's")
-    ap.add_argument("--healthy-model", default="courtemanche",
-                    help="cells of the healthy atrium: a cell model name (CRN 1998, "
-                         "courtemanche) or fast (the fast chronic-AF model)")
     ap.add_argument("--sinus-only", action="store_true",
                     help="only the sinus beats (no strip velocities)")
     args = ap.parse_args()
+    from cardiotwin.geometry.atria import AtrialOptions
     from cardiotwin.studies.af_ablation import AFConfig
 
     cfg = AFConfig()
-    out: dict = {"bundle_factor": cfg.bundle_factor}
+    out: dict = {}
+    h_geo = float(load_atria(args.geometry).report["edge_length_mm"])
+    tuned = None
+    if args.healthy is None:
+        tuned = healthy_conductivities(args.healthy_cv, args.healthy_model, h_geo)
+        healthy = (tuned["sigma_f_S_per_m"], tuned["sigma_s_S_per_m"])
+        bundle = tuned["sigma_bundle_S_per_m"] / tuned["sigma_f_S_per_m"]
+        # the inter-atrial links are strands of the fast bundles' conductivity
+        links = tuned["sigma_bundle_S_per_m"] / AtrialOptions().bridge_conductivity
+    else:
+        healthy, bundle, links = args.healthy, cfg.bundle_factor, 1.0
     # the AF study's substrate (fast cAF cells), and a healthy atrium (CRN as published)
-    for name, sf, ss, model in (("af_substrate", cfg.sigma_f, cfg.sigma_s, "fast"),
-                                ("healthy", args.healthy[0], args.healthy[1],
-                                 args.healthy_model)):
+    for name, sf, ss, model, bf, lf in (
+            ("af_substrate", cfg.sigma_f, cfg.sigma_s, "fast", cfg.bundle_factor, 1.0),
+            ("healthy", healthy[0], healthy[1], args.healthy_model, bundle, links)):
         cv = []
         for h in (() if args.sinus_only else (float(v) for v in args.sizes.split(","))):
             # the fast model's smooth upstroke takes 0.1 ms; CRN's sodium current needs
@@ -199,12 +240,16 @@ def main() -> None:
             cv.append({"h_mm": h, "dt_ms": dt,
                        "cv_along_m_per_s": strip_cv(sf, h, dt, model),
                        "cv_across_m_per_s": strip_cv(ss, h, dt, model),
-                       "cv_bundle_m_per_s": strip_cv(cfg.bundle_factor * sf, h, dt, model)})
+                       "cv_bundle_m_per_s": strip_cv(bf * sf, h, dt, model)})
         out[name] = {"model": model, "sigma_f_S_per_m": sf, "sigma_s_S_per_m": ss,
+                     "bundle_factor": bf, "link_factor": lf,
                      "conduction_velocity": cv,
-                     "sinus_beat": sinus_beat(sf, ss, cfg.bundle_factor,
+                     "sinus_beat": sinus_beat(sf, ss, bf,
                                               args.png.replace(".png", f"_{name}.png")
-                                              if args.png else None, args.geometry, model)}
+                                              if args.png else None, args.geometry, model,
+                                              lf)}
+        if name == "healthy" and tuned is not None:
+            out[name]["tuned"] = tuned
     if MPI.COMM_WORLD.rank == 0:
         emit(out)
 
