@@ -306,6 +306,18 @@ class Episode:
                 "simulated_ms": self.sim_ms, "wall_s": self.wall_s}
 
 
+def _fibrosis_shares(comm: Any, iir: Any, fibrosis: Fibrosis) -> dict[str, float]:
+    """Shares of the vertices with a ratio that are interstitial fibrosis and dense scar."""
+    n = iir.function_space.dofmap.index_map.size_local
+    r = iir.x.array[:n]
+    ok = np.isfinite(r)
+    dense = ok & (r >= fibrosis.dense_iir)
+    inter = ok & (r >= fibrosis.interstitial_iir) & ~dense
+    tot = comm.allreduce(np.array([ok.sum(), inter.sum(), dense.sum()], float))
+    return {"interstitial_share": float(tot[1] / max(tot[0], 1.0)),
+            "dense_share": float(tot[2] / max(tot[0], 1.0))}
+
+
 class _Runner:
     """Builds simulations of one group of ranks and runs induction attempts."""
 
@@ -338,6 +350,8 @@ class _Runner:
         elif lge is not None:
             self.iir = intensity_ratio(self.geometry, lge)
             self.substrate = cfg.fibrosis.lesion_set(self.iir)
+        if lge is not None:
+            self.fibrosis_info.update(_fibrosis_shares(comm, self.iir, cfg.fibrosis))
         self.sites = pacing_sites(self.geometry, cfg.sites)
         self.arrays = geometry_arrays(self.geometry)  # rank 0 of this group
 

@@ -113,6 +113,9 @@ def _check_reduced(out):
     assert pvi["laa"]["activated_fraction"] > 0.6
     assert not pvi["lspv"]["inducible"]
     assert out["strategies"][0]["lesion_area_mm2"] > 0
+    # the phantom's LGE-like image: three fibrotic patches, a few per cent of the atria
+    fib = out["fibrosis"]
+    assert 0.005 < fib["dense_share"] < 0.1 and 0.005 < fib["interstitial_share"] < 0.1
 
 
 @pytest.mark.mpi
