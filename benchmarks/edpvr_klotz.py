@@ -236,7 +236,19 @@ def fit_two(args, inflate, imaged, base) -> dict:
         vn = (volume_at_pressure_mL(vols, ps, args.edp) - v0) / (v30 - v0)
         ratio = v0 / imaged[s, e]
         history.append({"scale": s, "exponent_factor": e, "v0_over_edv": ratio, "vn_at_edp": vn})
+        logging.getLogger("edpvr_klotz").info("fit: scale %.4g, exponent factor %.4g -> "
+                                              "V0/EDV %.4f, V_n %.4f", s, e, ratio, vn)
         return np.log([ratio, vn]) - target
+
+    def try_residual(x: np.ndarray) -> np.ndarray | None:
+        from cardiotwin.exceptions import SolverError
+
+        try:
+            return residual(x)
+        except SolverError as err:  # e.g. unloading a law too soft to converge
+            s, e = (float(v) for v in np.exp(x))
+            history.append({"scale": s, "exponent_factor": e, "failed": str(err)[:200]})
+            return None
 
     x = np.log([args.scale0, 1.0])
     r = residual(x)
@@ -248,9 +260,15 @@ def fit_two(args, inflate, imaged, base) -> dict:
             dx = np.zeros(2)
             dx[j] = 0.05
             jac[:, j] = (residual(x + dx) - r) / 0.05
-        step = np.linalg.solve(jac, -r)
-        x = x + np.clip(step, -1.0, 1.0)
-        r = residual(x)
+        step = np.clip(np.linalg.solve(jac, -r), -1.0, 1.0)
+        for _ in range(4):  # halve a step whose heart cannot be unloaded
+            trial = try_residual(x + step)
+            if trial is not None:
+                x, r = x + step, trial
+                break
+            step = step / 2
+        else:
+            break
     s, e = (float(v) for v in np.exp(x))
     vols, ps = inflate(s, e)
     cmp = compare_with_klotz(vols, ps, vols[0])
