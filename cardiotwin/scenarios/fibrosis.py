@@ -173,8 +173,10 @@ def transfer_ratio(source: Any, source_ratio: Any, target: Any) -> Any:
     from scipy.spatial import cKDTree
 
     from cardiotwin.geometry.atria import ATRIUM_IDS
+    from cardiotwin.geometry.uac import coordinates_to_world
 
-    def coords(geometry: Any, x: np.ndarray, what: str) -> tuple[np.ndarray, np.ndarray]:
+    def coords(geometry: Any, x: np.ndarray, what: str
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         table = getattr(geometry, "table", None) or {}
         need = ["x", "atrium"] + [f"{a}-{c}" for a in ATRIUM_IDS for c in ("alpha", "beta")]
         missing = [k for k in need if k not in table]
@@ -216,9 +218,8 @@ def transfer_ratio(source: Any, source_ratio: Any, target: Any) -> Any:
         if src.sum() < 3:
             raise ConfigError(f"transfer_ratio: the source has no ratio on atrium {i} "
                               "that the target has")
-        d, k = cKDTree(uv_src[src]).query(uv_tgt[tgt], k=3)
-        w = 1.0 / np.maximum(d, 1e-9)
-        out[tgt] = (w * vs[src][k]).sum(axis=1) / w.sum(axis=1)
+        # the inverse-distance mean of the 3 nearest in coordinate space, as for points
+        out[tgt] = coordinates_to_world(uv_tgt[tgt], uv_src[src], vs[src][:, None])[:, 0]
     fn = dolfinx.fem.Function(V, name="iir")
     fn.x.array[:n_owned] = out
     fn.x.scatter_forward()
