@@ -159,9 +159,11 @@ class LumpedCirculation:
         return self.t_ms, self.state.copy()
 
     def restore(self, snapshot: tuple[float, np.ndarray]) -> None:
-        """Go back to a :meth:`snapshot`."""
+        """Go back to a :meth:`snapshot` (:meth:`step_variables` is then ``None`` until
+        the next step)."""
         self.t_ms, state = snapshot
         self.state[:] = state
+        self._step_variables = None
 
     # ---------------------------------------------------------------- stepping
     def _ventricle_pressures(self, volumes_mL: Mapping[str, float], t_s: float
@@ -433,6 +435,11 @@ class ClosedLoopCirculation(LumpedCirculation):
 
     def max_valve_conductance(self) -> float:
         return 2.0 / self.parameters.valve_R_min_mmHg_s_per_mL
+
+    def elastance_mmHg_per_mL(self, ventricle: str, t_ms: float) -> float:
+        """The elastance (mmHg/mL) of the 0-D ``ventricle`` at time ``t_ms``."""
+        self._check_ventricle(ventricle)
+        return float(self._elastance[ventricle](t_ms / 1000.0))
 
     def _elastance_pressure(self, ventricle: str, volume_mL: float, t_s: float) -> float:
         c = self.parameters.lv if ventricle == "lv" else self.parameters.rv

@@ -137,6 +137,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                            "find its stress-free reference first, so the beat starts from "
                            "the imaged heart (default); --no-unload: the mesh is taken as "
                            "stress-free and filled, so the beat starts larger than imaged")
+    beat.add_argument("--fast-forward", action=argparse.BooleanOptionalAction, default=None,
+                      help="at the end of every beat but the last, move the circulation to "
+                           "the periodic state of the beat just run, linearised, and the "
+                           "heart to its volumes, so a few beats are periodic (default); "
+                           "--no-fast-forward: the beats follow one another unchanged")
     beat.add_argument("--resume", action="store_true",
                       help="continue from the checkpoint in OUTPUT/checkpoint (written at "
                            "the end of every beat; same configuration except --beats)")
@@ -323,7 +328,7 @@ def _beat_config(args: argparse.Namespace) -> Any:
                       ("drug_cmax_multiple", "cmax_multiple"), ("labels", "labels_image"),
                       ("label_map", "label_map"), ("prepace_beats", "prepace"),
                       ("circulation_prime_beats", "prime_circulation"),
-                      ("unload", "unload")):
+                      ("unload", "unload"), ("fast_forward", "fast_forward")):
         if getattr(args, attr) is not None:
             changes[key] = getattr(args, attr)
     if args.ep_edge_length is not None:

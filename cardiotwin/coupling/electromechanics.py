@@ -318,6 +318,9 @@ class Electromechanics:
             self.history[f"{v}_pressure_mmHg"] = []
         self.history["Ta_max_kPa"] = []
         self.history["cai_max_uM"] = []
+        if self.config.linearised_cavities:
+            for key in self._elastance_keys():
+                self.history[key] = []
         for name in (*circulation.state_names,
                      *circulation.variables(dict.fromkeys(circulation.ventricles, 0.0))):
             self.history[f"circulation_{name}"] = []
@@ -332,7 +335,13 @@ class Electromechanics:
         self._e_floor = (np.diag(self.elastances_mmHg_per_mL).copy()
                          if self.elastances_mmHg_per_mL is not None else None)
         self._circulation_s = 0.0
+        #: what each :meth:`fast_forward` did (its report)
+        self.fast_forwards: list[dict[str, Any]] = []
         self._record()
+
+    def _elastance_keys(self) -> list[str]:
+        """History names of the elastance matrix's entries, row-major."""
+        return [f"elastance_{v}_{w}_mmHg_per_mL" for v in self.cavities for w in self.cavities]
 
     def _passive_elastances(self, rel: float = 0.01) -> np.ndarray:
         """The elastance matrix ``dp_i/dV_j`` (mmHg/mL) of the cavities at the current
@@ -383,6 +392,10 @@ class Electromechanics:
                                               op=MPI.MAX))
         h["cai_max_uM"].append(comm.allreduce(float(self._cai.max()) if self._cai.size
                                               else -np.inf, op=MPI.MAX))
+        E = self.elastances_mmHg_per_mL
+        if E is not None:  # the matrix the step used (a linearised beat needs it)
+            for key, e in zip(self._elastance_keys(), E.ravel().tolist(), strict=True):
+                h[key].append(e)
         for name in self.circulation.state_names:
             h[f"circulation_{name}"].append(self.circulation.value(name))
         # the circulation's algebraic variables (valve flows...) as its last step used
@@ -508,6 +521,91 @@ class Electromechanics:
             if on_step is not None:
                 on_step()
 
+    def fast_forward(self, cycle_length_ms: float, *, max_beats: int = 100,
+                     rtol: float = 1e-4, max_volume_step: float = 0.03) -> dict[str, Any]:
+        """Move the circulation to its periodic state with the ventricles of the beat
+        just run, and bring the heart to its volumes (collective; call it at the end of
+        a beat, while the ventricles are relaxed).
+
+        The last ``cycle_length_ms`` of the history define linearised ventricles
+        (:class:`~cardiotwin.circulation.periodic.LinearisedBeat`: the recorded volumes,
+        pressures and elastance matrices); the circulation runs with them until a beat
+        repeats (:func:`~cardiotwin.circulation.periodic.periodic_state`); its state at
+        the start of that beat replaces the current one (blood volume conserved), and
+        the mechanics is solved at its ventricular volumes in steps of at most
+        ``max_volume_step`` of each volume.  The fibre stretch and the Land distortions
+        follow (the crossbridges are at rest in diastole); the passive elastance matrix
+        is measured again there.  The last recorded sample is replaced by the new state,
+        so the traces start the next beat from it; the report is appended to
+        :attr:`fast_forwards`.
+
+        Returns
+        -------
+        dict
+            ``t_ms``, ``beats`` (of the linearised loop), ``change``, ``converged``,
+            ``volumes_before_mL``, ``volumes_after_mL``, ``pressures_before_mmHg``,
+            ``pressures_after_mmHg``, ``blood_volume_mL``.
+
+        Raises
+        ------
+        ConfigError
+            Without linearised cavities, or with less than one beat recorded.
+        SolverError
+            If the mechanics does not converge on the way to the new volumes.
+        """
+        from cardiotwin.circulation.periodic import LinearisedBeat, periodic_state
+
+        if self.elastances_mmHg_per_mL is None:
+            raise ConfigError("fast_forward needs linearised cavities "
+                              "(CouplingConfig.linearised_cavities = True)")
+        if not (isinstance(max_volume_step, float) and 0 < max_volume_step <= 0.5):
+            raise ConfigError(f"max_volume_step = {max_volume_step!r}: expected a fraction "
+                              "in (0, 0.5]")
+        names = tuple(self.cavities)
+        beat = LinearisedBeat.from_traces(self.traces(), names, self.t_ms - cycle_length_ms,
+                                          self.t_ms)
+        circ = self.circulation
+        blood = circ.total_volume_mL() if hasattr(circ, "total_volume_mL") else float("nan")
+        found = periodic_state(circ, beat, max_beats=max_beats, rtol=rtol,
+                               substeps=self.config.circulation_substeps)
+        if not found.converged:
+            logger.warning("t = %.1f ms: the linearised loop changed by %.2g after %d beats "
+                           "(not periodic); taking its last state", self.t_ms, found.change,
+                           found.beats)
+        before = {v: circ.ventricle_volume(v) for v in names}
+        p_before = self.pressures_mmHg()
+        new_state = np.array([found.state[n] for n in circ.state_names])
+        circ.restore((circ.t_ms, new_state))
+        after = {v: circ.ventricle_volume(v) for v in names}
+        rel = max(abs(after[v] - before[v]) / before[v] for v in names)
+        steps = max(1, math.ceil(rel / max_volume_step))
+        for i in range(1, steps + 1):
+            self._solve_mechanics({v: before[v] + (after[v] - before[v]) * i / steps
+                                   for v in names}, self.t_ms)
+        new_stretch = self._fibre_stretch()
+        self.land.update_zeta(self.stretch, new_stretch, self.config.dt_ms)
+        self.stretch = new_stretch
+        self.elastances_mmHg_per_mL = self._passive_elastances()
+        self._e_floor = np.diag(self.elastances_mmHg_per_mL).copy()
+        # the last sample becomes the state the next beat starts from
+        for key in self.history:
+            self.history[key].pop()
+        self._record()  # (restored: the circulation's variables at the new state)
+        report = {
+            "t_ms": self.t_ms, "beats": found.beats, "change": found.change,
+            "converged": found.converged,
+            "volumes_before_mL": before, "volumes_after_mL": after,
+            "pressures_before_mmHg": p_before, "pressures_after_mmHg": self.pressures_mmHg(),
+            "blood_volume_mL": blood,
+        }
+        self.fast_forwards.append(report)
+        logger.info("t = %.1f ms: fast-forward over %d linearised beats (change %.2g): "
+                    "volumes %s -> %s mL, pressures -> %s mmHg", self.t_ms, found.beats,
+                    found.change, {v: round(x, 3) for v, x in before.items()},
+                    {v: round(x, 3) for v, x in after.items()},
+                    {v: round(x, 2) for v, x in report["pressures_after_mmHg"].items()})
+        return report
+
     # ---------------------------------------------------------------- checkpoints
     def save_checkpoint(self, directory: str | Path, extra: Mapping[str, Any] | None = None
                         ) -> Path:
@@ -547,6 +645,7 @@ class Electromechanics:
                     "history": self.history, "timings_s": self.timings,
                     "circulation_s": self._circulation_s,
                     "newton_iterations": self.newton_iterations,
+                    "fast_forwards": self.fast_forwards,
                     "extra": dict(extra or {}), "written": time.time()}
             (tmp / "meta.json").write_text(json.dumps(meta, default=float))
             shutil.rmtree(old, ignore_errors=True)
@@ -608,6 +707,7 @@ class Electromechanics:
         self.timings = {k: float(v) for k, v in meta["timings_s"].items()}
         self._circulation_s = float(meta["circulation_s"])
         self.newton_iterations = [int(i) for i in meta["newton_iterations"]]
+        self.fast_forwards = list(meta.get("fast_forwards", []))
         self.t_ms = float(meta["t_ms"])
         if abs(self.ep.t - self.t_ms) > 1e-9 * max(1.0, self.t_ms):
             raise ConfigError(f"checkpoint {d}: the EP time {self.ep.t} ms differs from the "

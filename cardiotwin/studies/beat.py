@@ -175,6 +175,14 @@ class BeatConfig:
         ``circulation`` package's default state, whose left atrium at 20 mmHg
         overfills the ventricle in the first milliseconds). The 3-D ventricles then
         replace the 0-D ones with their filled volumes.
+    fast_forward
+        At the end of every beat but the last, the circulation is moved to its periodic
+        state with the ventricles of the beat just run, linearised about it, and the
+        heart is brought to its volumes (:meth:`Electromechanics.fast_forward
+        <cardiotwin.coupling.electromechanics.Electromechanics.fast_forward>`): blood
+        that would take tens of 3-D beats to move between the systemic and pulmonary
+        circuits moves at once, and the next 3-D beat corrects what the linearisation
+        missed. ``False``: the beats follow one another unchanged.
     drug, drug_cmax_multiple
         A compound of the drug library (``cardiotwin drug --list``; e.g. ``"verapamil"``,
         ``"dofetilide"``) and its dose as a multiple of its free Cmax; it blocks the ionic
@@ -212,6 +220,7 @@ class BeatConfig:
     drug_cmax_multiple: float = 1.0
     prepace_beats: int = 20
     circulation_prime_beats: int = 50
+    fast_forward: bool = True
     labels: str | None = None
     label_map: str | None = None
     circulation: dict[str, Any] = field(default_factory=dict)
@@ -249,8 +258,10 @@ class BeatConfig:
                 raise ConfigError(f"BeatConfig.{name} = {v!r}: expected an integer in "
                                   "[0, 1000]")
         nonneg("series_every_ms", "an interval >= 0 ms (0: no series)")
-        if not isinstance(self.unload, bool):
-            raise ConfigError(f"BeatConfig.unload = {self.unload!r}: expected true or false")
+        for name in ("unload", "fast_forward"):
+            if not isinstance(getattr(self, name), bool):
+                raise ConfigError(f"BeatConfig.{name} = {getattr(self, name)!r}: expected "
+                                  "true or false")
         if not (isinstance(self.fill_steps, int) and self.fill_steps >= 1):
             raise ConfigError(f"BeatConfig.fill_steps = {self.fill_steps!r}: expected >= 1")
         if self.activation not in ACTIVATIONS:
@@ -357,7 +368,8 @@ BEAT_TOML = {
     "scar": {"radius_mm": "scar_radius_mm", "centre_mm": "scar_centre_mm",
              "stiffness_factor": "scar_stiffness_factor"},
     "circulation": {"cycle_length_ms": "cycle_length_ms", "beats": "beats",
-                    "prime_beats": "circulation_prime_beats"},
+                    "prime_beats": "circulation_prime_beats",
+                    "fast_forward": "fast_forward"},
 }
 
 
@@ -779,6 +791,8 @@ def _run_with_outputs(em: Any, cfg: BeatConfig, out: Path, progress: Any,
     def after_step() -> None:
         beat_end = em.t_ms / cfg.cycle_length_ms
         if abs(beat_end - round(beat_end)) * cfg.cycle_length_ms < 0.5 * cfg.dt_ms:
+            if cfg.fast_forward and em.t_ms < t_end - 0.5 * cfg.dt_ms:
+                em.fast_forward(cfg.cycle_length_ms)
             em.save_checkpoint(out / "checkpoint", extra=checkpoint_extra)
         if abs(em.t_ms - last_start) < 0.5 * cfg.dt_ms:
             keep("ed")
@@ -800,6 +814,29 @@ def _run_with_outputs(em: Any, cfg: BeatConfig, out: Path, progress: Any,
     if writer is not None:
         writer.finish({"time_ms": em.t_ms, "every_ms": cfg.series_every_ms})
     return frames, (folder / "mechanics.xdmf" if writer is not None else None)
+
+
+def per_beat_metrics(traces: dict[str, np.ndarray], cycle_length_ms: float, beats: int
+                     ) -> list[dict[str, Any]]:
+    """LV and RV :func:`~cardiotwin.circulation.pv_metrics` of every beat of ``traces``
+    (the samples from its start up to, not including, the next beat's start; the last
+    beat to its end), with ``beat`` (1, 2, ...): whether the run has become periodic."""
+    from cardiotwin.circulation import pv_metrics
+
+    t = traces["time_ms"]
+    tol = 1e-6 * cycle_length_ms
+    rows = []
+    for b in range(beats):
+        start, end = b * cycle_length_ms, (b + 1) * cycle_length_ms
+        sel = (t >= start - tol) & ((t < end - tol) if b < beats - 1 else (t <= end + tol))
+        if sel.sum() < 3:
+            continue
+        row: dict[str, Any] = {"beat": b + 1}
+        for v in ("lv", "rv"):
+            row[v] = pv_metrics(t[sel], traces[f"{v}_volume_mL"][sel],
+                                traces[f"{v}_pressure_mmHg"][sel])
+        rows.append(row)
+    return rows
 
 
 #: BeatConfig fields a resumed run may change (the rest must be the checkpoint's)
@@ -908,6 +945,8 @@ def run_beat(comm: Any, cfg: BeatConfig, outdir: str | Path, *,
     for v in ("lv", "rv"):
         summary[v] = pv_metrics(tr["time_ms"][last], tr[f"{v}_volume_mL"][last],
                                 tr[f"{v}_pressure_mmHg"][last])
+    summary["per_beat"] = per_beat_metrics(tr, cfg.cycle_length_ms, cfg.beats)
+    summary["fast_forwards"] = em.fast_forwards
     files = {"pv_loop_png": str(out / "pv_loop.png"), "traces_csv": str(out / "traces.csv"),
              "summary_json": str(out / "summary.json")}
     if series is not None:

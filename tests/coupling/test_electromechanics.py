@@ -247,3 +247,29 @@ def test_a_restored_checkpoint_continues_the_run_as_the_original(first_ms, tmp_p
     MPI.COMM_WORLD.Barrier()
     with pytest.raises(ConfigError, match="restore it on as many"):
         em.restore_checkpoint(work / "ck")
+
+
+def test_fast_forward_moves_the_heart_with_the_circulation(first_ms):
+    """(After the checkpoint test: it changes the shared run.)  The last 60 ms taken as a
+    beat: the circulation jumps to that linearised loop's periodic state, blood is
+    conserved, the cavities hold the new volumes, the last sample is the new state and
+    the run steps on from it."""
+    em, blood0 = first_ms
+    n, t = len(em.history["time_ms"]), em.t_ms
+    report = em.fast_forward(60.0, max_beats=30, rtol=1e-3)
+    assert em.t_ms == t and len(em.history["time_ms"]) == n
+    assert abs(em.circulation.total_volume_mL() - blood0) < 1e-9 * blood0
+    moved = 0.0
+    for v in ("lv", "rv"):
+        after = report["volumes_after_mL"][v]
+        assert em.circulation.ventricle_volume(v) == after == em.history[f"{v}_volume_mL"][-1]
+        assert abs(em.mechanics.volume(v) / 1000.0 - after) < 1e-8 * after
+        assert em.history[f"{v}_pressure_mmHg"][-1] == pytest.approx(
+            report["pressures_after_mmHg"][v], abs=1e-12)
+        moved = max(moved, abs(after - report["volumes_before_mL"][v]))
+    assert moved > 1e-3, "the loop's periodic state is where the run already was"
+    assert em.fast_forwards[-1] is report
+    em.run(t + em.config.dt_ms)
+    assert abs(em.circulation.total_volume_mL() - blood0) < 1e-9 * blood0
+    with pytest.raises(ConfigError, match="do not cover"):
+        em.fast_forward(10 * t)
