@@ -12,13 +12,13 @@ import pytest
 
 pytest.importorskip("circulation")
 
-from cardiotwin.circulation import ClosedLoopCirculation, ClosedLoopParameters  # noqa: E402
-from cardiotwin.circulation.periodic import (  # noqa: E402
+from cardiotwin.circulation import ClosedLoopCirculation, ClosedLoopParameters
+from cardiotwin.circulation.periodic import (
     LinearisedBeat,
     periodic_state,
     run_linearised_beat,
 )
-from cardiotwin.exceptions import ConfigError  # noqa: E402
+from cardiotwin.exceptions import ConfigError
 
 DT = 2.0
 CYCLE = 700.0
@@ -92,14 +92,14 @@ def test_one_recorded_beat_gives_the_periodic_state_of_the_model():
     # the reference itself, beat after beat
     ref = circ
     prev = ref.state.copy()
-    for n in range(400):
+    for beats in range(1, 401):
         _reference_beat(ref)
         change = np.max(np.abs(ref.state - prev) / np.maximum(np.abs(prev), 1.0))
         prev = ref.state.copy()
         if change < 1e-7:
             break
-    assert change < 1e-7 and n > 10, "the reference did not need many beats"
-    got = np.array([found.state[n] for n in ref.state_names])
+    assert change < 1e-7 and beats > 10, "the reference did not need many beats"
+    got = np.array([found.state[name] for name in ref.state_names])
     np.testing.assert_allclose(got, ref.state, rtol=1e-5, atol=1e-5)
     # the loop is far from where it started, and conserves blood
     assert np.max(np.abs(got - after_one) / np.maximum(np.abs(after_one), 1.0)) > 0.05
