@@ -92,7 +92,9 @@ def test_one_recorded_beat_gives_the_periodic_state_of_the_model():
     # the reference itself, beat after beat
     ref = circ
     prev = ref.state.copy()
-    for beats in range(1, 401):
+    beats = 0
+    while beats < 400:
+        beats += 1
         _reference_beat(ref)
         change = np.max(np.abs(ref.state - prev) / np.maximum(np.abs(prev), 1.0))
         prev = ref.state.copy()
