@@ -907,7 +907,7 @@ def run_beat(comm: Any, cfg: BeatConfig, outdir: str | Path, *,
     """
     from mpi4py import MPI
 
-    from cardiotwin.analysis.activation import activation_summary
+    from cardiotwin.analysis.activation import activation_percentile_ms, activation_summary
     from cardiotwin.circulation import pv_metrics
 
     out = Path(outdir)
@@ -958,6 +958,7 @@ def run_beat(comm: Any, cfg: BeatConfig, outdir: str | Path, *,
     act = activation_summary(comm, tracker.first_activation)
     summary.update({
         "total_activation_ms": act.total_ms,
+        "activation_95_ms": activation_percentile_ms(comm, tracker.first_activation, 95.0),
         "activated_fraction": act.activated_fraction,
         **_repolarisation(comm, tracker),
         "substrate": substrate,
