@@ -356,8 +356,14 @@ def _run_beat(args: argparse.Namespace) -> int:
                      f"{m['ef_percent']:.1f} %, peak {m['peak_pressure_mmhg']:.1f} mmHg, "
                      f"dP/dt max {m['dpdt_max_mmhg_per_s']:.0f} mmHg/s, EDP "
                      f"{m['edp_mmhg']:.1f} mmHg")
+    if len(out["per_beat"]) > 1:
+        lines.append("  beat by beat, LV / RV EDV (mL) and EF (%): " + "; ".join(
+            f"{b['beat']}: {b['lv']['edv_ml']:.2f} / {b['rv']['edv_ml']:.2f}, "
+            f"{b['lv']['ef_percent']:.1f} / {b['rv']['ef_percent']:.1f}"
+            for b in out["per_beat"]))
     sub = out["substrate"]
-    lines.append(f"  activation {sub['activation']}: total {out['total_activation_ms']:.1f} ms, "
+    lines.append(f"  activation {sub['activation']}: total {out['total_activation_ms']:.1f} ms "
+                 f"(95 % by {out['activation_95_ms']:.1f} ms), "
                  f"QT {out['qt_ms']:.0f} ms, mean APD90 {out['apd90_mean_ms']:.0f} ms"
                  + (f"; scar {sub['scar_volume_mL']:.2f} mL "
                     f"({sub['scar_percent_of_lv']:.1f} % of the LV wall)"
