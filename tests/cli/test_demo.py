@@ -163,3 +163,31 @@ def test_circulation_priming_option_and_check():
     for bad in (-1, 2.5, True):
         with pytest.raises(ConfigError, match="circulation_prime_beats"):
             BeatConfig(circulation_prime_beats=bad)
+
+
+def test_demo_beat_prints_the_beats_one_by_one(tmp_path, capsys, monkeypatch):
+    """The text summary of a several-beat run (the run itself replaced by its result)."""
+    import cardiotwin.studies.beat as beat
+    from cardiotwin.cli import main
+
+    m = {"edv_ml": 25.0, "esv_ml": 12.0, "sv_ml": 13.0, "ef_percent": 52.0,
+         "peak_pressure_mmhg": 120.0, "dpdt_max_mmhg_per_s": 4000.0, "edp_mmhg": 15.0}
+    out = {"lv": m, "rv": m, "per_beat": [{"beat": 1, "lv": m, "rv": {**m, "edv_ml": 14.8}},
+                                          {"beat": 2, "lv": m, "rv": m}],
+           "substrate": {"activation": "endocardial", "scar_volume_mL": 0.0},
+           "total_activation_ms": 23.4, "activation_95_ms": 19.9, "qt_ms": 312.0,
+           "apd90_mean_ms": 292.0, "outputs": {"pv_loop_png": "pv_loop.png"}}
+    seen = {}
+
+    def fake(comm, cfg, outdir, **kw):
+        seen["cfg"] = cfg
+        return out
+
+    monkeypatch.setattr(beat, "run_beat", fake)
+    assert main(["demo", "beat", "--quick", "--beats", "2", "--no-fast-forward",
+                 "-o", str(tmp_path)]) == 0
+    text = capsys.readouterr().out
+    assert "beat by beat, LV / RV EDV (mL) and EF (%): 1: 25.00 / 14.80, 52.0 / 52.0; " \
+           "2: 25.00 / 25.00" in text
+    assert "total 23.4 ms (95 % by 19.9 ms)" in text
+    assert seen["cfg"].beats == 2 and seen["cfg"].fast_forward is False

@@ -121,3 +121,39 @@ def test_resume_refuses_a_checkpoint_of_another_configuration(tmp_path):
                                           r"series_every_ms may change"):
         run_beat(MPI.COMM_SELF, replace(QUICK, beats=3), tmp_path, resume=True)
     assert _resume_key(replace(QUICK, beats=3, series_every_ms=0)) == _resume_key(QUICK)
+
+
+def test_per_beat_metrics_follow_a_run_towards_its_periodic_state():
+    """Three synthetic beats whose loops shrink: each beat's metrics are its own (the
+    sample at a beat's end belongs to the next beat)."""
+    from cardiotwin.studies.beat import per_beat_metrics
+
+    cycle, dt = 700.0, 2.0
+    t = np.arange(0.0, 3 * cycle + dt / 2, dt)
+    phase = (t % cycle) / cycle
+    beat = np.minimum(t // cycle, 2)
+    edv = np.array([30.0, 28.0, 27.0])[beat.astype(int)]
+    ejecting = (phase > 0.1) & (phase < 0.4)
+    v = edv - np.where(ejecting, 15.0 * np.sin(np.pi * (phase - 0.1) / 0.3) ** 2, 0.0)
+    v = np.where(phase >= 0.25, np.minimum(v, edv - 15.0 + 15.0 * (phase - 0.25) / 0.75), v)
+    p = 8.0 + 110.0 * np.sin(np.pi * np.clip((phase - 0.05) / 0.4, 0, 1)) ** 2
+    tr = {"time_ms": t, "lv_volume_mL": v, "lv_pressure_mmHg": p, "rv_volume_mL": v,
+          "rv_pressure_mmHg": p / 4.0}
+    rows = per_beat_metrics(tr, cycle, 3)
+    assert [r["beat"] for r in rows] == [1, 2, 3]
+    for r, e in zip(rows, (30.0, 28.0, 27.0), strict=True):
+        assert r["lv"]["edv_ml"] == pytest.approx(e, rel=1e-3)
+        assert r["lv"]["esv_ml"] == pytest.approx(e - 15.0, abs=0.3)
+        assert r["rv"]["peak_pressure_mmhg"] == pytest.approx(118.0 / 4.0, rel=1e-3)
+
+
+def test_fast_forward_is_a_circulation_key_of_the_beat_file(tmp_path):
+    from cardiotwin.exceptions import ConfigError
+    from cardiotwin.studies.beat import QUICK, beat_config_from_dict
+
+    assert QUICK.fast_forward is True
+    cfg = beat_config_from_dict({"circulation": {"fast_forward": False, "beats": 3}},
+                                tmp_path, QUICK)
+    assert cfg.fast_forward is False and cfg.beats == 3
+    with pytest.raises(ConfigError, match=r"circulation\.fast_forward = 'no'"):
+        beat_config_from_dict({"circulation": {"fast_forward": "no"}}, tmp_path, QUICK)
