@@ -44,8 +44,9 @@ Checkpoints (:meth:`Electromechanics.save_checkpoint`) hold the whole coupled st
 monodomain checkpoint (partition-independent), the mechanics unknowns, the Land states,
 fibre stretch and calcium at the tension points, the circulation, the elastance matrix
 and the recorded history, so that a restored run continues exactly as the original would
-have.  The mechanics and tension arrays are the ranks' own, so a checkpoint is restored
-on the same mesh with the same number of ranks (checked).
+have.  The mechanics unknowns and the tension-point arrays are keyed by the coordinates
+of their points (:mod:`cardiotwin.io.pointdata`), so a checkpoint is restored on the
+same mesh on any number of ranks (a point without a saved one nearby is an error).
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ import numpy as np
 
 from cardiotwin.circulation.lumped import LumpedCirculation
 from cardiotwin.exceptions import ConfigError, SolverError
+from cardiotwin.io.pointdata import gather_by_point, scatter_by_point
 from cardiotwin.ionic.simulate import cai_index_and_scale
 from cardiotwin.mechanics.land import LandParameters, LandTension, LandTensionLaw
 from cardiotwin.mechanics.problem import ProblemState
@@ -626,11 +628,11 @@ class Electromechanics:
         comm.Barrier()
         self.ep.save_checkpoint(tmp / "ep")
         st = self.mechanics.state()
-        np.savez(tmp / f"rank{comm.rank:05d}.npz", w=st.w,
-                 active_tension=(st.active_tension if st.active_tension is not None
-                                 else np.zeros(0)),
-                 land_states=self.land.states, stretch=self.stretch, cai=self._cai,
-                 geometry=self.mechanics.mesh.geometry.x)
+        gathered = {}
+        for name, (V, rows, _) in self._point_data(st.w).items():
+            gathered[f"{name}_x"], gathered[f"{name}_v"] = gather_by_point(comm, V, rows)
+        if comm.rank == 0:
+            np.savez(tmp / "mechanics.npz", **gathered)
         comm.Barrier()
         if comm.rank == 0:
             E = self.elastances_mmHg_per_mL
@@ -664,10 +666,9 @@ class Electromechanics:
         Raises
         ------
         ConfigError
-            The folder is not a checkpoint, or it was written with another time step,
-            number of ranks or mechanics mesh.
+            The folder is not a checkpoint, or it was written with another time step or
+            mechanics mesh (the number of ranks may differ).
         """
-        from mpi4py import MPI
 
         comm = self.mechanics.comm
         found = checkpoint_meta(directory)
@@ -675,29 +676,42 @@ class Electromechanics:
             raise ConfigError(f"{Path(directory) / 'meta.json'} not found: not an "
                               "electromechanics checkpoint folder")
         d, meta = found
-        if meta["ranks"] != comm.size:
-            raise ConfigError(f"checkpoint {d} was written on {meta['ranks']} ranks; restore "
-                              f"it on as many (this run has {comm.size})")
         if not math.isclose(meta["dt_ms"], self.config.dt_ms):
             raise ConfigError(f"checkpoint {d} was written with dt_ms = {meta['dt_ms']}, this "
                               f"run has {self.config.dt_ms}")
-        data = np.load(d / f"rank{comm.rank:05d}.npz")
-        geo = self.mechanics.mesh.geometry.x
-        same = (data["geometry"].shape == geo.shape and np.allclose(data["geometry"], geo)
-                and data["w"].shape == self.mechanics.w.x.array.shape
-                and data["land_states"].shape == self.land.states.shape)
-        if not comm.allreduce(bool(same), op=MPI.LAND):
-            raise ConfigError(f"checkpoint {d} was written for another mechanics mesh or "
-                              "partition (rebuild the same heart on as many ranks)")
+        if not (d / "mechanics.npz").is_file():
+            raise ConfigError(f"checkpoint {d} has no mechanics.npz: written by an older "
+                              "version (one file per rank); run the beat again")
+        data = np.load(d / "mechanics.npz")
+        w = np.empty_like(self.mechanics.w.x.array)
+        points = None
+        for name, (V, _rows, dofs) in self._point_data(w).items():
+            if f"{name}_x" not in data:
+                raise ConfigError(f"checkpoint {d}: no {name!r} data (another formulation)")
+            try:
+                got = scatter_by_point(V, data[f"{name}_x"], data[f"{name}_v"],
+                                       what=f"checkpoint {d}, {name}")
+                error = ""
+            except ConfigError as exc:
+                got, error = None, str(exc)
+            errors = [e for e in comm.allgather(error) if e]
+            if errors:
+                raise ConfigError(f"{errors[0]} (rebuild the same heart; any number of ranks)")
+            if name == "points":
+                points = got
+            elif dofs is None:
+                w[:] = got.reshape(-1)
+            else:
+                w[dofs] = got.reshape(-1)
+        assert points is not None
         self.ep.restore_checkpoint(d / "ep")
-        at = data["active_tension"]
         self.mechanics.restore(ProblemState(
-            w=data["w"], pressures_kPa=meta["pressures_kPa"],
+            w=w, pressures_kPa=meta["pressures_kPa"],
             volume_targets_mm3=meta["volume_targets_mm3"],
-            active_tension=at if at.size or self.mechanics.active_tension is None else None))
-        self.land.states[:] = data["land_states"]
-        self.stretch = data["stretch"].copy()
-        self._cai = data["cai"].copy()
+            active_tension=np.ascontiguousarray(points[:, 0])))
+        self.stretch = np.ascontiguousarray(points[:, 1])
+        self._cai = np.ascontiguousarray(points[:, 2])
+        self.land.states[:] = points[:, 3:].T
         circ = meta["circulation"]
         self.circulation.restore((float(circ["t_ms"]), np.asarray(circ["state"], float)))
         if meta["elastances_mmHg_per_mL"] is not None:
@@ -714,6 +728,27 @@ class Electromechanics:
                               f"coupled time {self.t_ms} ms")
         logger.info("restored checkpoint %s at t = %.1f ms", d, self.t_ms)
         return dict(meta["extra"])
+
+    def _point_data(self, w: np.ndarray) -> dict[str, tuple[Any, np.ndarray, Any]]:
+        """What a checkpoint keys by point: ``name -> (space, rows, parent dofs)``; the
+        mechanics unknowns ``w`` (one entry per sub-space of a mixed formulation, with
+        its dofs in ``w``; else ``None``) and, at the tension points, the active tension,
+        fibre stretch, calcium and Land states."""
+        mech = self.mechanics
+        out: dict[str, tuple[Any, np.ndarray, Any]] = {}
+        if mech.config.mixed:
+            for i in range(mech.W.num_sub_spaces):
+                Vi, dofs = mech.W.sub(i).collapse()
+                dofs = np.asarray(dofs)
+                bs = Vi.dofmap.index_map_bs
+                out[f"w{i}"] = (Vi, w[dofs].reshape(-1, bs), dofs)
+        else:
+            out["w"] = (mech.W, w.reshape(-1, mech.W.dofmap.index_map_bs), None)
+        at = mech.active_tension
+        out["points"] = (at.function_space,
+                         np.column_stack([at.x.array, self.stretch, self._cai,
+                                          self.land.states.T]), None)
+        return out
 
     def traces(self) -> dict[str, np.ndarray]:
         """The recorded history as arrays (``time_ms``, ``<v>_volume_mL``,
