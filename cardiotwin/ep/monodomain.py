@@ -765,7 +765,9 @@ class Monodomain:
             d.mkdir(parents=True, exist_ok=True)
         self.comm.Barrier()
         arrays: dict[str, npt.NDArray] = {
-            "ids": self._input_indices(),
+            # keyed by where the dofs are: a mesh file's vertex order (and so its input
+            # indices) depends on the number of ranks that wrote it
+            "x": self.dof_coords[: self.n_owned],
             "v": self.v.x.array[: self.n_owned],
             # the solve's initial-guess history, so that a resumed run is the same run
             "increment1": self._increments[0].array_r.copy(),
@@ -804,49 +806,53 @@ class Monodomain:
         if meta["models"] != models:
             raise ConfigError(f"checkpoint {d} has ionic models {meta['models']}, this "
                               f"simulation has {models}")
-        my_ids = self._input_indices()
-        pos = {int(g): i for i, g in enumerate(my_ids)}
-        v = self.v.x.array
-        # per block: map local owned dof -> row in block arrays
-        block_row = []
-        for b in self.blocks:
-            row = np.full(self.n_owned, -1, dtype=np.int64)
-            row[b.dofs] = np.arange(b.dofs.size)
-            block_row.append(row)
-        tracker_arrays = {k: np.array(val, copy=True) for k, val in self.tracker.state().items()}
-        filled = np.zeros(self.n_owned, dtype=bool)
-        for f in sorted(d.glob("rank*.npz")):
-            if ".tmp" in f.name:
-                continue
+        from cardiotwin.io.pointdata import match_points
+
+        files = [f for f in sorted(d.glob("rank*.npz")) if ".tmp" not in f.name]
+        saved: list[dict[str, npt.NDArray]] = []
+        for f in files:
             with np.load(f) as data:
-                ids = data["ids"]
-                local = np.array([pos.get(int(g), -1) for g in ids])
-                sel = local >= 0
-                if not sel.any():
-                    continue
-                li = local[sel]
-                v[li] = data["v"][sel]
-                if "increment1" in data.files:
-                    for vec, key in zip(self._increments, ("increment1", "increment2"),
-                                        strict=True):
-                        vec.array_w[li] = data[key][sel]
-                filled[li] = True
-                src_row_of = {}
-                for k, b in enumerate(self.blocks):
-                    src_dofs = data[f"block{k}_dofs"]
-                    # position in the source block arrays of each source owned dof
-                    src_pos = np.full(ids.size, -1, dtype=np.int64)
-                    src_pos[src_dofs] = np.arange(src_dofs.size)
-                    src_row_of[k] = src_pos
-                    take = sel & (src_pos >= 0)
-                    dst = block_row[k][local[take]]
-                    ok = dst >= 0
-                    b.states[:, dst[ok]] = data[f"block{k}_states"][:, src_pos[take][ok]]
-                    b.params[:, dst[ok]] = data[f"block{k}_params"][:, src_pos[take][ok]]
-                for key in tracker_arrays:
-                    tracker_arrays[key][li] = data[f"tracker_{key}"][sel]
-        if self.comm.allreduce(int((~filled).sum())) > 0:
-            raise ConfigError(f"checkpoint {d} does not cover this mesh (different mesh?)")
+                if "x" not in data.files:
+                    raise ConfigError(f"checkpoint {d} keys its dofs by input index (an "
+                                      "older version): run again from the start")
+                saved.append({k: data[k] for k in data.files})
+        if not saved:
+            raise ConfigError(f"checkpoint {d} holds no rank*.npz files")
+        sizes = [a["x"].shape[0] for a in saved]
+        idx = match_points(self.V, np.concatenate([a["x"] for a in saved]),
+                           what=f"checkpoint {d}")[: self.n_owned]
+
+        def column(key: str) -> npt.NDArray:
+            return np.concatenate([a[key] for a in saved])
+
+        v = self.v.x.array
+        v[: self.n_owned] = column("v")[idx]
+        if all("increment1" in a for a in saved):
+            for vec, key in zip(self._increments, ("increment1", "increment2"), strict=True):
+                vec.array_w[: self.n_owned] = column(key)[idx]
+        for k, b in enumerate(self.blocks):
+            # the saved block of every saved dof, and its column there
+            col = np.full(sum(sizes), -1, dtype=np.int64)
+            offset, parts_s, parts_p = 0, [], []
+            start_col = 0
+            for a, n in zip(saved, sizes, strict=True):
+                dofs = a[f"block{k}_dofs"]
+                col[offset + dofs] = start_col + np.arange(dofs.size)
+                start_col += dofs.size
+                offset += n
+                parts_s.append(a[f"block{k}_states"])
+                parts_p.append(a[f"block{k}_params"])
+            src = col[idx[b.dofs]]
+            if b.dofs.size and src.min() < 0:
+                raise ConfigError(f"checkpoint {d}: a dof of the {b.model.name} region was "
+                                  "saved in another region (another region layout)")
+            b.states[:, :] = np.concatenate(parts_s, axis=1)[:, src]
+            b.params[:, :] = np.concatenate(parts_p, axis=1)[:, src]
+        tracker_arrays = {}
+        for key, val in self.tracker.state().items():
+            arr = np.array(val, copy=True)
+            arr[: self.n_owned] = column(f"tracker_{key}")[idx]
+            tracker_arrays[key] = arr
         self.tracker.restore(tracker_arrays)
         self.v.x.scatter_forward()
         self.step_count = int(meta["step"])

@@ -61,11 +61,10 @@ def gather_by_point(comm: Any, V: Any, values: np.ndarray) -> tuple[np.ndarray, 
     return np.concatenate(xs), np.concatenate(vs)
 
 
-def scatter_by_point(V: Any, points: np.ndarray, values: np.ndarray, *,
-                     rtol: float = 1e-5, what: str = "values") -> np.ndarray:
-    """The rows of ``values`` at this rank's points of ``V`` (ghosts included), each
-    taken from the nearest of ``points`` (every owned point of a possibly other
-    partition of the same mesh, :func:`gather_by_point`).
+def match_points(V: Any, points: np.ndarray, *, rtol: float = 1e-5,
+                 what: str = "values") -> np.ndarray:
+    """For every point of ``V`` on this rank (ghosts included), the row of the nearest
+    of ``points`` (every owned point of a possibly other partition of the same mesh).
 
     Raises
     ------
@@ -77,7 +76,7 @@ def scatter_by_point(V: Any, points: np.ndarray, values: np.ndarray, *,
 
     x = point_coordinates(V)
     pts = np.asarray(points, dtype=float)
-    if pts.shape[0] == 0:
+    if pts.ndim != 2 or pts.shape[0] == 0:
         raise ConfigError(f"{what}: no saved points")
     extent = float(np.linalg.norm(np.ptp(pts, axis=0))) or 1.0
     dist, idx = cKDTree(pts).query(x)
@@ -90,4 +89,18 @@ def scatter_by_point(V: Any, points: np.ndarray, values: np.ndarray, *,
     if np.unique(idx).size != idx.size:
         raise ConfigError(f"{what}: two points of this mesh take the same saved point "
                           "(points closer than the tolerance)")
-    return np.asarray(values)[idx]
+    return idx
+
+
+def scatter_by_point(V: Any, points: np.ndarray, values: np.ndarray, *,
+                     rtol: float = 1e-5, what: str = "values") -> np.ndarray:
+    """The rows of ``values`` at this rank's points of ``V`` (ghosts included), each
+    taken from the nearest of ``points`` (:func:`match_points`; saved by
+    :func:`gather_by_point`, on any partition of the same mesh).
+
+    Raises
+    ------
+    ConfigError
+        As :func:`match_points`.
+    """
+    return np.asarray(values)[match_points(V, points, rtol=rtol, what=what)]
