@@ -38,7 +38,11 @@ Set-up (:func:`run_beat`):
    last beat's LV and RV metrics (:func:`~cardiotwin.circulation.pv_metrics`) are
    reported with the PV-loop PNG and the traces, and the total activation time of the
    first beat;
-7. a checkpoint of the whole coupled state is written at the end of every beat
+7. between beats (``fast_forward``) the circulation moves to the periodic state of the
+   beat just run, its ventricles linearised about it, and the heart to its volumes
+   (:meth:`~cardiotwin.coupling.electromechanics.Electromechanics.fast_forward`), so
+   that a few 3-D beats are periodic instead of tens;
+8. a checkpoint of the whole coupled state is written at the end of every beat
    (``checkpoint/``); ``run_beat(..., resume=True)`` (``cardiotwin demo beat --resume``,
    batch members) continues an interrupted run from it, or a finished one for more beats.
 """
