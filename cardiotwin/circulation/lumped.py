@@ -454,39 +454,3 @@ class ClosedLoopCirculation(LumpedCirculation):
                 + p.systemic.C_VEN_mL_per_mmHg * s["p_VEN_SYS"]
                 + p.pulmonary.C_AR_mL_per_mmHg * s["p_AR_PUL"]
                 + p.pulmonary.C_VEN_mL_per_mmHg * s["p_VEN_PUL"])
-
-
-def periodic_closed_loop_state(parameters: ClosedLoopParameters, *, max_beats: int = 50,
-                               dt_ms: float = 0.5, rtol: float = 1e-3,
-                               ) -> tuple[dict[str, float], int, float]:
-    """The closed loop's periodic state at the start of a beat, from its own 0-D
-    ventricles: beats are run until the state at the start of the next beat differs by
-    less than ``rtol`` (relative to each state's size, at least 1 mL or 1 mmHg) or
-    ``max_beats`` have run.
-
-    A 3-D beat started from it begins with physiological atrial and arterial pressures
-    and volumes for this circulation, instead of the package's default state (e.g. a left
-    atrium at 20 mmHg that overfills a small ventricle in the first milliseconds).
-
-    Returns
-    -------
-    state, beats, change
-        The state (name -> mL, mmHg or mL/s), the number of beats run and the last
-        beat-to-beat change.
-    """
-    if not (isinstance(max_beats, int) and max_beats >= 1):
-        raise ConfigError(f"max_beats = {max_beats!r}: expected an int >= 1")
-    circ = ClosedLoopCirculation(parameters)
-    cycle = parameters.cycle_length_ms
-    prev = circ.state.copy()
-    change = math.inf
-    beats = 0
-    while beats < max_beats:
-        beats += 1
-        circ.run(beats * cycle, dt_ms)
-        change = float(np.max(np.abs(circ.state - prev) / np.maximum(np.abs(prev), 1.0)))
-        prev = circ.state.copy()
-        if change < rtol:
-            break
-    logger.info("0-D closed loop: beat-to-beat change %.2g after %d beats", change, beats)
-    return {n: circ.value(n) for n in circ.state_names}, beats, change

@@ -31,13 +31,14 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from cardiotwin.circulation.lumped import LumpedCirculation
+from cardiotwin.circulation.lumped import ClosedLoopCirculation, LumpedCirculation
+from cardiotwin.circulation.parameters import ClosedLoopParameters
 from cardiotwin.exceptions import ConfigError
 
 logger = logging.getLogger(__name__)
@@ -185,44 +186,86 @@ def run_linearised_beat(circulation: LumpedCirculation, beat: LinearisedBeat, *,
                          substeps=substeps)
 
 
-def periodic_state(circulation: LumpedCirculation, beat: LinearisedBeat, *,
-                   max_beats: int = 100, rtol: float = 1e-4, substeps: int = 10
-                   ) -> PeriodicState:
-    """The periodic state of ``circulation`` with ``beat``'s linearised ventricles
-    (module notes), from its current state, which is left as it was.
-
-    Beats are run until the state at the start of a beat differs from the one before by
-    less than ``rtol`` (relative to each state's size, at least 1 mL, 1 mmHg or 1 mL/s)
-    or ``max_beats`` have run.  The circulation's time is kept modulo the beat, so its
-    atria contract as they would have.
+def run_until_periodic(circulation: LumpedCirculation, one_beat: Callable[[], None], *,
+                       max_beats: int, rtol: float) -> PeriodicState:
+    """Call ``one_beat()`` (advancing ``circulation`` by one beat) until the state at the
+    start of a beat differs from the one before by less than ``rtol`` (relative to each
+    state's size, at least 1 mL, 1 mmHg or 1 mL/s) or ``max_beats`` have run; the
+    circulation is left where the last beat ended.
 
     Raises
     ------
     SolverError
         If the loop leaves the physical range (a negative volume, non-finite state).
     """
-    if not (isinstance(max_beats, int) and max_beats >= 1):
+    if not (isinstance(max_beats, int) and not isinstance(max_beats, bool)
+            and max_beats >= 1):
         raise ConfigError(f"max_beats = {max_beats!r}: expected an int >= 1")
     if not (isinstance(rtol, float) and 0 < rtol < 1):
         raise ConfigError(f"rtol = {rtol!r}: expected a number in (0, 1)")
+    prev = circulation.state.copy()
+    change = math.inf
+    beats = 0
+    while beats < max_beats:
+        beats += 1
+        one_beat()
+        change = float(np.max(np.abs(circulation.state - prev)
+                              / np.maximum(np.abs(prev), 1.0)))
+        prev = circulation.state.copy()
+        if change < rtol:
+            break
+    state = {n: circulation.value(n) for n in circulation.state_names}
+    return PeriodicState(state, beats, change, change < rtol)
+
+
+def periodic_state(circulation: LumpedCirculation, beat: LinearisedBeat, *,
+                   max_beats: int = 100, rtol: float = 1e-4, substeps: int = 10
+                   ) -> PeriodicState:
+    """The periodic state of ``circulation`` with ``beat``'s linearised ventricles
+    (module notes), from its current state, which is left as it was
+    (:func:`run_until_periodic`).  The circulation's time runs on with the beats, so
+    its atria contract as they would have.
+
+    Raises
+    ------
+    SolverError
+        If the loop leaves the physical range (a negative volume, non-finite state).
+    """
     missing = [v for v in circulation.ventricles if v not in beat.ventricles]
     if missing:
         raise ConfigError(f"the linearised beat has no ventricle {missing[0]!r}")
     snap = circulation.snapshot()
-    prev = circulation.state.copy()
-    change = math.inf
-    beats = 0
     try:
-        while beats < max_beats:
-            beats += 1
-            run_linearised_beat(circulation, beat, substeps=substeps)
-            change = float(np.max(np.abs(circulation.state - prev)
-                                  / np.maximum(np.abs(prev), 1.0)))
-            prev = circulation.state.copy()
-            if change < rtol:
-                break
-        state = {n: circulation.value(n) for n in circulation.state_names}
+        found = run_until_periodic(
+            circulation, lambda: run_linearised_beat(circulation, beat, substeps=substeps),
+            max_beats=max_beats, rtol=rtol)
     finally:
         circulation.restore(snap)
-    logger.info("linearised beat: beat-to-beat change %.2g after %d beats", change, beats)
-    return PeriodicState(state, beats, change, change < rtol)
+    logger.info("linearised beat: beat-to-beat change %.2g after %d beats", found.change,
+                found.beats)
+    return found
+
+
+def periodic_closed_loop_state(parameters: ClosedLoopParameters, *, max_beats: int = 50,
+                               dt_ms: float = 0.5, rtol: float = 1e-3,
+                               ) -> tuple[dict[str, float], int, float]:
+    """The closed loop's periodic state at the start of a beat, from its own 0-D
+    ventricles (:func:`run_until_periodic` from the package's default state).
+
+    A 3-D beat started from it begins with physiological atrial and arterial pressures
+    and volumes for this circulation, instead of the package's default state (e.g. a left
+    atrium at 20 mmHg that overfills a small ventricle in the first milliseconds).
+
+    Returns
+    -------
+    state, beats, change
+        The state (name -> mL, mmHg or mL/s), the number of beats run and the last
+        beat-to-beat change.
+    """
+    circ = ClosedLoopCirculation(parameters)
+    cycle = parameters.cycle_length_ms
+    found = run_until_periodic(circ, lambda: circ.run(circ.t_ms + cycle, dt_ms),
+                               max_beats=max_beats, rtol=rtol)
+    logger.info("0-D closed loop: beat-to-beat change %.2g after %d beats", found.change,
+                found.beats)
+    return found.state, found.beats, found.change

@@ -175,7 +175,7 @@ class BeatConfig:
     circulation_prime_beats
         The circulation starts from its own periodic state: its 0-D ventricles run up to
         this many beats until the state at the start of a beat repeats to 0.1 %
-        (:func:`~cardiotwin.circulation.lumped.periodic_closed_loop_state`; 0: the
+        (:func:`~cardiotwin.circulation.periodic.periodic_closed_loop_state`; 0: the
         ``circulation`` package's default state, whose left atrium at 20 mmHg
         overfills the ventricle in the first milliseconds). The 3-D ventricles then
         replace the 0-D ones with their filled volumes.
@@ -612,7 +612,7 @@ def _build(comm: Any, cfg: BeatConfig, workdir: str | Path) -> tuple[Any, dict[s
     edv_ml = mech.volume("lv") / 1000.0
     circ_params = closed_loop_parameters(cfg).scaled(edv_ml / ADULT_LV_EDV_ML)
     if cfg.circulation_prime_beats:
-        from cardiotwin.circulation.lumped import periodic_closed_loop_state
+        from cardiotwin.circulation.periodic import periodic_closed_loop_state
 
         primed, _, _ = periodic_closed_loop_state(circ_params,
                                                   max_beats=cfg.circulation_prime_beats)

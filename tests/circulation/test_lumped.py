@@ -289,7 +289,7 @@ def test_periodic_state_repeats_and_keeps_the_blood_volume():
     is the default state's; a bad beat count is refused."""
     from dataclasses import replace
 
-    from cardiotwin.circulation.lumped import periodic_closed_loop_state
+    from cardiotwin.circulation.periodic import periodic_closed_loop_state
 
     p = ClosedLoopParameters(cycle_length_ms=700.0).scaled(0.3)
     state, beats, change = periodic_closed_loop_state(p, rtol=1e-3)
