@@ -85,15 +85,13 @@ class LinearisedBeat:
                         ("elastances_mmHg_per_mL", e)):
             if not np.all(np.isfinite(a)):
                 raise ConfigError(f"LinearisedBeat.{name} has non-finite values")
+            object.__setattr__(self, name, a)
         steps = np.diff(t)
         if steps.min() <= 0 or np.ptp(steps) > 1e-6 * steps.mean():
             raise ConfigError("LinearisedBeat.time_ms: expected samples a constant step apart")
         if np.any(np.diagonal(e, axis1=1, axis2=2) < 0):
             raise ConfigError("LinearisedBeat.elastances_mmHg_per_mL: a negative diagonal "
                               "(a cavity whose pressure falls as it fills)")
-        for name, a in (("time_ms", t), ("volumes_mL", v), ("pressures_mmHg", p),
-                        ("elastances_mmHg_per_mL", e)):
-            object.__setattr__(self, name, a)
 
     @property
     def dt_ms(self) -> float:

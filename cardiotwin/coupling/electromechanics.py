@@ -629,7 +629,7 @@ class Electromechanics:
         self.ep.save_checkpoint(tmp / "ep")
         st = self.mechanics.state()
         gathered = {}
-        for name, (V, rows, _) in self._point_data(st.w).items():
+        for name, (V, _, rows) in self._point_data(st.w).items():
             gathered[f"{name}_x"], gathered[f"{name}_v"] = gather_by_point(comm, V, rows)
         if comm.rank == 0:
             np.savez(tmp / "mechanics.npz", **gathered)
@@ -669,7 +669,6 @@ class Electromechanics:
             The folder is not a checkpoint, or it was written with another time step or
             mechanics mesh (the number of ranks may differ).
         """
-
         comm = self.mechanics.comm
         found = checkpoint_meta(directory)
         if found is None:
@@ -685,7 +684,7 @@ class Electromechanics:
         data = np.load(d / "mechanics.npz")
         w = np.empty_like(self.mechanics.w.x.array)
         points = None
-        for name, (V, _rows, dofs) in self._point_data(w).items():
+        for name, (V, dofs, _) in self._point_data().items():
             if f"{name}_x" not in data:
                 raise ConfigError(f"checkpoint {d}: no {name!r} data (another formulation)")
             try:
@@ -729,25 +728,27 @@ class Electromechanics:
         logger.info("restored checkpoint %s at t = %.1f ms", d, self.t_ms)
         return dict(meta["extra"])
 
-    def _point_data(self, w: np.ndarray) -> dict[str, tuple[Any, np.ndarray, Any]]:
-        """What a checkpoint keys by point: ``name -> (space, rows, parent dofs)``; the
-        mechanics unknowns ``w`` (one entry per sub-space of a mixed formulation, with
-        its dofs in ``w``; else ``None``) and, at the tension points, the active tension,
-        fibre stretch, calcium and Land states."""
+    def _point_data(self, w: np.ndarray | None = None
+                    ) -> dict[str, tuple[Any, Any, np.ndarray | None]]:
+        """What a checkpoint keys by point: ``name -> (space, parent dofs, rows)``; the
+        mechanics unknowns (one entry per sub-space of a mixed formulation, with its dofs
+        in the unknowns; else ``None``) and, at the tension points, the active tension,
+        fibre stretch, calcium and Land states.  The rows (values to save) only with the
+        unknowns ``w``."""
         mech = self.mechanics
-        out: dict[str, tuple[Any, np.ndarray, Any]] = {}
+        out: dict[str, tuple[Any, Any, np.ndarray | None]] = {}
         if mech.config.mixed:
             for i in range(mech.W.num_sub_spaces):
                 Vi, dofs = mech.W.sub(i).collapse()
                 dofs = np.asarray(dofs)
                 bs = Vi.dofmap.index_map_bs
-                out[f"w{i}"] = (Vi, w[dofs].reshape(-1, bs), dofs)
+                out[f"w{i}"] = (Vi, dofs, None if w is None else w[dofs].reshape(-1, bs))
         else:
-            out["w"] = (mech.W, w.reshape(-1, mech.W.dofmap.index_map_bs), None)
+            out["w"] = (mech.W, None, None if w is None
+                        else w.reshape(-1, mech.W.dofmap.index_map_bs))
         at = mech.active_tension
-        out["points"] = (at.function_space,
-                         np.column_stack([at.x.array, self.stretch, self._cai,
-                                          self.land.states.T]), None)
+        out["points"] = (at.function_space, None, None if w is None else np.column_stack(
+            [at.x.array, self.stretch, self._cai, self.land.states.T]))
         return out
 
     def traces(self) -> dict[str, np.ndarray]:

@@ -806,7 +806,7 @@ class Monodomain:
         if meta["models"] != models:
             raise ConfigError(f"checkpoint {d} has ionic models {meta['models']}, this "
                               f"simulation has {models}")
-        from cardiotwin.io.pointdata import match_points
+        from cardiotwin.io.pointdata import match_coordinates
 
         files = [f for f in sorted(d.glob("rank*.npz")) if ".tmp" not in f.name]
         saved: list[dict[str, npt.NDArray]] = []
@@ -819,8 +819,10 @@ class Monodomain:
         if not saved:
             raise ConfigError(f"checkpoint {d} holds no rank*.npz files")
         sizes = [a["x"].shape[0] for a in saved]
-        idx = match_points(self.V, np.concatenate([a["x"] for a in saved]),
-                           what=f"checkpoint {d}")[: self.n_owned]
+        # the owned dofs' coordinates, as saved
+        idx = match_coordinates(self.dof_coords[: self.n_owned],
+                                np.concatenate([a["x"] for a in saved]),
+                                what=f"checkpoint {d}")
 
         def column(key: str) -> npt.NDArray:
             return np.concatenate([a[key] for a in saved])

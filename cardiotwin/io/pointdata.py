@@ -64,17 +64,24 @@ def gather_by_point(comm: Any, V: Any, values: np.ndarray) -> tuple[np.ndarray, 
 def match_points(V: Any, points: np.ndarray, *, rtol: float = 1e-5,
                  what: str = "values") -> np.ndarray:
     """For every point of ``V`` on this rank (ghosts included), the row of the nearest
-    of ``points`` (every owned point of a possibly other partition of the same mesh).
+    of ``points`` (every owned point of a possibly other partition of the same mesh):
+    :func:`match_coordinates` of :func:`point_coordinates`."""
+    return match_coordinates(point_coordinates(V), points, rtol=rtol, what=what)
+
+
+def match_coordinates(x: np.ndarray, points: np.ndarray, *, rtol: float = 1e-5,
+                      what: str = "values") -> np.ndarray:
+    """For every row of ``x`` (this rank's points), the row of the nearest of ``points``
+    (the saved ones, of any partition of the same mesh).
 
     Raises
     ------
     ConfigError
-        If a point of ``V`` has no saved point within ``rtol`` times the mesh's extent
-        (another mesh), or two of this rank's points take the same saved one.
+        If a point of ``x`` has no saved point within ``rtol`` times the saved points'
+        extent (another mesh), or two points of ``x`` take the same saved one.
     """
     from scipy.spatial import cKDTree
 
-    x = point_coordinates(V)
     pts = np.asarray(points, dtype=float)
     if pts.ndim != 2 or pts.shape[0] == 0:
         raise ConfigError(f"{what}: no saved points")

@@ -833,8 +833,6 @@ def per_beat_metrics(traces: dict[str, np.ndarray], cycle_length_ms: float, beat
     for b in range(beats):
         start, end = b * cycle_length_ms, (b + 1) * cycle_length_ms
         sel = (t >= start - tol) & ((t < end - tol) if b < beats - 1 else (t <= end + tol))
-        if sel.sum() < 3:
-            continue
         row: dict[str, Any] = {"beat": b + 1}
         for v in ("lv", "rv"):
             row[v] = pv_metrics(t[sel], traces[f"{v}_volume_mL"][sel],
@@ -912,7 +910,6 @@ def run_beat(comm: Any, cfg: BeatConfig, outdir: str | Path, *,
     from mpi4py import MPI
 
     from cardiotwin.analysis.activation import activation_percentile_ms, activation_summary
-    from cardiotwin.circulation import pv_metrics
 
     out = Path(outdir)
     if comm.rank == 0:
@@ -945,11 +942,9 @@ def run_beat(comm: Any, cfg: BeatConfig, outdir: str | Path, *,
     frames, series = _run_with_outputs(em, cfg, out, progress, extra)
     tr = em.traces()
     last = tr["time_ms"] >= (cfg.beats - 1) * cfg.cycle_length_ms - 1e-9
-    summary: dict[str, Any] = {}
-    for v in ("lv", "rv"):
-        summary[v] = pv_metrics(tr["time_ms"][last], tr[f"{v}_volume_mL"][last],
-                                tr[f"{v}_pressure_mmHg"][last])
-    summary["per_beat"] = per_beat_metrics(tr, cfg.cycle_length_ms, cfg.beats)
+    per_beat = per_beat_metrics(tr, cfg.cycle_length_ms, cfg.beats)
+    summary: dict[str, Any] = {v: per_beat[-1][v] for v in ("lv", "rv")}  # the last beat
+    summary["per_beat"] = per_beat
     summary["fast_forwards"] = em.fast_forwards
     files = {"pv_loop_png": str(out / "pv_loop.png"), "traces_csv": str(out / "traces.csv"),
              "summary_json": str(out / "summary.json")}
